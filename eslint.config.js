@@ -1,0 +1,45 @@
+/**
+ * Flat ESLint config, one block per kind of file:
+ * LWC rules for components, TypeScript rules for scripts, the local org and the preview,
+ * jest globals for tests.
+ */
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+const jestPlugin = require('eslint-plugin-jest');
+
+module.exports = [
+  {
+    ignores: ['node_modules/**', 'coverage/**', 'preview/dist/**', 'artifacts/**', '.sfdx/**', '.sf/**']
+  },
+  ...lwcConfig.configs.recommended.map((config) => ({
+    ...config,
+    files: ['force-app/**/*.js']
+  })),
+  {
+    files: ['force-app/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
+    plugins: { jest: jestPlugin },
+    languageOptions: { globals: { ...globals.node, ...globals.jest } },
+    rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
+  },
+  ...tseslint.configs.recommended.map((config) => ({
+    ...config,
+    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts']
+  })),
+  {
+    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-undef': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+    }
+  },
+  {
+    files: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.jest } }
+  },
+  {
+    files: ['*.js', 'preview/**/*.{js,mjs}'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+  }
+];
