@@ -1,0 +1,138 @@
+import { decompose, targetRecords, formatNumber } from 'c/decomposition';
+
+const stages = [
+  { stage: 'Prospecting', conversionToNext: 50 },
+  { stage: 'Proposal/Price Quote', conversionToNext: 60 },
+  { stage: 'Negotiation/Review', conversionToNext: 80 }
+];
+
+describe('target decomposition', () => {
+  const result = decompose({
+    yearlyTarget: 1200000,
+    winRate: 25,
+    averageDealValue: 25000,
+    salesCycleDays: 61,
+    fiscalYearStartMonth: 4,
+    fiscalYear: 2027,
+    stages,
+    currency: 'EUR'
+  });
+
+  it('spreads the yearly target over the months of the fiscal year', () => {
+    expect(result.months).toHaveLength(12);
+    expect(result.months[0]).toMatchObject({
+      start: '2026-04-01',
+      label: 'Apr 2026',
+      wonAmount: 100000,
+      dealsToWin: 4,
+      opportunitiesToCreate: 16,
+      pipelineNeeded: 400000
+    });
+    expect(result.months[11]).toMatchObject({ start: '2027-03-01', end: '2027-03-31' });
+  });
+  it('creates opportunities one sales cycle ahead', () => {
+    expect(result.assumptions.leadMonths).toBe(2);
+    expect(result.months[2].createBy).toBe('2026-04-01');
+    expect(result.months[0].opportunitiesToCreateThisMonth).toBe(16);
+  });
+  it('walks back from won through each stage conversion', () => {
+    // 4 deals to win ÷ 80% = 5 at Negotiation; ÷ 60% = 8.3333 at Proposal; ÷ 50% = 16.6667 at Prospecting.
+    expect(result.months[0].pipelineByStage).toEqual([
+      { stage: 'Prospecting', deals: 16.6667, amount: 416666.6667 },
+      { stage: 'Proposal/Price Quote', deals: 8.3333, amount: 208333.3333 },
+      { stage: 'Negotiation/Review', deals: 5, amount: 125000 }
+    ]);
+  });
+  it('writes the arithmetic out', () => {
+    expect(result.lines).toEqual([
+      'Yearly target EUR 1,200,000 for FY2027 (2026-04-01 to 2027-03-31).',
+      'Average deal value EUR 25,000, win rate 25%, sales cycle 61 days ≈ 2 month(s) between creating and winning a deal.',
+      'Per month (Apr 2026): EUR 1,200,000 × 1 ÷ 12 = EUR 100,000 to win.',
+      'Deals to win: EUR 100,000 ÷ EUR 25,000 = 4 deals.',
+      'Opportunities to create: 4 ÷ 25% = 16, created from 2026-02-01 (2 month(s) ahead).',
+      'New pipeline needed: 16 × EUR 25,000 = EUR 400,000.',
+      'At Prospecting: 4 × 4.17 = 16.67 deals (EUR 416,666.67), converting 50% to the next stage.',
+      'At Proposal/Price Quote: 4 × 2.08 = 8.33 deals (EUR 208,333.33), converting 60% to the next stage.',
+      'At Negotiation/Review: 4 × 1.25 = 5 deals (EUR 125,000), converting 80% to the next stage.'
+    ]);
+  });
+  it('spreads the win rate evenly over stages without known conversion', () => {
+    const even = decompose({
+      yearlyTarget: 120,
+      winRate: 25,
+      averageDealValue: 10,
+      salesCycleDays: 0,
+      startDate: '2026-05-01',
+      stages: [{ stage: 'A' }, { stage: 'B' }]
+    });
+    expect(even.months[0].pipelineByStage).toEqual([
+      { stage: 'A', deals: 4, amount: 40 },
+      { stage: 'B', deals: 2, amount: 20 }
+    ]);
+    expect(even.months[0].start).toBe('2026-01-01');
+  });
+  it('weights months and covers a leap February', () => {
+    const weights = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2];
+    const weighted = decompose({
+      yearlyTarget: 1300,
+      winRate: 50,
+      averageDealValue: 100,
+      salesCycleDays: 30,
+      fiscalYear: 2028,
+      monthlyWeights: weights
+    });
+    expect(weighted.months[11].wonAmount).toBe(200);
+    expect(weighted.months[1]).toMatchObject({
+      start: '2028-02-01',
+      end: '2028-02-29',
+      wonAmount: 100
+    });
+  });
+  it('rejects impossible inputs with the reason', () => {
+    expect(() =>
+      decompose({
+        yearlyTarget: 0,
+        winRate: 20,
+        averageDealValue: 1,
+        salesCycleDays: 1,
+        fiscalYear: 2026
+      })
+    ).toThrow('Decomposition: yearlyTarget must be a positive number (got 0)');
+    expect(() =>
+      decompose({
+        yearlyTarget: 1,
+        winRate: 120,
+        averageDealValue: 1,
+        salesCycleDays: 1,
+        fiscalYear: 2026
+      })
+    ).toThrow('Decomposition: winRate must be a percentage above 0 and at most 100 (got 120)');
+    expect(() =>
+      decompose({ yearlyTarget: 1, winRate: 20, averageDealValue: 1, salesCycleDays: 1 })
+    ).toThrow('Decomposition: give fiscalYear or startDate');
+  });
+  it('produces monthly SPM_Target__c values with the arithmetic', () => {
+    const records = targetRecords(result, {
+      assigneeId: '005000000000000011',
+      kpiIds: { deals_won: 'a01000000000000002', new_opportunities: 'a01000000000000016' },
+      keyPrefix: 'FY2027-005000000000000011'
+    });
+    expect(records).toHaveLength(24);
+    expect(records[0]).toMatchObject({
+      Key__c: 'FY2027-005000000000000011-deals_won-2026-04',
+      Period_Type__c: 'Month',
+      Period_Start__c: '2026-04-01',
+      Period_End__c: '2026-04-30',
+      Value__c: 4,
+      Source__c: 'Decomposed'
+    });
+    expect(records[0].Arithmetic__c).toContain('Deals to win: EUR 100,000 ÷ EUR 25,000 = 4 deals.');
+  });
+  it('formats numbers the same everywhere', () => {
+    expect([formatNumber(1234567.891), formatNumber(-0.5), formatNumber(12)]).toEqual([
+      '1,234,567.89',
+      '-0.5',
+      '12'
+    ]);
+  });
+});

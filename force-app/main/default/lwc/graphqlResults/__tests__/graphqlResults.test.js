@@ -1,0 +1,82 @@
+import {
+  flattenRecord,
+  flattenConnection,
+  flattenAggregate,
+  readResponse,
+  responseErrors
+} from 'c/graphqlResults';
+
+const aggregateResponse = require('./data/aggregateResponse.json');
+const emptyResponse = require('./data/emptyResponse.json');
+const errorResponse = require('./data/errorResponse.json');
+
+const document = { aliases: ['open', 'openList'] };
+const kinds = { open: 'aggregate', openList: 'records' };
+
+describe('flattening UI API GraphQL responses', () => {
+  it('turns aggregate edges into rows of grouped values and fn(Field) measures', () => {
+    expect(flattenAggregate(aggregateResponse.data.uiapi.aggregate.open)).toEqual([
+      {
+        OwnerId: '005000000000000011',
+        StageName: 'Prospecting',
+        'count(Id)': 2,
+        'sum(Amount)': 1500.5,
+        'count(Amount)': 1
+      },
+      {
+        OwnerId: '005000000000000012',
+        StageName: 'Qualification',
+        'count(Id)': 1,
+        'sum(Amount)': null,
+        'count(Amount)': 0
+      }
+    ]);
+  });
+  it('turns record nodes into the flat record shape, parents included', () => {
+    expect(flattenConnection(aggregateResponse.data.uiapi.query.openList)).toEqual([
+      {
+        Id: '006000000000000001',
+        Name: 'Fresh Foods renewal',
+        Amount: 50000,
+        CloseDate: '2026-11-28',
+        Account: { Id: '001000000000000001', Name: 'Fresh Foods' },
+        Owner: null
+      }
+    ]);
+    expect(flattenRecord({ __typename: 'Opportunity', Id: 'x', IsWon: { value: false } })).toEqual({
+      Id: 'x',
+      IsWon: false
+    });
+  });
+  it('reads every alias with its kind and paging', () => {
+    const read = readResponse(document, aggregateResponse, kinds);
+    expect(read.open.rows).toHaveLength(2);
+    expect(read.openList).toMatchObject({
+      hasNextPage: true,
+      records: [{ Name: 'Fresh Foods renewal' }]
+    });
+  });
+  it('reads an empty response as empty rows and lists', () => {
+    expect(readResponse(document, emptyResponse, kinds)).toEqual({
+      open: { rows: [], hasNextPage: false },
+      openList: { records: [], hasNextPage: false }
+    });
+  });
+  it('marks aliases missing from an error response and reports the errors', () => {
+    expect(readResponse(document, errorResponse, kinds).open).toEqual({
+      rows: [],
+      hasNextPage: false,
+      missing: true
+    });
+    expect(responseErrors(errorResponse)).toEqual([
+      "Validation error of type FieldUndefined: Field 'Amout' in type 'Opportunity' is undefined (at uiapi.aggregate.open)",
+      'Too many subqueries'
+    ]);
+    expect(responseErrors(emptyResponse)).toEqual([]);
+  });
+  it('reads numbers sent as text', () => {
+    expect(
+      flattenAggregate({ edges: [{ node: { aggregate: { Amount: { sum: { value: '12.5' } } } } }] })
+    ).toEqual([{ 'sum(Amount)': 12.5 }]);
+  });
+});

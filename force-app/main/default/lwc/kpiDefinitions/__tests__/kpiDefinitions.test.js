@@ -1,0 +1,270 @@
+import {
+  validateKpiMenu,
+  validateCadences,
+  validateStagePolicy,
+  validateDefinition,
+  kpiFromRecord,
+  kpiToRecord,
+  normalizeKpis,
+  cadenceToRecords,
+  stagePolicyToRecords,
+  isAdditive,
+  CATEGORIES
+} from 'c/kpiDefinitions';
+
+const {
+  menu,
+  cadences,
+  stagePolicyConfig
+} = require('../../reviewPlan/__tests__/support/engineFixtures');
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+const messages = (result) => result.errors.map((e) => e.message);
+
+describe('the default config', () => {
+  it('passes the KPI menu validator', () => {
+    expect(validateKpiMenu(menu)).toEqual({ ok: true, errors: [] });
+  });
+  it('covers the menu DESIGN.md asks for', () => {
+    expect(menu.kpis.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(menu.kpis.map((k) => k.category))).toEqual(new Set(CATEGORIES));
+    const builtins = menu.kpis.map((k) => k.definition.builtin).filter(Boolean);
+    expect(builtins).toEqual(
+      expect.arrayContaining([
+        'forecastDeviation',
+        'pastCloseDate',
+        'notUpdated',
+        'earlyStageClosingSoon',
+        'coverage',
+        'pacing',
+        'salesCycle',
+        'newCustomerContacts'
+      ])
+    );
+    const keys = menu.kpis.map((k) => k.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'win_rate',
+        'avg_deal_value',
+        'new_opportunities',
+        'customer_meetings',
+        'customer_hours'
+      ])
+    );
+  });
+  it('passes the cadence validator, with the month of DESIGN.md §2.3', () => {
+    expect(validateCadences(cadences)).toEqual({ ok: true, errors: [] });
+    const byType = Object.fromEntries(
+      cadences.cadences.filter((c) => c.active).map((c) => [c.key, c])
+    );
+    expect(byType['team-meeting'].weeksOfMonth).toEqual([1]);
+    expect(byType['individual-coaching'].weeksOfMonth).toEqual([1, 3, 5]);
+    expect(byType['performance-coaching'].weeksOfMonth).toEqual([5]);
+    expect(byType['key-account-management'].weeksOfMonth).toEqual([2]);
+    expect(cadences.cadences.map((c) => c.frequency)).toEqual(
+      expect.arrayContaining(['Monthly', 'Quarterly', 'Annual'])
+    );
+    expect(byType['individual-coaching'].agenda.map((a) => a.panel)).toEqual(
+      expect.arrayContaining(['Top opportunities', 'Funnel', 'Activity', 'Actions'])
+    );
+  });
+  it('passes the stage policy validator', () => {
+    expect(validateStagePolicy(stagePolicyConfig)).toEqual({ ok: true, errors: [] });
+  });
+});
+
+describe('a broken definition', () => {
+  it('names the KPI and the property for an unknown field', () => {
+    const broken = clone(menu);
+    broken.kpis.find((k) => k.key === 'sales_won').definition.field = 'Amout';
+    const result = validateKpiMenu(broken);
+    expect(result.ok).toBe(false);
+    expect(result.errors).toEqual([
+      {
+        path: 'kpis[0].definition.field',
+        key: 'sales_won',
+        property: 'definition.field',
+        message: 'sales_won: definition.field must name a field of Opportunity (got "Amout")'
+      }
+    ]);
+  });
+  it('names the KPI and the property for a ratio part that does not exist', () => {
+    const broken = clone(menu);
+    broken.kpis.find((k) => k.key === 'win_rate').definition.denominator = 'deals_lost';
+    expect(messages(validateKpiMenu(broken))).toEqual([
+      'win_rate: definition.denominator refers to unknown KPI "deals_lost"'
+    ]);
+  });
+  it('rejects a ratio of ratios, which cannot roll up', () => {
+    const broken = clone(menu);
+    broken.kpis.find((k) => k.key === 'margin_per_deal').definition.numerator = 'win_rate';
+    expect(messages(validateKpiMenu(broken))).toEqual([
+      'margin_per_deal: definition.numerator must refer to a count, sum or additive builtin KPI ("win_rate" is not additive)'
+    ]);
+  });
+  it('explains filter mistakes: unknown field, operator and value type', () => {
+    const errors = validateDefinition(
+      {
+        object: 'Opportunity',
+        measure: 'count',
+        filter: {
+          Stage: 'Won',
+          Amount: { above: 5 },
+          IsWon: 'yes',
+          CloseDate: { lt: { ref: 'today' } }
+        }
+      },
+      'broken_kpi'
+    );
+    expect(errors.map((e) => e.message)).toEqual([
+      'broken_kpi: definition.filter.Stage names a field that Opportunity does not have (or Pacer does not read)',
+      'broken_kpi: definition.filter.Amount.above is not an operator (use eq, ne, lt, lte, gt, gte, in, nin)',
+      'broken_kpi: definition.filter.IsWon is not a valid boolean value for Opportunity.IsWon (got "yes")',
+      'broken_kpi: definition.filter.CloseDate.lt is not a valid date value for Opportunity.CloseDate (got {"ref":"today"})'
+    ]);
+  });
+  it('rejects unknown measures, builtins and parameters', () => {
+    expect(validateDefinition({ measure: 'median' }, 'k')[0].message).toBe(
+      'k: definition.measure must be one of count, sum, avg, ratio, builtin (got "median")'
+    );
+    expect(validateDefinition({ measure: 'builtin', builtin: 'magic' }, 'k')[0].property).toBe(
+      'definition.builtin'
+    );
+    expect(
+      validateDefinition({ measure: 'builtin', builtin: 'notUpdated', params: { days: 0 } }, 'k')[0]
+        .message
+    ).toBe('k: definition.params.days must be a whole number of days ≥ 1');
+    expect(validateDefinition({ measure: 'builtin', builtin: 'pacing' }, 'k')[0].message).toBe(
+      'k: definition.params.kpi is required: pacing compares a KPI with its target'
+    );
+    expect(
+      validateDefinition({ object: 'Event', measure: 'sum', field: 'Subject' }, 'k')[0].message
+    ).toBe('k: definition.field must be a number or currency field to sum (Subject is string)');
+  });
+  it('finds duplicate keys, bad thresholds and ratio cycles', () => {
+    const broken = clone(menu);
+    broken.kpis[1].key = 'sales_won';
+    broken.kpis.find((k) => k.key === 'customer_meetings').thresholds = { green: 50, amber: 80 };
+    const result = validateKpiMenu(broken);
+    expect(messages(result)).toEqual(
+      expect.arrayContaining([
+        'sales_won: key is used by another KPI too (kpis[0])',
+        'customer_meetings: thresholds green (50) must be at least amber (80) for attainment'
+      ])
+    );
+    const cyclic = {
+      menuYear: 2026,
+      kpis: [
+        {
+          ...clone(menu.kpis[3]),
+          key: 'a',
+          definition: { measure: 'ratio', numerator: 'b', denominator: 'c' }
+        },
+        {
+          ...clone(menu.kpis[3]),
+          key: 'b',
+          definition: { measure: 'ratio', numerator: 'a', denominator: 'c' }
+        },
+        { ...clone(menu.kpis[1]), key: 'c' }
+      ]
+    };
+    expect(messages(validateKpiMenu(cyclic))).toEqual(
+      expect.arrayContaining(['a: definition forms a cycle of ratios: a → b → a'])
+    );
+  });
+});
+
+describe('cadence and stage policy validation', () => {
+  it('names the cadence and the property', () => {
+    const broken = clone(cadences);
+    broken.cadences[0].frequency = 'Daily';
+    broken.cadences[1].agenda[0].panel = 'Pipeline';
+    broken.cadences[1].agenda[1].order = broken.cadences[1].agenda[0].order;
+    broken.cadences[2].durationMinutes = 10;
+    expect(messages(validateCadences(broken))).toEqual([
+      'team-meeting: frequency must be one of Weekly, Monthly, Quarterly, Annual (got "Daily")',
+      'ic-trust: panel must be one of Funnel, Activity, Data trust, Top opportunities, Won and lost, Scorecard, Forecast, Actions, None (got "Pipeline")',
+      'ic-actions: order repeats order 1 of another item of individual-coaching',
+      'performance-coaching: agenda takes 60 minutes, more than durationMinutes (10)'
+    ]);
+  });
+  it('requires the weeks of a monthly meeting', () => {
+    const broken = clone(cadences);
+    delete broken.cadences[0].weeksOfMonth;
+    expect(messages(validateCadences(broken))).toEqual([
+      'team-meeting: weeksOfMonth must list the weeks of the month (1–5) a monthly meeting is held'
+    ]);
+  });
+  it('names the stage and the property', () => {
+    const broken = clone(stagePolicyConfig);
+    broken.stages[0].maxDaysInStage = -3;
+    broken.stages[1].stage = 'Prospecting';
+    broken.stages[6].earlyStage = true;
+    expect(messages(validateStagePolicy(broken))).toEqual([
+      'Prospecting: maxDaysInStage must be a whole number from 1 to 9999 (got -3)',
+      'Prospecting: stage is listed twice',
+      'Closed Won: stage is a closed stage: it cannot be early or have a maximum of days'
+    ]);
+  });
+});
+
+describe('records', () => {
+  it('round-trips a KPI through SPM_KPI__c', () => {
+    const kpi = menu.kpis.find((k) => k.key === 'win_rate');
+    const record = kpiToRecord(kpi, 2026);
+    expect(record).toMatchObject({
+      Key__c: 'win_rate',
+      Menu_Year__c: 2026,
+      Levels__c: 'Rep;Manager;Director;Executive',
+      Unit__c: 'Percent'
+    });
+    expect(JSON.parse(record.Definition__c)).toEqual(kpi.definition);
+    const back = kpiFromRecord({ ...record, Id: 'a01000000000000001' });
+    expect(back).toEqual({ ...kpi, id: 'a01000000000000001', menuYear: 2026 });
+  });
+  it('normalizes records and config entries alike, in sort order', () => {
+    const records = menu.kpis
+      .slice(0, 3)
+      .map((k) => kpiToRecord(k, 2026))
+      .reverse();
+    expect(normalizeKpis(records).map((k) => k.key)).toEqual([
+      'sales_won',
+      'deals_won',
+      'deals_closed'
+    ]);
+    expect(normalizeKpis(menu.kpis.slice(0, 2))[0].id).toBeNull();
+  });
+  it('reports a definition that is not JSON with the KPI key', () => {
+    expect(() => kpiFromRecord({ Key__c: 'x', Definition__c: '{oops' })).toThrow(
+      'KPI x: Definition__c is not valid JSON'
+    );
+  });
+  it('maps cadences and the stage policy to records keyed by Key__c', () => {
+    const { cadence, agendaItems } = cadenceToRecords(cadences.cadences[1]);
+    expect(cadence).toMatchObject({
+      Key__c: 'individual-coaching',
+      Weeks_Of_Month__c: '1,3,5',
+      Meeting_Type__c: 'Individual coaching'
+    });
+    expect(agendaItems[0]).toMatchObject({
+      Key__c: 'ic-trust',
+      Cadence__r: { Key__c: 'individual-coaching' },
+      Panel__c: 'Data trust'
+    });
+    expect(stagePolicyToRecords(stagePolicyConfig.stages)[0]).toEqual({
+      Key__c: 'Prospecting',
+      Name: 'Prospecting',
+      Stage_Name__c: 'Prospecting',
+      Max_Days_In_Stage__c: 30,
+      Early_Stage__c: true,
+      Sort_Order__c: 1
+    });
+  });
+  it('knows which KPIs add up', () => {
+    const byKey = Object.fromEntries(menu.kpis.map((k) => [k.key, k]));
+    expect(isAdditive(byKey.sales_won)).toBe(true);
+    expect(isAdditive(byKey.past_close_date)).toBe(true);
+    expect(isAdditive(byKey.win_rate)).toBe(false);
+    expect(isAdditive(byKey.sales_cycle)).toBe(false);
+  });
+});

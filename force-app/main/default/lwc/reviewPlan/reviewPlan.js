@@ -1,0 +1,1422 @@
+/**
+ * The review plan: everything a performance review shows, loaded with at most two GraphQL documents,
+ * and turned into one plain "review model" that every panel and `report` render.
+ *
+ * buildReviewPlan(input) → { documents (≤ 2, ≤ 10 subqueries each), specs, variables, … }
+ * reviewModelFromResponses(plan, responses) → model      (the org / the local org answered the documents)
+ * reviewModelFromRecords(plan, records) → model          (the same specs run on plain records)
+ * reviewModelFromDataSet(dataSet, options) → model       (a sample-data file, for `report --data`)
+ *
+ * Totals are aggregated in the org, grouped by owner (and stage): what travels grows with people × stages,
+ * not with opportunities. Only three small lists travel as records (the largest open deals, the deals
+ * closed in the period, the open actions), each capped at `listSize` (≤ 200).
+ */
+import {
+  addDays,
+  addMonths,
+  monthPeriod,
+  monthStart,
+  periodContaining,
+  previousPeriod,
+  periodElapsed,
+  isValidDate,
+  PERIOD_TYPES
+} from 'c/periods';
+import {
+  and,
+  cmp,
+  variable,
+  conditionVariables,
+  openCondition,
+  flagConditions,
+  movedSinceCondition,
+  normalizeStagePolicy,
+  FLAG_KEYS,
+  DEFAULT_STALE_DAYS,
+  DEFAULT_CLOSING_SOON_DAYS
+} from 'c/criteria';
+import {
+  normalizeKpis,
+  isAdditive,
+  BUILTINS,
+  DEFAULT_WON_STAGES,
+  DEFAULT_LOST_STAGES
+} from 'c/kpiDefinitions';
+import {
+  scopeVariables,
+  periodCondition,
+  ownerCondition,
+  compileKpis,
+  compileDocuments,
+  MAX_LIST_SIZE,
+  OWNER_FIELDS
+} from 'c/queryCompiler';
+import { readResponse, responseErrors } from 'c/graphqlResults';
+import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
+import {
+  flagPredicates,
+  daysInStage,
+  conversionRates,
+  ratio,
+  pipelineCoverage,
+  pacing,
+  forecastDeviation,
+  salesCycle
+} from 'c/metrics';
+import { attainment, statusOf } from 'c/status';
+import { buildHierarchy, sumParts } from 'c/rollup';
+
+/** Version of the review model's shape. */
+export const MODEL_VERSION = 1;
+/** A review never needs more than this many GraphQL documents. */
+export const MAX_DOCUMENTS = 2;
+
+const DEFAULTS = {
+  staleDays: DEFAULT_STALE_DAYS,
+  closingSoonDays: DEFAULT_CLOSING_SOON_DAYS,
+  forecastBasis: 'commit',
+  conversionWindowMonths: 12,
+  topN: 5,
+  listSize: MAX_LIST_SIZE,
+  wonStages: DEFAULT_WON_STAGES,
+  lostStages: DEFAULT_LOST_STAGES
+};
+const SNOOZE_FIELD = 'SPM_Flag_Snoozed_Until__c';
+const MINUTES_PER_HOUR = 60;
+const ROUNDING = 10000;
+const TRUST_LABELS = {
+  forecastDeviation: 'Forecast deviation',
+  pastCloseDate: 'Past close date',
+  notUpdated: 'Not updated',
+  earlyStageClosingSoon: 'Early stage closing soon',
+  stalled: 'Stalled in stage'
+};
+const TRUST_KEYS = [
+  'forecastDeviation',
+  'pastCloseDate',
+  'notUpdated',
+  'earlyStageClosingSoon',
+  'stalled'
+];
+
+/** Fields of the opportunity lists: enough to show a deal and to evaluate every flag on it. */
+export const DEAL_FIELDS = [
+  'Name',
+  'AccountId',
+  'Account.Name',
+  'OwnerId',
+  'StageName',
+  'Amount',
+  'Probability',
+  'CloseDate',
+  'NextStep',
+  'IsClosed',
+  'IsWon',
+  'CreatedDate',
+  'LastModifiedDate',
+  'LastStageChangeDate',
+  'SPM_Offer_Check_Date__c',
+  'SPM_Flag_Snoozed_Until__c',
+  'SPM_Flag_Snooze_Reason__c'
+];
+/** Fields of the open-actions list. */
+export const ACTION_FIELDS = [
+  'Name',
+  'OwnerId',
+  'Due_Date__c',
+  'Status__c',
+  'KPI__c',
+  'Opportunity__c',
+  'Opportunity__r.Name',
+  'Account__c',
+  'Account__r.Name',
+  'Review__c'
+];
+
+function round(value) {
+  if (value === null || value === undefined || typeof value !== 'number') return value;
+  const r = Math.round(value * ROUNDING) / ROUNDING;
+  return r === 0 ? 0 : r;
+}
+
+function roundParts(parts) {
+  const out = {};
+  for (const [k, v] of Object.entries(parts)) out[k] = round(v);
+  return out;
+}
+
+function fail(message) {
+  throw new Error(`Review plan: ${message}`);
+}
+
+function checkInput(input) {
+  if (!input || typeof input !== 'object') fail('input is required');
+  if (!Array.isArray(input.subjectUserIds) || !input.subjectUserIds.length)
+    fail('subjectUserIds must list at least one user id');
+  if (!isValidDate(input.asOf))
+    fail(`asOf must be a YYYY-MM-DD date (got ${JSON.stringify(input.asOf)})`);
+  if (
+    input.lastReviewDate !== undefined &&
+    input.lastReviewDate !== null &&
+    !isValidDate(input.lastReviewDate)
+  ) {
+    fail(
+      `lastReviewDate must be a YYYY-MM-DD date or null (got ${JSON.stringify(input.lastReviewDate)})`
+    );
+  }
+  const type = input.periodType || 'Month';
+  if (!PERIOD_TYPES.includes(type))
+    fail(`periodType must be one of ${PERIOD_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
+  return type;
+}
+
+function builtinParam(kpis, builtin, param) {
+  const kpi = kpis.find(
+    (k) =>
+      k.definition &&
+      k.definition.measure === 'builtin' &&
+      k.definition.builtin === builtin &&
+      k.definition.params &&
+      k.definition.params[param] !== undefined
+  );
+  return kpi ? kpi.definition.params[param] : undefined;
+}
+
+function pick(...values) {
+  return values.find((v) => v !== undefined && v !== null);
+}
+
+function need(id, object, where, dims, measures, extra) {
+  return {
+    id,
+    label: id,
+    kind: 'aggregate',
+    object,
+    owner: OWNER_FIELDS[object] || null,
+    where,
+    dims,
+    measures,
+    priority: 0,
+    ...extra
+  };
+}
+
+const COUNT = { fn: 'count', field: 'Id' };
+const AMOUNT = { fn: 'sum', field: 'Amount' };
+
+function newCustomerCondition() {
+  return and(cmp('AccountId', 'ne', null), {
+    field: 'AccountId',
+    op: 'ninq',
+    object: 'Opportunity',
+    apiName: 'AccountId',
+    where: and(cmp('IsWon', 'eq', true), cmp('CloseDate', 'lt', variable('periodStart')))
+  });
+}
+
+/**
+ * The review's own needs (besides the menu's KPIs): funnel, closed and created deals, coverage, the
+ * data-trust flags (snoozed ones told apart by their snooze date), stage movement, activity, forecast,
+ * targets, stage conversion, and the three lists.
+ */
+function coreNeeds(context) {
+  const flags = flagConditions(context.stagePolicy);
+  const calls = cmp('TaskSubtype', 'eq', 'Call');
+  const needs = [
+    need(
+      'open',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), openCondition()),
+      ['StageName'],
+      [COUNT, AMOUNT, { fn: 'sum', field: 'ExpectedRevenue' }]
+    ),
+    need(
+      'closed',
+      'Opportunity',
+      and(
+        ownerCondition('Opportunity'),
+        cmp('IsClosed', 'eq', true),
+        periodCondition('Opportunity', 'CloseDate')
+      ),
+      ['IsWon'],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'coverage',
+      'Opportunity',
+      and(
+        ownerCondition('Opportunity'),
+        openCondition(),
+        cmp('CloseDate', 'gte', variable('asOf')),
+        cmp('CloseDate', 'lte', variable('periodEnd'))
+      ),
+      [],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'created',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), periodCondition('Opportunity', 'CreatedDate')),
+      [],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'pastCloseDate',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), flags.pastCloseDate),
+      [SNOOZE_FIELD],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'notUpdated',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), flags.notUpdated),
+      [SNOOZE_FIELD],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'earlyStageClosingSoon',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), flags.earlyStageClosingSoon),
+      [SNOOZE_FIELD],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'stalled',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), flags.stalled),
+      ['StageName', SNOOZE_FIELD],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'moved',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), movedSinceCondition()),
+      ['IsClosed', 'IsWon'],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'events',
+      'Event',
+      and(ownerCondition('Event'), periodCondition('Event', 'ActivityDate')),
+      [],
+      [COUNT, { fn: 'sum', field: 'DurationInMinutes' }]
+    ),
+    need(
+      'calls',
+      'Task',
+      and(ownerCondition('Task'), calls, periodCondition('Task', 'ActivityDate')),
+      [],
+      [COUNT]
+    ),
+    need(
+      'newCustomerEvents',
+      'Event',
+      and(
+        ownerCondition('Event'),
+        periodCondition('Event', 'ActivityDate'),
+        newCustomerCondition()
+      ),
+      [],
+      [COUNT]
+    ),
+    need(
+      'newCustomerCalls',
+      'Task',
+      and(
+        ownerCondition('Task'),
+        calls,
+        periodCondition('Task', 'ActivityDate'),
+        newCustomerCondition()
+      ),
+      [],
+      [COUNT]
+    ),
+    need(
+      'forecast',
+      'SPM_Forecast_Snapshot__c',
+      and(
+        ownerCondition('SPM_Forecast_Snapshot__c'),
+        cmp('Month_Start__c', 'eq', variable('forecastMonthStart'))
+      ),
+      [],
+      [
+        COUNT,
+        { fn: 'sum', field: 'Commit_Amount__c' },
+        { fn: 'sum', field: 'Weighted_Amount__c' },
+        { fn: 'sum', field: 'Pipeline_Amount__c' }
+      ]
+    ),
+    need(
+      'forecastWon',
+      'Opportunity',
+      and(
+        ownerCondition('Opportunity'),
+        cmp('IsWon', 'eq', true),
+        cmp('CloseDate', 'gte', variable('forecastMonthStart')),
+        cmp('CloseDate', 'lte', variable('forecastMonthEnd'))
+      ),
+      [],
+      [COUNT, AMOUNT]
+    ),
+    need(
+      'targets',
+      'SPM_Target__c',
+      and(
+        ownerCondition('SPM_Target__c', 'peopleIds'),
+        cmp('Period_Start__c', 'gte', variable('periodStart')),
+        cmp('Period_End__c', 'lte', variable('periodEnd'))
+      ),
+      ['KPI__c', 'Period_Type__c'],
+      [COUNT, { fn: 'sum', field: 'Value__c' }],
+      { local: context.targetsGiven }
+    ),
+    need(
+      'conversion',
+      'OpportunityHistory',
+      {
+        field: 'Opportunity',
+        parent: and(
+          ownerCondition('Opportunity'),
+          cmp('IsClosed', 'eq', true),
+          cmp('CloseDate', 'gte', variable('conversionStart')),
+          cmp('CloseDate', 'lte', variable('asOf'))
+        )
+      },
+      ['StageName'],
+      [{ fn: 'countDistinct', field: 'OpportunityId' }]
+    ),
+    {
+      id: 'openList',
+      label: 'openList',
+      kind: 'records',
+      object: 'Opportunity',
+      where: and(ownerCondition('Opportunity'), openCondition()),
+      fields: DEAL_FIELDS,
+      orderBy: [
+        { field: 'Amount', order: 'DESC', nulls: 'LAST' },
+        { field: 'Id', order: 'ASC' }
+      ],
+      first: context.options.listSize,
+      priority: 0
+    },
+    {
+      id: 'closedList',
+      label: 'closedList',
+      kind: 'records',
+      object: 'Opportunity',
+      where: and(
+        ownerCondition('Opportunity'),
+        cmp('IsClosed', 'eq', true),
+        periodCondition('Opportunity', 'CloseDate')
+      ),
+      fields: DEAL_FIELDS,
+      orderBy: [
+        { field: 'CloseDate', order: 'DESC', nulls: 'LAST' },
+        { field: 'Id', order: 'ASC' }
+      ],
+      first: context.options.listSize,
+      priority: 0
+    },
+    {
+      id: 'actions',
+      label: 'actions',
+      kind: 'records',
+      object: 'SPM_Action__c',
+      where: and(ownerCondition('SPM_Action__c'), cmp('Status__c', 'eq', 'Open')),
+      fields: ACTION_FIELDS,
+      orderBy: [
+        { field: 'Due_Date__c', order: 'ASC', nulls: 'LAST' },
+        { field: 'Id', order: 'ASC' }
+      ],
+      first: context.options.listSize,
+      priority: 0
+    }
+  ];
+  return needs;
+}
+
+/**
+ * Plans a review: which numbers, in which at most two GraphQL documents.
+ * @param {object} input see /tmp/pacer/ENGINE-API.md: subjectUserIds, users, kpis, stagePolicy, asOf,
+ *   orgTimeZone, fiscalYearStartMonth, periodType, lastReviewDate, targets?, options?
+ * @returns {object} plan: { version, context, people, kpis, documents, specs, needs, variables, unplanned, localRecords }
+ */
+export function buildReviewPlan(input) {
+  const periodType = checkInput(input);
+  const kpis = normalizeKpis(input.kpis || []).filter((k) => k.active !== false);
+  const given = input.options || {};
+  const options = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)),
+    staleDays: pick(given.staleDays, builtinParam(kpis, 'notUpdated', 'days'), DEFAULTS.staleDays),
+    closingSoonDays: pick(
+      given.closingSoonDays,
+      builtinParam(kpis, 'earlyStageClosingSoon', 'days'),
+      DEFAULTS.closingSoonDays
+    ),
+    forecastBasis: pick(
+      given.forecastBasis,
+      builtinParam(kpis, 'forecastDeviation', 'basis'),
+      DEFAULTS.forecastBasis
+    )
+  };
+  if (
+    !Number.isInteger(options.listSize) ||
+    options.listSize < 1 ||
+    options.listSize > MAX_LIST_SIZE
+  ) {
+    fail(`options.listSize must be 1–${MAX_LIST_SIZE}`);
+  }
+  const fy = input.fiscalYearStartMonth || 1;
+  const period = periodContaining(/** @type {any} */ (periodType), input.asOf, fy);
+  const elapsed = periodElapsed(period, input.asOf);
+  const lastReviewDate = input.lastReviewDate || addDays(period.start, -1);
+  const forecastMonth = monthPeriod(addDays(monthStart(input.asOf), -1));
+  const conversionWindow = {
+    start: addDays(addMonths(input.asOf, -options.conversionWindowMonths), 1),
+    end: input.asOf
+  };
+  const people = buildHierarchy(input.users || [], input.subjectUserIds);
+  const stagePolicy = normalizeStagePolicy(input.stagePolicy || []);
+  const context = {
+    subjectUserIds: [...input.subjectUserIds],
+    peopleIds: people.map((p) => p.userId),
+    asOf: input.asOf,
+    orgTimeZone: input.orgTimeZone || 'UTC',
+    fiscalYearStartMonth: fy,
+    currency: input.currency || null,
+    period: { ...period, ...elapsed },
+    previousPeriod: previousPeriod(period, fy),
+    lastReviewDate,
+    forecastMonth,
+    conversionWindow,
+    stagePolicy,
+    staleDays: options.staleDays,
+    closingSoonDays: options.closingSoonDays,
+    options,
+    targetsGiven: Array.isArray(input.targets)
+  };
+  const menu = compileKpis(kpis, context);
+  const variables = {
+    ...scopeVariables(context),
+    ...conditionVariables(context),
+    ...menu.variables,
+    forecastMonthStart: { type: 'Date', value: forecastMonth.start },
+    forecastMonthEnd: { type: 'Date', value: forecastMonth.end },
+    conversionStart: { type: 'Date', value: conversionWindow.start }
+  };
+  const core = coreNeeds(context);
+  const needs = [...core, ...menu.needs];
+  const remote = needs.filter((n) => !n.local);
+  const local = needs.filter((n) => n.local);
+  const compiled = compileDocuments(remote, variables, {
+    operationPrefix: 'spmReviewPart',
+    maxDocuments: MAX_DOCUMENTS
+  });
+  const localSpecs = compileDocuments(local, variables, { operationPrefix: 'spmLocal' }).specs.map(
+    (s) => ({ ...s, local: true, document: -1 })
+  );
+  const droppedNeeds = new Set(compiled.dropped.flatMap((s) => s.consumers.map((c) => c.need.id)));
+  const unplanned = kpis
+    .filter((k) => droppedNeeds.has(`kpi:${k.key}`))
+    .map((k) => ({
+      key: k.key,
+      reason: 'not loaded: the review already uses the 20 subqueries two requests allow'
+    }));
+  return {
+    version: MODEL_VERSION,
+    context,
+    people,
+    kpis,
+    documents: compiled.documents,
+    specs: [...compiled.specs, ...localSpecs],
+    variables,
+    unplanned,
+    localRecords: context.targetsGiven ? { SPM_Target__c: input.targets } : {}
+  };
+}
+
+function kindsOf(plan) {
+  const kinds = {};
+  for (const spec of plan.specs) kinds[spec.alias] = spec.kind;
+  return kinds;
+}
+
+function runLocalSpecs(plan, data, results) {
+  const index = createIndex(data);
+  for (const spec of plan.specs) {
+    if (!spec.local) continue;
+    results[spec.alias] =
+      spec.kind === 'records'
+        ? runRecordQuery(spec, data, plan.variables, index)
+        : runAggregate(spec, data, plan.variables, index);
+  }
+}
+
+/**
+ * The review model from the GraphQL responses to `plan.documents` (same order).
+ * @param {object} plan from {@link buildReviewPlan}
+ * @param {Array<{ data?: object, errors?: Array<object> }>} responses
+ * @returns {object} review model
+ */
+export function reviewModelFromResponses(plan, responses) {
+  if (!Array.isArray(responses) || responses.length !== plan.documents.length) {
+    fail(
+      `expected ${plan.documents.length} responses, got ${Array.isArray(responses) ? responses.length : typeof responses}`
+    );
+  }
+  const kinds = kindsOf(plan);
+  const results = {};
+  const warnings = [];
+  plan.documents.forEach((document, i) => {
+    const response = responses[i] || {};
+    const messages = responseErrors(response);
+    if (messages.length && !response.data) {
+      const err = new Error(`${document.operationName} failed: ${messages.join('; ')}`);
+      // @ts-ignore the GraphQL errors travel with the Error for reduceErrors-style helpers
+      err.errors = response.errors;
+      throw err;
+    }
+    for (const m of messages) warnings.push(`${document.operationName}: ${m}`);
+    Object.assign(results, readResponse(document, response, kinds));
+  });
+  runLocalSpecs(plan, plan.localRecords || {}, results);
+  return buildModel(plan, results, warnings);
+}
+
+/**
+ * The review model computed from plain records (same specs, run locally): the numbers equal those from
+ * the org's responses for the same data.
+ * @param {object} plan from {@link buildReviewPlan}
+ * @param {Object<string, Array<object>>} records by object API name (a sample-data file's `records`)
+ * @returns {object} review model
+ */
+export function reviewModelFromRecords(plan, records) {
+  const results = {};
+  const index = createIndex(records);
+  for (const spec of plan.specs) {
+    if (spec.local) continue;
+    results[spec.alias] =
+      spec.kind === 'records'
+        ? runRecordQuery(spec, records, plan.variables, index)
+        : runAggregate(spec, records, plan.variables, index);
+  }
+  runLocalSpecs(plan, plan.localRecords || {}, results);
+  return buildModel(plan, results, []);
+}
+
+function descendantsOf(users, managerId) {
+  const children = new Map();
+  for (const u of users) {
+    if (!u.ManagerId) continue;
+    if (!children.has(u.ManagerId)) children.set(u.ManagerId, []);
+    children.get(u.ManagerId).push(u.Id);
+  }
+  const out = [];
+  const stack = [...(children.get(managerId) || [])];
+  const seen = new Set();
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    stack.push(...(children.get(id) || []));
+  }
+  return out;
+}
+
+/**
+ * Plans and computes a review from a sample-data file (CONTRACT.md shape), as `report --data` does.
+ * @param {{ meta: object, records: Object<string, Array<object>> }} dataSet
+ * @param {{ subjectUserIds?: string[], managerId?: string, periodType?: string, lastReviewDate?: string|null,
+ *           asOf?: string, kpis?: Array<object>, stagePolicy?: Array<object>, options?: object }} options
+ * @returns {{ plan: object, model: object }}
+ */
+export function reviewModelFromDataSet(dataSet, options) {
+  const opts = options || {};
+  const meta = dataSet.meta || {};
+  const records = dataSet.records || {};
+  const users = records.User || [];
+  let subjects = opts.subjectUserIds;
+  if (!subjects && opts.managerId) {
+    const owners = new Set((records.Opportunity || []).map((o) => o.OwnerId));
+    subjects = descendantsOf(users, opts.managerId);
+    if (owners.has(opts.managerId)) subjects.unshift(opts.managerId);
+  }
+  if (!subjects || !subjects.length) fail('give subjectUserIds or the managerId of a team');
+  const kpiRecords =
+    records.SPM_KPI__c && records.SPM_KPI__c.length ? records.SPM_KPI__c : opts.kpis;
+  const policy =
+    records.SPM_Stage_Policy__c && records.SPM_Stage_Policy__c.length
+      ? records.SPM_Stage_Policy__c
+      : opts.stagePolicy;
+  const plan = buildReviewPlan({
+    subjectUserIds: subjects,
+    users,
+    kpis: kpiRecords || [],
+    stagePolicy: policy || [],
+    asOf: opts.asOf || meta.asOf,
+    orgTimeZone: meta.orgTimeZone,
+    fiscalYearStartMonth: meta.fiscalYearStartMonth,
+    currency: meta.currency,
+    periodType: opts.periodType || 'Month',
+    lastReviewDate: opts.lastReviewDate,
+    targets: records.SPM_Target__c || [],
+    options: opts.options
+  });
+  return { plan, model: reviewModelFromRecords(plan, records) };
+}
+
+/* ------------------------------------------------------------------ model building */
+
+function consumersByNeed(plan, results) {
+  const out = new Map();
+  for (const spec of plan.specs) {
+    const result =
+      results[spec.alias] ||
+      (spec.kind === 'records'
+        ? { records: [], hasNextPage: false }
+        : { rows: [], hasNextPage: false });
+    for (const consumer of spec.consumers)
+      out.set(consumer.need.id, { spec, select: consumer.select, result });
+  }
+  return out;
+}
+
+function rowsOf(entry) {
+  if (!entry) return [];
+  const { select, result } = entry;
+  const keys = Object.keys(select);
+  return (result.rows || []).filter((row) => keys.every((k) => row[k] === select[k]));
+}
+
+/** A need's rows grouped by owner, computed once per need (KPIs read them for every person). */
+function rowsByOwner(entry) {
+  if (!entry.byOwner) entry.byOwner = groupRows(rowsOf(entry), entry.spec.owner);
+  return entry.byOwner;
+}
+
+function num(value) {
+  return typeof value === 'number' ? value : 0;
+}
+
+function sumRows(rows, key) {
+  let total = 0;
+  for (const row of rows) total += num(row[key]);
+  return total;
+}
+
+function groupRows(rows, field) {
+  const out = new Map();
+  for (const row of rows) {
+    const key = row[field];
+    if (!out.has(key)) out.set(key, []);
+    out.get(key).push(row);
+  }
+  return out;
+}
+
+function isSnoozedValue(value, asOf) {
+  return typeof value === 'string' && value >= asOf;
+}
+
+function kpiValueFromParts(kpi, parts, target, context) {
+  const def = kpi.definition || {};
+  const scale = def.scale === undefined ? 1 : def.scale;
+  switch (def.measure) {
+    case 'count':
+      return num(parts.count) * scale;
+    case 'sum':
+      return num(parts.sum) * scale;
+    case 'avg':
+      return ratio(parts.sum, parts.n, scale);
+    case 'ratio':
+      return ratio(parts.numerator, parts.denominator, scale);
+    default:
+      break;
+  }
+  switch (def.builtin) {
+    case 'forecastDeviation':
+      return parts.forecast ? forecastDeviation(parts.won, parts.forecast) : null;
+    case 'coverage':
+      return pipelineCoverage(parts.open, target, parts.won);
+    case 'pacing':
+      return pacing(parts.actual, target, context.period.fraction);
+    case 'salesCycle':
+      return ratio(parts.days, parts.deals);
+    default:
+      return num(parts.count);
+  }
+}
+
+function buildModel(plan, results, warnings) {
+  const { context, people, kpis } = plan;
+  const asOf = context.asOf;
+  const needs = consumersByNeed(plan, results);
+  for (const spec of plan.specs) {
+    const result = results[spec.alias];
+    if (spec.kind === 'aggregate' && result && result.hasNextPage) {
+      warnings.push(
+        `${spec.alias}: more than ${spec.first} groups; totals cover the first ${spec.first} only`
+      );
+    }
+    if (result && result.missing) warnings.push(`${spec.alias}: missing from the response`);
+  }
+  const subjects = context.subjectUserIds;
+  const byOwner = (needId) => {
+    const entry = needs.get(needId);
+    const owner = entry && entry.spec.owner;
+    return owner ? groupRows(rowsOf(entry), owner) : new Map();
+  };
+  const ownerRows = (map, userId) => map.get(userId) || [];
+  const userName = new Map(people.map((p) => [p.userId, p.name]));
+
+  // Base quantities per subject.
+  const open = byOwner('open');
+  const closed = byOwner('closed');
+  const coverage = byOwner('coverage');
+  const created = byOwner('created');
+  const moved = byOwner('moved');
+  const events = byOwner('events');
+  const calls = byOwner('calls');
+  const newEvents = byOwner('newCustomerEvents');
+  const newCalls = byOwner('newCustomerCalls');
+  const forecast = byOwner('forecast');
+  const forecastWon = byOwner('forecastWon');
+  const flagMaps = {};
+  for (const key of ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'])
+    flagMaps[key] = byOwner(key);
+
+  const lists = buildLists(plan, needs, userName);
+  const basisField =
+    context.options.forecastBasis === 'weighted'
+      ? 'sum(Weighted_Amount__c)'
+      : 'sum(Commit_Amount__c)';
+
+  const base = new Map();
+  for (const userId of subjects) {
+    const flags = {};
+    for (const key of Object.keys(flagMaps)) {
+      const rows = ownerRows(flagMaps[key], userId);
+      const active = rows.filter((r) => !isSnoozedValue(r[SNOOZE_FIELD], asOf));
+      flags[key] = {
+        count: sumRows(active, 'count(Id)'),
+        amount: sumRows(active, 'sum(Amount)'),
+        snoozed: sumRows(rows, 'count(Id)') - sumRows(active, 'count(Id)')
+      };
+    }
+    const offers = lists.open.filter(
+      (d) => d.OwnerId === userId && d.flags.includes('offerPastCheck')
+    );
+    flags.offerPastCheck = {
+      count: offers.filter((d) => !d.snoozed).length,
+      amount: offers.filter((d) => !d.snoozed).reduce((t, d) => t + (d.Amount || 0), 0),
+      snoozed: offers.filter((d) => d.snoozed).length
+    };
+    const openRows = ownerRows(open, userId);
+    const movedRows = ownerRows(moved, userId);
+    const closedRows = ownerRows(closed, userId);
+    const movedOpen = sumRows(
+      movedRows.filter((r) => r.IsClosed === false),
+      'count(Id)'
+    );
+    const won = closedRows.filter((r) => r.IsWon === true);
+    const cycle = salesCycle(
+      lists.closed.filter((d) => d.OwnerId === userId),
+      context.orgTimeZone
+    );
+    base.set(userId, {
+      openCount: sumRows(openRows, 'count(Id)'),
+      openAmount: sumRows(openRows, 'sum(Amount)'),
+      openWeighted: sumRows(openRows, 'sum(ExpectedRevenue)'),
+      openByStage: groupRows(openRows, 'StageName'),
+      wonCount: sumRows(won, 'count(Id)'),
+      wonAmount: sumRows(won, 'sum(Amount)'),
+      closedCount: sumRows(closedRows, 'count(Id)'),
+      coverageOpen: sumRows(ownerRows(coverage, userId), 'sum(Amount)'),
+      createdCount: sumRows(ownerRows(created, userId), 'count(Id)'),
+      createdAmount: sumRows(ownerRows(created, userId), 'sum(Amount)'),
+      flags,
+      stalledByStage: groupRows(
+        ownerRows(flagMaps.stalled, userId).filter((r) => !isSnoozedValue(r[SNOOZE_FIELD], asOf)),
+        'StageName'
+      ),
+      movedOpen,
+      movedWon: sumRows(
+        movedRows.filter((r) => r.IsClosed === true && r.IsWon === true),
+        'count(Id)'
+      ),
+      movedLost: sumRows(
+        movedRows.filter((r) => r.IsClosed === true && r.IsWon !== true),
+        'count(Id)'
+      ),
+      meetings: sumRows(ownerRows(events, userId), 'count(Id)'),
+      minutes: sumRows(ownerRows(events, userId), 'sum(DurationInMinutes)'),
+      calls: sumRows(ownerRows(calls, userId), 'count(Id)'),
+      newCustomerContacts:
+        sumRows(ownerRows(newEvents, userId), 'count(Id)') +
+        sumRows(ownerRows(newCalls, userId), 'count(Id)'),
+      forecast: ownerRows(forecast, userId).length
+        ? sumRows(ownerRows(forecast, userId), basisField)
+        : null,
+      forecastWon: sumRows(ownerRows(forecastWon, userId), 'sum(Amount)'),
+      cycle
+    });
+  }
+
+  const targetIndex = buildTargetIndex(needs, kpis, context);
+  const kpiModel = buildKpis(plan, needs, base, targetIndex, lists);
+  const funnelModel = buildFunnel(plan, needs, base);
+  const trust = buildTrust(plan, base, kpiModel);
+  const movement = buildMovement(subjects, base);
+  const activityModel = buildActivity(subjects, base);
+  const forecastModel = buildForecast(context, subjects, base);
+
+  return {
+    version: MODEL_VERSION,
+    scope: {
+      subjectUserIds: subjects,
+      asOf,
+      orgTimeZone: context.orgTimeZone,
+      fiscalYearStartMonth: context.fiscalYearStartMonth,
+      currency: context.currency,
+      lastReviewDate: context.lastReviewDate,
+      period: {
+        type: context.period.type,
+        start: context.period.start,
+        end: context.period.end,
+        label: context.period.label,
+        daysTotal: context.period.daysTotal,
+        daysElapsed: context.period.daysElapsed,
+        fraction: round(context.period.fraction)
+      },
+      previousPeriod: {
+        type: context.previousPeriod.type,
+        start: context.previousPeriod.start,
+        end: context.previousPeriod.end,
+        label: context.previousPeriod.label
+      },
+      forecastMonth: context.forecastMonth,
+      conversionWindow: context.conversionWindow
+    },
+    people: people.map((p) => ({ ...p, teamUserIds: [...p.teamUserIds] })),
+    kpis: kpiModel,
+    funnel: funnelModel,
+    trust,
+    movement,
+    activity: activityModel,
+    forecast: forecastModel,
+    lists: {
+      top: lists.open.slice(0, context.options.topN),
+      open: lists.open,
+      flagged: lists.open.filter((d) => d.flags.length > 0),
+      offersPastCheck: lists.open.filter((d) => d.flags.includes('offerPastCheck')),
+      moved: [
+        ...lists.open.filter((d) => d.movedSinceReview),
+        ...lists.closed.filter((d) => d.movedSinceReview)
+      ],
+      notMoved: lists.open.filter((d) => !d.movedSinceReview),
+      closed: lists.closed,
+      actions: lists.actions,
+      complete: lists.complete
+    },
+    unplanned: plan.unplanned,
+    warnings
+  };
+}
+
+function buildLists(plan, needs, userName) {
+  const { context } = plan;
+  const predicates = flagPredicates(context);
+  const toDeal = (record) => {
+    const flags = FLAG_KEYS.filter((key) => predicates[key](record));
+    return {
+      Id: record.Id,
+      Name: record.Name === undefined ? null : record.Name,
+      AccountId: record.AccountId || null,
+      AccountName: record.Account ? record.Account.Name || null : null,
+      OwnerId: record.OwnerId || null,
+      OwnerName: userName.get(record.OwnerId) || null,
+      StageName: record.StageName || null,
+      Amount: record.Amount === undefined ? null : record.Amount,
+      Probability: record.Probability === undefined ? null : record.Probability,
+      weighted:
+        record.Amount !== null &&
+        record.Amount !== undefined &&
+        record.Probability !== null &&
+        record.Probability !== undefined
+          ? round((record.Amount * record.Probability) / 100)
+          : null,
+      CloseDate: record.CloseDate || null,
+      NextStep: record.NextStep || null,
+      CreatedDate: record.CreatedDate || null,
+      LastModifiedDate: record.LastModifiedDate || null,
+      LastStageChangeDate: record.LastStageChangeDate || null,
+      IsClosed: record.IsClosed === true,
+      IsWon: record.IsWon === true,
+      SPM_Offer_Check_Date__c: record.SPM_Offer_Check_Date__c || null,
+      SPM_Flag_Snoozed_Until__c: record.SPM_Flag_Snoozed_Until__c || null,
+      SPM_Flag_Snooze_Reason__c: record.SPM_Flag_Snooze_Reason__c || null,
+      flags,
+      snoozed: predicates.snoozed(record),
+      movedSinceReview: predicates.moved(record),
+      daysInStage: daysInStage(record, context)
+    };
+  };
+  const listOf = (id) => {
+    const entry = needs.get(id);
+    return entry ? entry.result : { records: [], hasNextPage: false };
+  };
+  const openResult = listOf('openList');
+  const closedResult = listOf('closedList');
+  const actionResult = listOf('actions');
+  const kpiKeyById = new Map(plan.kpis.filter((k) => k.id).map((k) => [k.id, k.key]));
+  const actions = (actionResult.records || []).map((r) => ({
+    Id: r.Id,
+    Name: r.Name || null,
+    OwnerId: r.OwnerId || null,
+    OwnerName: userName.get(r.OwnerId) || null,
+    Due_Date__c: r.Due_Date__c || null,
+    Status__c: r.Status__c || null,
+    KPI__c: r.KPI__c || null,
+    kpiKey: kpiKeyById.get(r.KPI__c) || null,
+    Opportunity__c: r.Opportunity__c || null,
+    OpportunityName: r.Opportunity__r ? r.Opportunity__r.Name || null : null,
+    Account__c: r.Account__c || null,
+    AccountName: r.Account__r ? r.Account__r.Name || null : null,
+    Review__c: r.Review__c || null,
+    overdue: Boolean(r.Due_Date__c) && r.Due_Date__c < context.asOf
+  }));
+  return {
+    open: (openResult.records || []).map(toDeal),
+    closed: (closedResult.records || []).map(toDeal),
+    actions,
+    complete: {
+      open: !openResult.hasNextPage,
+      closed: !closedResult.hasNextPage,
+      actions: !actionResult.hasNextPage
+    }
+  };
+}
+
+const TYPE_ORDER = ['Year', 'Quarter', 'Month', 'Week'];
+
+function buildTargetIndex(needs, kpis, context) {
+  const entry = needs.get('targets');
+  const rows = rowsOf(entry);
+  const keyById = new Map(kpis.map((k) => [k.id || k.key, k.key]));
+  const index = new Map();
+  for (const row of rows) {
+    const key = keyById.get(row.KPI__c);
+    if (!key) continue;
+    const id = `${row.Assignee__c}|${key}`;
+    if (!index.has(id)) index.set(id, new Map());
+    const byType = index.get(id);
+    byType.set(
+      row.Period_Type__c,
+      (byType.get(row.Period_Type__c) || 0) + num(row['sum(Value__c)'])
+    );
+  }
+  const periodType = context.period.type;
+  return {
+    // The target of one person for one KPI in the review period: a target of the period's own type,
+    // or (additive KPIs only) the sum of the next finer type's targets inside the period.
+    own(userId, kpi) {
+      const byType = index.get(`${userId}|${kpi.key}`);
+      if (!byType) return null;
+      if (byType.has(periodType)) return byType.get(periodType);
+      if (!isAdditive(kpi)) return null;
+      for (const type of TYPE_ORDER.slice(TYPE_ORDER.indexOf(periodType) + 1))
+        if (byType.has(type)) return byType.get(type);
+      return null;
+    }
+  };
+}
+
+function targetBaseKpi(kpi, byKey) {
+  const def = kpi.definition || {};
+  if (def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing'))
+    return byKey.get(def.params.kpi) || null;
+  return kpi;
+}
+
+function buildKpis(plan, needs, base, targetIndex, lists) {
+  const { context, people, kpis } = plan;
+  const byKey = new Map(kpis.map((k) => [k.key, k]));
+  const unplanned = new Set(plan.unplanned.map((u) => u.key));
+  const subjects = context.subjectUserIds;
+  const partsCache = new Map();
+
+  const partsOf = (kpi, userId) => {
+    const cacheKey = `${kpi.key}|${userId}`;
+    if (partsCache.has(cacheKey)) return partsCache.get(cacheKey);
+    const def = kpi.definition || {};
+    const b = base.get(userId);
+    let parts;
+    if (def.measure === 'count' || def.measure === 'sum' || def.measure === 'avg') {
+      const entry = needs.get(`kpi:${kpi.key}`);
+      const rows = entry ? rowsByOwner(entry).get(userId) || [] : [];
+      if (def.measure === 'count') parts = { count: sumRows(rows, 'count(Id)') };
+      else if (def.measure === 'sum') parts = { sum: sumRows(rows, `sum(${def.field})`) };
+      else
+        parts = {
+          sum: sumRows(rows, `sum(${def.field})`),
+          n: sumRows(rows, `count(${def.field})`)
+        };
+    } else if (def.measure === 'ratio') {
+      const numKpi = byKey.get(def.numerator);
+      const denKpi = byKey.get(def.denominator);
+      parts = {
+        numerator: numKpi
+          ? kpiValueFromParts(numKpi, partsOf(numKpi, userId), null, context)
+          : null,
+        denominator: denKpi
+          ? kpiValueFromParts(denKpi, partsOf(denKpi, userId), null, context)
+          : null
+      };
+    } else {
+      parts = builtinParts(def, b, userId, byKey, partsOf, context, lists);
+    }
+    partsCache.set(cacheKey, parts);
+    return parts;
+  };
+
+  // Coverage and pacing use their base KPI's target (sales won, …); every other KPI its own.
+  const targetCache = new Map();
+  const ownTarget = (kpi, userId) => {
+    const cacheKey = `${kpi.key}|${userId}`;
+    if (!targetCache.has(cacheKey)) {
+      const targetKpi = targetBaseKpi(kpi, byKey);
+      targetCache.set(cacheKey, targetKpi ? targetIndex.own(userId, targetKpi) : null);
+    }
+    return targetCache.get(cacheKey);
+  };
+  const teamTarget = (kpi, team, leaderId) => {
+    const own = leaderId ? ownTarget(kpi, leaderId) : null;
+    if (own !== null) return own;
+    const targetKpi = targetBaseKpi(kpi, byKey);
+    if (!targetKpi || !isAdditive(targetKpi)) return null;
+    const values = team.map((id) => ownTarget(kpi, id)).filter((v) => v !== null);
+    return values.length ? values.reduce((t, v) => t + v, 0) : null;
+  };
+
+  const cell = (kpi, parts, target) => {
+    const def = kpi.definition || {};
+    // Coverage and pacing already compare with their base KPI's target: the target shown is that
+    // one, and their status comes from their own value (e.g. coverage ≥ 3 is green).
+    const isRatioBuiltin =
+      def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing');
+    const value = unplanned.has(kpi.key) ? null : kpiValueFromParts(kpi, parts, target, context);
+    const basis = isRatioBuiltin ? 'value' : def.statusBasis || 'attainment';
+    return {
+      value: round(value),
+      target: round(target),
+      attainment: isRatioBuiltin ? null : round(attainment(value, target, kpi.direction)),
+      status: statusOf({
+        value,
+        target,
+        thresholds: kpi.thresholds,
+        direction: kpi.direction,
+        basis,
+        absolute: def.statusOnAbsolute === true
+      }),
+      parts: roundParts(parts),
+      ...(unplanned.has(kpi.key) ? { note: 'not loaded' } : {})
+    };
+  };
+  const topLeader = people.find((p) => p.depth === 0 && p.teamUserIds.length === subjects.length);
+  return kpis.map((kpi) => {
+    const byUser = subjects.map((userId) => ({
+      userId,
+      ...cell(kpi, partsOf(kpi, userId), teamTarget(kpi, [userId], userId))
+    }));
+    const byTeam = people
+      .filter((p) => p.isManager)
+      .map((p) => ({
+        userId: p.userId,
+        ...cell(
+          kpi,
+          sumParts(p.teamUserIds.map((id) => partsOf(kpi, id))),
+          teamTarget(kpi, p.teamUserIds, p.userId)
+        )
+      }));
+    const totalParts = sumParts(subjects.map((id) => partsOf(kpi, id)));
+    const total = cell(
+      kpi,
+      totalParts,
+      teamTarget(kpi, subjects, topLeader ? topLeader.userId : null)
+    );
+    return {
+      key: kpi.key,
+      name: kpi.name,
+      category: kpi.category,
+      kind: kpi.kind,
+      unit: kpi.unit,
+      direction: kpi.direction,
+      aboveTheLine: kpi.aboveTheLine,
+      sortOrder: kpi.sortOrder,
+      levels: kpi.levels,
+      description: kpi.description || '',
+      total,
+      byUser,
+      byTeam
+    };
+  });
+}
+
+function builtinParts(def, b, userId, byKey, partsOf, context, lists) {
+  switch (def.builtin) {
+    case 'pastCloseDate':
+    case 'notUpdated':
+    case 'earlyStageClosingSoon':
+    case 'stalled':
+      return { ...b.flags[def.builtin] };
+    case 'offersPastCheck':
+      return { ...b.flags.offerPastCheck, complete: lists.complete.open };
+    case 'movedSinceReview':
+      return { count: b.movedOpen + b.movedWon + b.movedLost };
+    case 'notMovedSinceReview':
+      return { count: b.openCount - b.movedOpen };
+    case 'newCustomerContacts':
+      return { count: b.newCustomerContacts };
+    case 'forecastDeviation':
+      return { won: b.forecastWon, forecast: b.forecast };
+    case 'coverage':
+    case 'pacing': {
+      const baseKpi = byKey.get(def.params.kpi);
+      const actual = baseKpi
+        ? kpiValueFromParts(baseKpi, partsOf(baseKpi, userId), null, context)
+        : null;
+      return def.builtin === 'coverage' ? { open: b.coverageOpen, won: actual } : { actual };
+    }
+    case 'salesCycle':
+      return { days: b.cycle.days, deals: b.cycle.deals, complete: lists.complete.closed };
+    default:
+      return BUILTINS[def.builtin] ? { count: 0 } : {};
+  }
+}
+
+function buildFunnel(plan, needs, base) {
+  const { context } = plan;
+  const closedStages = [...context.options.wonStages, ...context.options.lostStages];
+  const policy = context.stagePolicy.filter((s) => !closedStages.includes(s.stage));
+  const stageNames = policy.map((s) => s.stage);
+  const subjects = context.subjectUserIds;
+  for (const userId of subjects) {
+    for (const stage of base.get(userId).openByStage.keys())
+      if (!stageNames.includes(stage)) stageNames.push(stage);
+  }
+  const policyByStage = new Map(context.stagePolicy.map((s) => [s.stage, s]));
+  const reachedRows = rowsOf(needs.get('conversion'));
+  const reached = {};
+  for (const row of reachedRows)
+    reached[row.StageName] =
+      (reached[row.StageName] || 0) + num(row['countDistinct(OpportunityId)']);
+  const wonStage = context.options.wonStages[0];
+  const wonReached = context.options.wonStages.reduce((t, s) => t + (reached[s] || 0), 0);
+  const chain = [...stageNames.filter((s) => policyByStage.has(s)), wonStage];
+  const rates = conversionRates(chain, { ...reached, [wonStage]: wonReached });
+  const stageTotals = (userIds, stage) => {
+    let count = 0;
+    let amount = 0;
+    let weighted = 0;
+    let stalled = 0;
+    for (const id of userIds) {
+      const b = base.get(id);
+      const rows = b.openByStage.get(stage) || [];
+      count += sumRows(rows, 'count(Id)');
+      amount += sumRows(rows, 'sum(Amount)');
+      weighted += sumRows(rows, 'sum(ExpectedRevenue)');
+      stalled += sumRows(b.stalledByStage.get(stage) || [], 'count(Id)');
+    }
+    return { count, amount: round(amount), weighted: round(weighted), stalled };
+  };
+  const stages = stageNames.map((stage) => {
+    const policyEntry = policyByStage.get(stage);
+    const totals = stageTotals(subjects, stage);
+    const chainIndex = chain.indexOf(stage);
+    return {
+      stage,
+      sortOrder: policyEntry ? policyEntry.sortOrder : null,
+      earlyStage: policyEntry ? policyEntry.earlyStage : false,
+      maxDaysInStage: policyEntry ? policyEntry.maxDaysInStage : null,
+      ...totals,
+      reached: reached[stage] || 0,
+      conversionToNext: chainIndex >= 0 ? round(rates[chainIndex]) : null
+    };
+  });
+  const total = stages.reduce(
+    (t, s) => ({
+      count: t.count + s.count,
+      amount: round(t.amount + s.amount),
+      weighted: round(t.weighted + s.weighted)
+    }),
+    { count: 0, amount: 0, weighted: 0 }
+  );
+  const byUser = subjects.map((userId) => {
+    const userStages = stageNames.map((stage) => {
+      const { count, amount, weighted } = stageTotals([userId], stage);
+      return { stage, count, amount, weighted };
+    });
+    const userTotal = userStages.reduce(
+      (t, s) => ({
+        count: t.count + s.count,
+        amount: round(t.amount + s.amount),
+        weighted: round(t.weighted + s.weighted)
+      }),
+      { count: 0, amount: 0, weighted: 0 }
+    );
+    return { userId, stages: userStages, total: userTotal };
+  });
+  return { stages, total, byUser, wonStage, wonReached };
+}
+
+function buildTrust(plan, base, kpiModel) {
+  const { context } = plan;
+  const subjects = context.subjectUserIds;
+  const statusKpi = (builtin) => {
+    const kpi = plan.kpis.find(
+      (k) => k.definition && k.definition.measure === 'builtin' && k.definition.builtin === builtin
+    );
+    return kpi ? kpiModel.find((m) => m.key === kpi.key) : null;
+  };
+  const flagTotals = (userIds, key) => {
+    let count = 0;
+    let amount = 0;
+    let snoozed = 0;
+    for (const id of userIds) {
+      const f = base.get(id).flags[key];
+      count += f.count;
+      amount += f.amount;
+      snoozed += f.snoozed;
+    }
+    return { count, amount: round(amount), snoozed };
+  };
+  const deviation = (userIds) => {
+    let won = 0;
+    let forecastTotal = null;
+    for (const id of userIds) {
+      const b = base.get(id);
+      won += b.forecastWon;
+      if (b.forecast !== null) forecastTotal = (forecastTotal || 0) + b.forecast;
+    }
+    return {
+      won: round(won),
+      forecast: round(forecastTotal),
+      value: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
+    };
+  };
+  const measures = TRUST_KEYS.map((key) => {
+    const kpi = statusKpi(key);
+    if (key === 'forecastDeviation') {
+      const d = deviation(subjects);
+      return {
+        key,
+        label: TRUST_LABELS[key],
+        unit: 'Percent',
+        value: d.value,
+        count: null,
+        amount: null,
+        snoozed: 0,
+        won: d.won,
+        forecast: d.forecast,
+        status: kpi ? kpi.total.status : 'none'
+      };
+    }
+    const t = flagTotals(subjects, key);
+    return {
+      key,
+      label: TRUST_LABELS[key],
+      unit: 'Count',
+      value: t.count,
+      count: t.count,
+      amount: t.amount,
+      snoozed: t.snoozed,
+      status: kpi ? kpi.total.status : 'none'
+    };
+  });
+  const byUser = subjects.map((userId) => {
+    const row = { userId, forecastDeviation: deviation([userId]).value, snoozed: 0 };
+    for (const key of ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled']) {
+      const t = flagTotals([userId], key);
+      row[key] = t.count;
+      row.snoozed += t.snoozed;
+    }
+    return row;
+  });
+  return { measures, byUser };
+}
+
+function buildMovement(subjects, base) {
+  const rowFor = (userIds) => {
+    const out = { movedOpen: 0, movedWon: 0, movedLost: 0, notMoved: 0 };
+    for (const id of userIds) {
+      const b = base.get(id);
+      out.movedOpen += b.movedOpen;
+      out.movedWon += b.movedWon;
+      out.movedLost += b.movedLost;
+      out.notMoved += b.openCount - b.movedOpen;
+    }
+    return out;
+  };
+  return {
+    ...rowFor(subjects),
+    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) }))
+  };
+}
+
+function buildActivity(subjects, base) {
+  const rowFor = (userIds) => {
+    let meetings = 0;
+    let minutes = 0;
+    let calls = 0;
+    let newOpportunities = 0;
+    let newPipeline = 0;
+    let newCustomerContacts = 0;
+    for (const id of userIds) {
+      const b = base.get(id);
+      meetings += b.meetings;
+      minutes += b.minutes;
+      calls += b.calls;
+      newOpportunities += b.createdCount;
+      newPipeline += b.createdAmount;
+      newCustomerContacts += b.newCustomerContacts;
+    }
+    return {
+      meetings,
+      customerHours: round(minutes / MINUTES_PER_HOUR),
+      calls,
+      newOpportunities,
+      newPipeline: round(newPipeline),
+      newCustomerContacts
+    };
+  };
+  return {
+    total: rowFor(subjects),
+    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) }))
+  };
+}
+
+function buildForecast(context, subjects, base) {
+  const rowFor = (userIds) => {
+    let won = 0;
+    let forecastTotal = null;
+    for (const id of userIds) {
+      const b = base.get(id);
+      won += b.forecastWon;
+      if (b.forecast !== null) forecastTotal = (forecastTotal || 0) + b.forecast;
+    }
+    return {
+      forecast: round(forecastTotal),
+      won: round(won),
+      deviationPct: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
+    };
+  };
+  return {
+    month: context.forecastMonth,
+    basis: context.options.forecastBasis,
+    total: rowFor(subjects),
+    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) }))
+  };
+}
