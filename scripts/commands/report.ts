@@ -1,0 +1,292 @@
+/**
+ * `report`: the numbers of a review — KPIs against targets, data trust, funnel, activity — for a
+ * user or a manager's team and a period, from an org (the review plan's GraphQL queries) or from
+ * a sample-data file. Every number comes from the engine's review model; this command only
+ * gathers the inputs and formats the output.
+ */
+import { z } from 'zod';
+import { runCommand } from '../lib/command';
+import { connectOrg } from '../lib/connection';
+import { InputError, OrgRequestError, UsageError } from '../lib/errors';
+import {
+  CommandSpec,
+  HELP_FLAG,
+  ORG_FLAGS,
+  checkFlags,
+  isoDate,
+  orgFlagsSchema
+} from '../lib/flags';
+import {
+  buildReviewPlan,
+  descendantsOf,
+  modelFromDataSet,
+  modelFromResponses
+} from '../lib/engine';
+import { readJsonFile } from '../lib/files';
+import { todayInZone } from '../lib/forecast';
+import type { Io } from '../lib/io';
+import type { OrgClient } from '../lib/org-client';
+import { orgCalendar } from '../lib/org-info';
+import { toCsv, toMarkdown, toReport, type ReviewModel } from '../lib/review-report';
+import {
+  kpiMenuSchema,
+  sampleDataSchema,
+  stagePolicySchema,
+  validateJson,
+  type SampleDataFile
+} from '../lib/schemas';
+import { quote } from '../lib/soql';
+
+/** Org flags without --dry-run: the report only reads. */
+const REPORT_ORG_FLAGS = Object.fromEntries(
+  Object.entries(ORG_FLAGS).filter(([name]) => name !== 'dry-run')
+);
+
+export const spec: CommandSpec = {
+  name: 'report',
+  summary: 'the numbers of a review for a user or a team, as Markdown, JSON or CSV',
+  description:
+    'From an org (--target-org) or from a sample-data file (--data). Reads only; writes nothing.\n' +
+    "The numbers are the panels' numbers: both come from the engine's review model.",
+  examples: [
+    'npm run report -- --data sample.json --as-of 2026-11-23 --user 005000000000001AAA --period month --format json',
+    'npm run report -- --target-org my-org --team manager@acme.com --period quarter',
+    'npm run report -- --target-org my-org --user rep@acme.com --format csv > rep.csv'
+  ],
+  flags: {
+    ...REPORT_ORG_FLAGS,
+    data: {
+      type: 'string',
+      valueName: 'file',
+      description: 'A sample-data file instead of an org.'
+    },
+    user: {
+      type: 'string',
+      valueName: 'user',
+      description: 'The owner of the numbers: User Id or Username.'
+    },
+    team: {
+      type: 'string',
+      valueName: 'manager',
+      description: 'A manager (Id or Username): the numbers of everyone below them (and theirs).'
+    },
+    'as-of': {
+      type: 'string',
+      valueName: 'date',
+      defaultText: "the data file's asOf, or today in the org",
+      description: 'The day the review is for (YYYY-MM-DD).'
+    },
+    period: {
+      type: 'string',
+      valueName: 'type',
+      defaultText: 'month',
+      description: 'month, quarter or year: the period containing --as-of.'
+    },
+    'last-review': {
+      type: 'string',
+      valueName: 'date',
+      defaultText: 'the last SPM_Review__c of the user, else the period start',
+      description: 'Date of the last review ("moved since" is measured from it).'
+    },
+    format: {
+      type: 'string',
+      valueName: 'format',
+      defaultText: 'markdown',
+      description: 'markdown, json or csv.'
+    },
+    menu: {
+      type: 'string',
+      valueName: 'file',
+      defaultText: 'config/kpi-menu.json',
+      description: 'With --data: the KPI menu, when the file holds no SPM_KPI__c records.'
+    },
+    'stage-policy': {
+      type: 'string',
+      valueName: 'file',
+      defaultText: 'config/stage-policy.json',
+      description: 'With --data: the stage policy, when the file holds none.'
+    },
+    ...HELP_FLAG
+  }
+};
+
+const flagsSchema = orgFlagsSchema.omit({ 'dry-run': true }).extend({
+  data: z.string().optional(),
+  user: z.string().min(1).optional(),
+  team: z.string().min(1).optional(),
+  'as-of': isoDate.optional(),
+  period: z.enum(['month', 'quarter', 'year']).default('month'),
+  'last-review': isoDate.optional(),
+  format: z.enum(['markdown', 'json', 'csv']).default('markdown'),
+  menu: z.string().default('config/kpi-menu.json'),
+  'stage-policy': z.string().default('config/stage-policy.json')
+});
+type Flags = z.infer<typeof flagsSchema>;
+
+const PERIOD_TYPES = { month: 'Month', quarter: 'Quarter', year: 'Year' } as const;
+
+interface UserRow {
+  Id: string;
+  Name: string | null;
+  Username?: string | null;
+  ManagerId: string | null;
+  Title?: string | null;
+  IsActive?: boolean | null;
+}
+
+/** Finds a user by Id or Username; an unknown one is a usage error naming the flag. */
+function findUser(users: readonly UserRow[], wanted: string, flag: string): UserRow {
+  const user = users.find(
+    (u) =>
+      u.Id === wanted || (wanted.length === 15 && u.Id.startsWith(wanted)) || u.Username === wanted
+  );
+  if (!user) throw new UsageError(`--${flag}: no user with Id or Username "${wanted}"`);
+  return user;
+}
+
+/**
+ * Subjects of the report: the user, or everyone below the manager — and the manager too when
+ * they own opportunities (the engine's rule for a team).
+ */
+async function subjectsOf(
+  users: readonly UserRow[],
+  flags: Flags,
+  ownsDeals: (userId: string) => Promise<boolean>
+): Promise<string[]> {
+  if (!flags.team) return [findUser(users, flags.user as string, 'user').Id];
+  const managerId = findUser(users, flags.team, 'team').Id;
+  const team = descendantsOf(users, managerId);
+  return (await ownsDeals(managerId)) ? [managerId, ...team] : team;
+}
+
+/** The menu's KPIs and the stage policy from the config files (validated as `seed` validates them). */
+function loadConfigFallback(
+  menuFile: string,
+  stageFile: string,
+  cwd: string
+): { kpis: unknown[]; stagePolicy: unknown[] } {
+  const problems = [];
+  const menu = validateJson(kpiMenuSchema, readJsonFile(menuFile, cwd), menuFile);
+  const stages = validateJson(stagePolicySchema, readJsonFile(stageFile, cwd), stageFile);
+  if (!menu.ok) problems.push(...menu.problems);
+  if (!stages.ok) problems.push(...stages.problems);
+  if (!menu.ok || !stages.ok) throw new InputError(problems);
+  return { kpis: menu.value.kpis, stagePolicy: stages.value.stages };
+}
+
+function loadDataSet(file: string, cwd: string): SampleDataFile {
+  const result = validateJson(sampleDataSchema, readJsonFile(file, cwd), file);
+  if (!result.ok) throw new InputError(result.problems);
+  return result.value;
+}
+
+async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<ReviewModel> {
+  const calendar = await orgCalendar(client, io);
+  const asOf = flags['as-of'] ?? todayInZone(io.now(), calendar.timeZone);
+  const users = await client.query<UserRow & Record<string, unknown>>(
+    'SELECT Id, Name, Username, ManagerId, Title, IsActive FROM User'
+  );
+  const subjectUserIds = await subjectsOf(users, flags, async (userId) => {
+    const { totalSize } = await client.request<{ totalSize: number }>(
+      'GET',
+      `${client.root}/query?q=${encodeURIComponent(`SELECT COUNT() FROM Opportunity WHERE OwnerId = ${quote(userId)}`)}`
+    );
+    return totalSize > 0;
+  });
+  if (subjectUserIds.length === 0) throw new UsageError(`--team: nobody reports to ${flags.team}`);
+  const kpis = await client.query(
+    'SELECT Id, Key__c, Name, Menu_Year__c, Category__c, Kind__c, Unit__c, Direction__c, Definition__c, Green_Threshold__c, ' +
+      'Amber_Threshold__c, Levels__c, Above_The_Line__c, Sort_Order__c, Active__c, Description__c FROM SPM_KPI__c WHERE Active__c = true'
+  );
+  const stagePolicy = await client.query(
+    'SELECT Id, Key__c, Name, Stage_Name__c, Max_Days_In_Stage__c, Early_Stage__c, Sort_Order__c FROM SPM_Stage_Policy__c'
+  );
+  let lastReviewDate = flags['last-review'] ?? null;
+  if (!lastReviewDate && subjectUserIds.length === 1) {
+    const [last] = await client.query<{ Review_Date__c: string | null }>(
+      `SELECT Review_Date__c FROM SPM_Review__c WHERE Subject_User__c = ${quote(subjectUserIds[0])} AND Review_Date__c < ${asOf} ORDER BY Review_Date__c DESC LIMIT 1`
+    );
+    lastReviewDate = last?.Review_Date__c ?? null;
+  }
+  const plan = buildReviewPlan({
+    subjectUserIds,
+    users,
+    kpis,
+    stagePolicy,
+    asOf,
+    orgTimeZone: calendar.timeZone,
+    fiscalYearStartMonth: calendar.fiscalYearStartMonth,
+    periodType: PERIOD_TYPES[flags.period],
+    lastReviewDate
+  });
+  const responses: Array<{ data?: object; errors?: object[] }> = [];
+  for (const document of plan.documents) {
+    responses.push(
+      await client.request<{ data?: object; errors?: object[] }>(
+        'POST',
+        `${client.root}/graphql`,
+        {
+          query: document.query,
+          variables: document.variables,
+          operationName: document.operationName
+        },
+        { kind: 'read' }
+      )
+    );
+  }
+  try {
+    return modelFromResponses(plan, responses);
+  } catch (error) {
+    // GraphQL errors (a field the org lacks or the user cannot see) come back with the Error.
+    const errors = (error as { errors?: Array<{ message?: string }> }).errors;
+    if (errors)
+      throw new OrgRequestError(
+        errors.map((e) => e.message ?? String(e)).join('; '),
+        'GRAPHQL_ERROR'
+      );
+    throw error;
+  }
+}
+
+/** Runs `report`; returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  return runCommand(spec, argv, io, async (rawFlags) => {
+    const flags = checkFlags(flagsSchema, rawFlags);
+    if (!flags.user === !flags.team) throw new UsageError('Give exactly one of --user or --team.');
+    if (flags.data && (flags['target-org'] || flags['instance-url']))
+      throw new UsageError('Give either --data or an org, not both.');
+    let model: ReviewModel;
+    if (flags.data) {
+      const dataSet = loadDataSet(flags.data, io.cwd);
+      const users = (dataSet.records.User ?? []) as unknown as UserRow[];
+      const subject = flags.team
+        ? { managerId: findUser(users, flags.team, 'team').Id }
+        : { subjectUserIds: [findUser(users, flags.user as string, 'user').Id] };
+      // A data file without a KPI menu or stage policy uses the config files, as `seed` would load them.
+      const configRecords =
+        (dataSet.records.SPM_KPI__c?.length ?? 0) > 0 &&
+        (dataSet.records.SPM_Stage_Policy__c?.length ?? 0) > 0
+          ? {}
+          : loadConfigFallback(flags.menu, flags['stage-policy'], io.cwd);
+      model = modelFromDataSet(dataSet, {
+        ...subject,
+        ...configRecords,
+        periodType: PERIOD_TYPES[flags.period],
+        lastReviewDate: flags['last-review'] ?? null,
+        asOf: flags['as-of'] ?? dataSet.meta.asOf
+      });
+    } else {
+      const { client } = await connectOrg({ ...flags }, io);
+      model = await modelFromOrg(client, flags, io);
+    }
+    const report = toReport(model);
+    if (flags.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else if (flags.format === 'csv') io.stdout(toCsv(report));
+    else
+      io.stdout(
+        toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])))
+      );
+    for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
+    return 0;
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * The only module where the scripts meet the KPI engine's service modules (`c/…`). Everything a
+ * script computes about KPIs — definitions, record mapping, decomposition, the review model —
+ * comes from there; this module adds TypeScript types and turns engine errors into InputProblems.
+ */
+import * as decomposition from 'c/decomposition';
+import * as definitions from 'c/kpiDefinitions';
+import * as metrics from 'c/metrics';
+import * as periods from 'c/periods';
+import * as reviewPlan from 'c/reviewPlan';
+import type { InputProblem } from './errors';
+import type { ReviewModel } from './review-report';
+import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
+
+type Fields = Record<string, unknown>;
+interface EngineValidation {
+  ok: boolean;
+  errors: Array<{ path: string; key: string; property: string; message: string }>;
+}
+
+/** SPM_KPI__c field values of a menu entry. */
+export function kpiToRecord(kpi: KpiMenu['kpis'][number], menuYear: number): Fields {
+  return definitions.kpiToRecord(kpi, menuYear) as Fields;
+}
+
+/** SPM_Cadence__c and SPM_Agenda_Item__c field values of a cadence. */
+export function cadenceToRecords(cadence: CadencesFile['cadences'][number]): {
+  cadence: Fields;
+  agendaItems: Fields[];
+} {
+  return definitions.cadenceToRecords(cadence) as { cadence: Fields; agendaItems: Fields[] };
+}
+
+/** SPM_Stage_Policy__c field values of the stage policy. */
+export function stagePolicyToRecords(stages: StagePolicyFile['stages']): Fields[] {
+  return definitions.stagePolicyToRecords(stages) as Fields[];
+}
+
+function problems(result: EngineValidation, file: string): InputProblem[] {
+  return result.errors.map((e) => ({ file, place: e.path, reason: e.message }));
+}
+
+/** The engine's validator of each config file. */
+const VALIDATORS = {
+  menu: definitions.validateKpiMenu,
+  cadences: definitions.validateCadences,
+  stagePolicy: definitions.validateStagePolicy
+} as const;
+
+/**
+ * Checks the meaning of one config file with the engine's validators (definitions, references
+ * between KPIs, agenda minutes, closed stages…), on the parsed JSON as written.
+ */
+export function validateConfigSemantics(
+  which: keyof typeof VALIDATORS,
+  raw: unknown,
+  file: string
+): InputProblem[] {
+  return problems(VALIDATORS[which](raw) as EngineValidation, file);
+}
+
+/* ---------------------------------------------------------------- review model (report) */
+
+/** A review plan: the GraphQL documents to send, and what the engine needs to read the answers. */
+export interface ReviewPlan {
+  documents: Array<{ operationName: string; query: string; variables: Record<string, unknown> }>;
+  unplanned: Array<{ key: string; reason: string }>;
+}
+
+/** Plans a review (at most two GraphQL documents). See ENGINE-API.md for the input. */
+export function buildReviewPlan(input: Record<string, unknown>): ReviewPlan {
+  return reviewPlan.buildReviewPlan(input) as ReviewPlan;
+}
+
+/** The review model from the org's GraphQL responses, in document order. */
+export function modelFromResponses(
+  plan: ReviewPlan,
+  responses: Array<{ data?: object; errors?: object[] }>
+): ReviewModel {
+  return reviewPlan.reviewModelFromResponses(plan, responses) as ReviewModel;
+}
+
+/** The review model computed from a sample-data file's records, as the panels would show it. */
+export function modelFromDataSet(
+  dataSet: { meta: object; records: Record<string, object[]> },
+  options: Record<string, unknown>
+): ReviewModel {
+  return (reviewPlan.reviewModelFromDataSet(dataSet, options) as { model: ReviewModel }).model;
+}
+
+/**
+ * Everyone below a manager along User.ManagerId (depth first, cycles ignored). The engine applies
+ * the same rule inside `reviewModelFromDataSet`, where it is not exported.
+ */
+export function descendantsOf(
+  users: ReadonlyArray<{ Id: string; ManagerId?: string | null }>,
+  managerId: string
+): string[] {
+  const children = new Map<string, string[]>();
+  for (const user of users) {
+    if (!user.ManagerId) continue;
+    const list = children.get(user.ManagerId) ?? [];
+    list.push(user.Id);
+    children.set(user.ManagerId, list);
+  }
+  const out: string[] = [];
+  const stack = [...(children.get(managerId) ?? [])];
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+/* ---------------------------------------------------------------- decomposition (plan-targets) */
+
+/** The engine's decomposition of a yearly target into months. */
+export interface Decomposition {
+  months: Array<{
+    start: string;
+    end: string;
+    label: string;
+    wonAmount: number;
+    dealsToWin: number;
+    opportunitiesToCreate: number;
+    opportunitiesToCreateThisMonth: number;
+    pipelineToCreateThisMonth: number;
+    pipelineNeeded: number;
+  }>;
+  lines: string[];
+  assumptions: { fiscalYear: number; start: string; end: string; leadMonths: number };
+}
+
+/** Decomposes a yearly outcome target from a rep's win rate (%), average deal value and sales cycle (days). */
+export function decompose(input: {
+  yearlyTarget: number;
+  winRate: number;
+  averageDealValue: number;
+  salesCycleDays: number;
+  fiscalYearStartMonth: number;
+  fiscalYear: number;
+  stages?: Array<{ stage: string; conversionToNext?: number | null }>;
+  currency?: string;
+}): Decomposition {
+  return decomposition.decompose(input) as Decomposition;
+}
+
+/** Monthly SPM_Target__c field values of a decomposition (Source Decomposed, arithmetic attached). */
+export function decomposedTargetRecords(
+  result: Decomposition,
+  options: { assigneeId: string; kpiIds: Record<string, string>; keyPrefix: string }
+): Fields[] {
+  return decomposition.targetRecords(result, options) as Fields[];
+}
+
+/** The KPI keys the engine's decomposition writes targets for (month by month). */
+export const DECOMPOSED_KPI_KEYS = [
+  'sales_won',
+  'deals_won',
+  'new_opportunities',
+  'new_pipeline'
+] as const;
+/** The outcome KPI whose yearly target is decomposed. */
+export const DECOMPOSABLE_KPI_KEY = 'sales_won';
+
+/** Win rate (%) = won ÷ closed × 100, null without closed deals. */
+export function winRate(won: number, closed: number): number | null {
+  return metrics.winRate(won, closed) as number | null;
+}
+
+/** Average deal value = won amount ÷ won count, null without wins. */
+export function averageDealValue(wonAmount: number, wonCount: number): number | null {
+  return metrics.averageDealValue(wonAmount, wonCount) as number | null;
+}
+
+/** Sales cycle: mean days from CreatedDate (org day) to CloseDate over won deals. */
+export function salesCycle(
+  deals: ReadonlyArray<Record<string, unknown>>,
+  timeZone: string
+): { value: number | null; deals: number } {
+  return metrics.salesCycle([...deals], timeZone) as { value: number | null; deals: number };
+}
+
+/** The fiscal period of a type containing a date. */
+export function periodContaining(
+  type: 'Year' | 'Quarter' | 'Month',
+  date: string,
+  fiscalYearStartMonth: number
+): { start: string; end: string; label: string } {
+  return periods.periodContaining(type, date, fiscalYearStartMonth) as {
+    start: string;
+    end: string;
+    label: string;
+  };
+}

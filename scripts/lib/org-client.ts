@@ -1,0 +1,603 @@
+/**
+ * Every call a command makes to an org goes through `OrgClient`: it retries transient failures
+ * with backoff, counts calls, reads `Sforce-Limit-Info` after each response and stops before the
+ * daily API budget share is exceeded. Writes use sObject collections (200 records a call) or
+ * Bulk API 2.0 for large sets; both upsert by an external id, so a retried call never duplicates.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { ApiBudgetError, OrgRequestError } from './errors';
+import { quote } from './soql';
+import { backoffDelay, DEFAULT_RETRY_POLICY, RetryPolicy, transientReason } from './retry';
+
+/** The REST API version every script uses. */
+export const API_VERSION = '62.0';
+/** Records per sObject collection call (the API's maximum). */
+export const COLLECTION_SIZE = 200;
+/** Above this many records of one type, writes go through Bulk API 2.0. */
+export const BULK_THRESHOLD = 5000;
+
+type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** What a jsforce transport resolves to (status and lower-cased headers). */
+interface TransportResponse {
+  statusCode: number;
+  headers: Record<string, string | undefined>;
+}
+
+/** A jsforce transport: the object that sends one HTTP request. */
+interface TransportLike {
+  httpRequest(request: never, options?: never): PromiseLike<TransportResponse>;
+}
+
+/**
+ * The part of a jsforce `Connection` the client uses. Both `jsforce` and `@salesforce/core`
+ * (which wraps `@jsforce/jsforce-node`) connections fit.
+ */
+export interface ConnectionLike {
+  instanceUrl: string;
+  request(
+    request: { method: HttpMethod; url: string; body?: string; headers?: Record<string, string> },
+    options?: object
+  ): PromiseLike<unknown>;
+  _transport: TransportLike;
+}
+
+/** Calls made so far, by kind. */
+export interface CallCounts {
+  reads: number;
+  writes: number;
+  retries: number;
+}
+
+/** A record to upsert: its external-id value (for reports) and its fields (including the external id). */
+export interface UpsertRecord {
+  key: string;
+  fields: Record<string, unknown>;
+}
+
+/** One record that could not be written, and why. */
+export interface RecordFailure {
+  key: string;
+  message: string;
+}
+
+/** What an upsert did, by key. */
+export interface UpsertResult {
+  created: string[];
+  updated: string[];
+  failed: RecordFailure[];
+}
+
+/** Options of an `OrgClient`. */
+export interface OrgClientOptions {
+  /** Highest share (0–1] of the daily API calls the run may bring the org to. */
+  maxApiShare: number;
+  retry?: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Told about each retry (the command prints it as a warning). */
+  onRetry?: (message: string) => void;
+}
+
+interface CollectionSaveResult {
+  id?: string | null;
+  success: boolean;
+  created?: boolean;
+  errors?: Array<{ statusCode?: string; message?: string; fields?: string[] }>;
+}
+
+/** Talks to one org through a jsforce connection. */
+export class OrgClient {
+  readonly calls: CallCounts = { reads: 0, writes: 0, retries: 0 };
+  /** Daily API usage from the last `Sforce-Limit-Info` header seen. */
+  apiUsage?: { used: number; limit: number };
+  private readonly retry: RetryPolicy;
+  private readonly random: () => number;
+  private bulkAvailable = true;
+  private bulkJobsStarted = 0;
+
+  constructor(
+    private readonly conn: ConnectionLike,
+    private readonly options: OrgClientOptions
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** The org's URL (never the token). */
+  get instanceUrl(): string {
+    return this.conn.instanceUrl;
+  }
+
+  /** Calls still allowed by the API budget, or undefined before the first response told the limit. */
+  remainingBudget(): number | undefined {
+    if (!this.apiUsage) return undefined;
+    return Math.max(
+      0,
+      Math.floor(this.apiUsage.limit * this.options.maxApiShare) - this.apiUsage.used
+    );
+  }
+
+  /** The budget as a sentence, for commands that print it before they start. */
+  describeBudget(): string {
+    if (!this.apiUsage) return 'daily API usage not known yet';
+    const { used, limit } = this.apiUsage;
+    return `${used} of ${limit} daily API calls used; this run may use ${this.remainingBudget()} more (up to ${Math.round(this.options.maxApiShare * 100)}%)`;
+  }
+
+  private checkBudget(): void {
+    const remaining = this.remainingBudget();
+    if (remaining !== undefined && remaining < 1 && this.apiUsage) {
+      throw new ApiBudgetError(
+        `the next call would exceed ${Math.round(this.options.maxApiShare * 100)}% of the org's daily API calls ` +
+          `(${this.apiUsage.used} of ${this.apiUsage.limit} used); raise --max-api-share or run later`
+      );
+    }
+  }
+
+  private readLimitInfo(headers: Record<string, string | undefined> | undefined): void {
+    const info = headers?.['sforce-limit-info'];
+    const match = info ? /api-usage=(\d+)\/(\d+)/.exec(info) : null;
+    if (match) this.apiUsage = { used: Number(match[1]), limit: Number(match[2]) };
+  }
+
+  /**
+   * Sends one REST request (path from the domain root, e.g. `/services/data/v62.0/query?q=…`),
+   * retrying transient failures. `kind` decides which counter the call adds to.
+   */
+  async request<T>(
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    options: { kind?: 'read' | 'write'; contentType?: string; attempts?: { count: number } } = {}
+  ): Promise<T> {
+    const kind = options.kind ?? (method === 'GET' ? 'read' : 'write');
+    const request = {
+      method,
+      url: path,
+      ...(body === undefined
+        ? {}
+        : {
+            body: typeof body === 'string' ? body : JSON.stringify(body),
+            headers: { 'content-type': options.contentType ?? 'application/json' }
+          })
+    };
+    for (let attempt = 0; ; attempt += 1) {
+      this.checkBudget();
+      let status: number | undefined;
+      const base = this.conn._transport;
+      // Observe status and headers of the response jsforce receives; jsforce's own retries are
+      // switched off so that this loop alone decides (it also retries POST and PATCH, which are
+      // idempotent here because every write is an upsert by external id).
+      const transport = {
+        httpRequest: (req: never, opts?: object) => {
+          const pending = base.httpRequest(req, {
+            ...(opts ?? {}),
+            retry: { maxRetries: 0 }
+          } as never);
+          pending.then(
+            (response) => {
+              status = response.statusCode;
+              this.readLimitInfo(response.headers);
+            },
+            () => undefined
+          );
+          return pending;
+        }
+      };
+      if (kind === 'read') this.calls.reads += 1;
+      else this.calls.writes += 1;
+      if (options.attempts) options.attempts.count = attempt + 1;
+      try {
+        return (await this.conn.request(request, { transport, retry: { maxRetries: 0 } })) as T;
+      } catch (error) {
+        const reason = transientReason(error, status);
+        if (!reason || attempt >= this.retry.maxRetries) throw toOrgError(error, status);
+        this.calls.retries += 1;
+        const delay = backoffDelay(attempt, this.retry, this.random);
+        this.options.onRetry?.(
+          `${method} ${shortPath(path)}: ${reason}; retry ${attempt + 1} in ${delay} ms`
+        );
+        await this.options.sleep(delay);
+      }
+    }
+  }
+
+  /** The versioned REST root, e.g. `/services/data/v62.0`. */
+  get root(): string {
+    return `/services/data/v${API_VERSION}`;
+  }
+
+  /** Runs a SOQL query and follows `nextRecordsUrl` to the end. Records lose their `attributes`. */
+  async query<T extends Record<string, unknown>>(soql: string): Promise<T[]> {
+    const records: T[] = [];
+    let page = await this.request<QueryPage<T>>(
+      'GET',
+      `${this.root}/query?q=${encodeURIComponent(soql)}`
+    );
+    for (;;) {
+      for (const record of page.records) records.push(stripAttributes(record));
+      if (page.done || !page.nextRecordsUrl) return records;
+      page = await this.request<QueryPage<T>>('GET', page.nextRecordsUrl);
+    }
+  }
+
+  /** Sends a GraphQL (UI API) request; GraphQL errors become an OrgRequestError. */
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await this.request<{ data?: T; errors?: Array<{ message: string }> }>(
+      'POST',
+      `${this.root}/graphql`,
+      { query, variables },
+      { kind: 'read' }
+    );
+    if (response.errors && response.errors.length > 0) {
+      throw new OrgRequestError(response.errors.map((e) => e.message).join('; '), 'GRAPHQL_ERROR');
+    }
+    if (!response.data) throw new OrgRequestError('GraphQL response without data', 'GRAPHQL_ERROR');
+    return response.data;
+  }
+
+  /**
+   * Upserts records of one type by an external id field: sObject collections of 200 for up to
+   * BULK_THRESHOLD records, Bulk API 2.0 above. Not all-or-none: each record succeeds or fails on
+   * its own; rows locked by someone else are retried, other failures are returned by key.
+   */
+  async upsert(
+    type: string,
+    externalIdField: string,
+    records: readonly UpsertRecord[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<UpsertResult> {
+    if (records.length > BULK_THRESHOLD && this.bulkAvailable) {
+      try {
+        return await this.bulkUpsert(type, externalIdField, records, onProgress);
+      } catch (error) {
+        // An org (or the local stand-in) without Bulk API 2.0 answers 404 to the job: use collections.
+        if (!(error instanceof OrgRequestError) || error.status !== 404 || this.bulkJobsStarted > 0)
+          throw error;
+        this.bulkAvailable = false;
+        this.options.onRetry?.(
+          'Bulk API 2.0 is not available here; writing in sObject collections of 200'
+        );
+      }
+    }
+    return this.collectionUpsert(type, externalIdField, records, onProgress);
+  }
+
+  private async collectionUpsert(
+    type: string,
+    externalIdField: string,
+    records: readonly UpsertRecord[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<UpsertResult> {
+    const result: UpsertResult = { created: [], updated: [], failed: [] };
+    let pending = [...records];
+    let done = 0;
+    for (let round = 0; pending.length > 0; round += 1) {
+      const locked: UpsertRecord[] = [];
+      for (let start = 0; start < pending.length; start += COLLECTION_SIZE) {
+        const chunk = pending.slice(start, start + COLLECTION_SIZE);
+        const saveResults = await this.request<CollectionSaveResult[]>(
+          'PATCH',
+          `${this.root}/composite/sobjects/${type}/${externalIdField}`,
+          { allOrNone: false, records: chunk.map((r) => ({ attributes: { type }, ...r.fields })) }
+        );
+        chunk.forEach((record, index) => {
+          const saved = saveResults[index];
+          if (saved?.success) {
+            (saved.created ? result.created : result.updated).push(record.key);
+            done += 1;
+          } else if (
+            saved?.errors?.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW') &&
+            round < this.retry.maxRetries
+          ) {
+            locked.push(record);
+          } else {
+            result.failed.push({ key: record.key, message: describeRecordErrors(saved) });
+            done += 1;
+          }
+        });
+        onProgress?.(done, records.length);
+      }
+      if (locked.length > 0) {
+        const delay = backoffDelay(round, this.retry, this.random);
+        this.calls.retries += 1;
+        this.options.onRetry?.(`${type}: ${locked.length} locked rows; retry in ${delay} ms`);
+        await this.options.sleep(delay);
+      }
+      pending = locked;
+    }
+    return result;
+  }
+
+  /**
+   * Creates (POST) or updates by Id (PATCH) records of several types in sObject collections of
+   * 200, in the order given (parents before children: a child may reference a parent created
+   * earlier in the same call by `Parent__r: { Key__c }`). Used when that takes fewer calls than one
+   * upsert per type. A create retried after a dropped connection may find its records already
+   * saved (DUPLICATE_VALUE on the unique key): those are confirmed by reading them back, so a
+   * retry never duplicates and never reports a saved record as failed.
+   */
+  async saveMixed(
+    operation: 'create' | 'update',
+    records: readonly MixedRecord[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<MixedResult> {
+    const result: MixedResult = { saved: [], failed: [] };
+    let pending = [...records];
+    let done = 0;
+    for (let round = 0; pending.length > 0; round += 1) {
+      const locked: MixedRecord[] = [];
+      for (const chunk of collectionChunks(pending)) {
+        const attempts = { count: 0 };
+        const body = {
+          allOrNone: false,
+          records: chunk.map((r) => ({
+            attributes: { type: r.type },
+            ...(operation === 'update' ? { Id: r.id } : {}),
+            ...r.fields
+          }))
+        };
+        const saveResults = await this.request<CollectionSaveResult[]>(
+          operation === 'create' ? 'POST' : 'PATCH',
+          `${this.root}/composite/sobjects`,
+          body,
+          { attempts }
+        );
+        const duplicates: MixedRecord[] = [];
+        chunk.forEach((record, index) => {
+          const saved = saveResults[index];
+          const codes = (saved?.errors ?? []).map((e) => e.statusCode);
+          if (saved?.success) {
+            result.saved.push({
+              type: record.type,
+              key: record.key,
+              created: operation === 'create',
+              id: saved.id ?? record.id
+            });
+            done += 1;
+          } else if (codes.includes('UNABLE_TO_LOCK_ROW') && round < this.retry.maxRetries) {
+            locked.push(record);
+          } else if (
+            operation === 'create' &&
+            attempts.count > 1 &&
+            codes.includes('DUPLICATE_VALUE')
+          ) {
+            duplicates.push(record);
+          } else {
+            result.failed.push({
+              type: record.type,
+              key: record.key,
+              message: describeRecordErrors(saved)
+            });
+            done += 1;
+          }
+        });
+        for (const record of duplicates) {
+          // The earlier attempt saved it before the connection dropped: check that it is there.
+          const found = await this.query<{ Id: string }>(
+            `SELECT Id FROM ${record.type} WHERE Key__c = ${quote(record.key)}`
+          );
+          if (found.length === 1)
+            result.saved.push({
+              type: record.type,
+              key: record.key,
+              created: true,
+              id: found[0].Id
+            });
+          else
+            result.failed.push({
+              type: record.type,
+              key: record.key,
+              message: 'DUPLICATE_VALUE: Key__c already in use'
+            });
+          done += 1;
+        }
+        onProgress?.(done, records.length);
+      }
+      if (locked.length > 0) {
+        const delay = backoffDelay(round, this.retry, this.random);
+        this.calls.retries += 1;
+        this.options.onRetry?.(`${locked.length} locked rows; retry in ${delay} ms`);
+        await this.options.sleep(delay);
+      }
+      pending = locked;
+    }
+    return result;
+  }
+
+  /**
+   * Bulk API 2.0 upsert: create the job, upload the CSV, close it, poll, read the results.
+   * Rows that failed with UNABLE_TO_LOCK_ROW go into a second job.
+   */
+  private async bulkUpsert(
+    type: string,
+    externalIdField: string,
+    records: readonly UpsertRecord[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<UpsertResult> {
+    const result: UpsertResult = { created: [], updated: [], failed: [] };
+    let pending = [...records];
+    for (let round = 0; pending.length > 0; round += 1) {
+      const flat = pending.map((r) => flatten(r.fields));
+      const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+      const csv = toCsv(columns, flat);
+      const job = await this.request<{ id: string }>('POST', `${this.root}/jobs/ingest`, {
+        object: type,
+        externalIdFieldName: externalIdField,
+        contentType: 'CSV',
+        operation: 'upsert',
+        lineEnding: 'LF'
+      });
+      this.bulkJobsStarted += 1;
+      const jobPath = `${this.root}/jobs/ingest/${job.id}`;
+      await this.request('PUT', `${jobPath}/batches`, csv, { contentType: 'text/csv' });
+      await this.request('PATCH', jobPath, { state: 'UploadComplete' });
+      let state = '';
+      for (let poll = 0; ; poll += 1) {
+        const info = await this.request<{
+          state: string;
+          errorMessage?: string;
+          numberRecordsProcessed?: number;
+        }>('GET', jobPath);
+        state = info.state;
+        onProgress?.(
+          result.created.length + result.updated.length + (info.numberRecordsProcessed ?? 0),
+          records.length
+        );
+        if (state === 'JobComplete' || state === 'Failed' || state === 'Aborted') {
+          if (state !== 'JobComplete') {
+            throw new OrgRequestError(
+              `bulk job ${job.id} ${state}: ${info.errorMessage ?? ''}`,
+              'BULK_JOB_FAILED'
+            );
+          }
+          break;
+        }
+        await this.options.sleep(Math.min(10_000, 500 * 2 ** Math.min(poll, 4)));
+      }
+      const successful = csvRows(
+        await this.request<unknown>('GET', `${jobPath}/successfulResults`)
+      );
+      for (const row of successful) {
+        (row.sf__Created === 'true' ? result.created : result.updated).push(row[externalIdField]);
+      }
+      const failedRows = csvRows(await this.request<unknown>('GET', `${jobPath}/failedResults`));
+      const byKey = new Map(pending.map((r) => [r.key, r]));
+      const locked: UpsertRecord[] = [];
+      for (const row of failedRows) {
+        const key = row[externalIdField];
+        const original = byKey.get(key);
+        if (/UNABLE_TO_LOCK_ROW/.test(row.sf__Error) && original && round < this.retry.maxRetries)
+          locked.push(original);
+        else result.failed.push({ key, message: row.sf__Error });
+      }
+      pending = locked;
+      if (locked.length > 0) {
+        this.calls.retries += 1;
+        await this.options.sleep(backoffDelay(round, this.retry, this.random));
+      }
+    }
+    onProgress?.(records.length, records.length);
+    return result;
+  }
+}
+
+/** A record for `saveMixed`: its type, key (Key__c), Id for updates, and fields. */
+export interface MixedRecord {
+  type: string;
+  key: string;
+  id?: string;
+  fields: Record<string, unknown>;
+}
+
+/** What `saveMixed` did, by type and key. */
+export interface MixedResult {
+  saved: Array<{ type: string; key: string; created: boolean; id?: string }>;
+  failed: Array<{ type: string; key: string; message: string }>;
+}
+
+/** The API saves at most this many runs of one type in a collection call ("chunks"). */
+const MAX_TYPE_RUNS = 10;
+
+/** Splits records into collection calls: at most 200 records and 10 runs of one type each. */
+function collectionChunks<T extends { type: string }>(records: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let runs = 0;
+  for (const record of records) {
+    const newRun = current.length === 0 || current[current.length - 1].type !== record.type;
+    if (current.length === COLLECTION_SIZE || (newRun && runs === MAX_TYPE_RUNS)) {
+      chunks.push(current);
+      current = [];
+      runs = 0;
+    }
+    if (current.length === 0 || current[current.length - 1].type !== record.type) runs += 1;
+    current.push(record);
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+interface QueryPage<T> {
+  records: T[];
+  done: boolean;
+  nextRecordsUrl?: string;
+}
+
+function stripAttributes<T extends Record<string, unknown>>(record: T): T {
+  const copy: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (field === 'attributes') continue;
+    copy[field] =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? stripAttributes(value as Record<string, unknown>)
+        : value;
+  }
+  return copy as T;
+}
+
+function describeRecordErrors(saved: CollectionSaveResult | undefined): string {
+  if (!saved) return 'no result returned for this record';
+  const errors = saved.errors ?? [];
+  if (errors.length === 0) return 'failed without a reason';
+  return errors
+    .map(
+      (e) =>
+        `${e.statusCode ?? 'ERROR'}: ${e.message ?? ''}${e.fields && e.fields.length ? ` (${e.fields.join(', ')})` : ''}`
+    )
+    .join('; ');
+}
+
+function shortPath(path: string): string {
+  const withoutQuery = path.split('?')[0];
+  return withoutQuery.replace(/^\/services\/data\/v[\d.]+/, '');
+}
+
+function toOrgError(error: unknown, status?: number): Error {
+  if (error instanceof ApiBudgetError) return error;
+  const record = error as { errorCode?: unknown; name?: unknown; message?: unknown };
+  const code =
+    typeof record?.errorCode === 'string'
+      ? record.errorCode
+      : error instanceof TypeError
+        ? 'CONNECTION_FAILED'
+        : typeof record?.name === 'string'
+          ? record.name
+          : 'ERROR';
+  const message = typeof record?.message === 'string' ? record.message : String(error);
+  return new OrgRequestError(message, code, status);
+}
+
+/** Bulk results arrive as CSV text, or already parsed when jsforce recognised `text/csv`. */
+function csvRows(body: unknown): Array<Record<string, string>> {
+  if (Array.isArray(body)) return body as Array<Record<string, string>>;
+  if (typeof body !== 'string' || body.trim() === '') return [];
+  return parseCsv(body, { columns: true }) as Array<Record<string, string>>;
+}
+
+/** Flattens relationship references (`{ Cadence__r: { Key__c: 'x' } }` → `Cadence__r.Key__c`) for CSV. */
+function flatten(fields: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${name}.`));
+    else out[`${prefix}${name}`] = value;
+  }
+  return out;
+}
+
+/** Bulk API CSV: header row, quoted values, `#N/A` for null (the API's way to clear a field). */
+function toCsv(columns: string[], rows: Array<Record<string, unknown>>): string {
+  const cell = (value: unknown): string => {
+    if (value === undefined) return '';
+    if (value === null) return '#N/A';
+    const text = String(value);
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return (
+    [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join(
+      '\n'
+    ) + '\n'
+  );
+}
