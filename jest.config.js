@@ -23,7 +23,13 @@ module.exports = {
         '<rootDir>/force-app/test/jest-setup.js'
       ],
       moduleNameMapper: {
+        // Templates are compiled by the project's @lwc/compiler 9; run them on the engine of the same
+        // version (sfdx-lwc-jest would otherwise resolve its own v8 engine and warn on every test).
+        '^lwc$': '<rootDir>/node_modules/lwc/node_modules/@lwc/engine-dom/dist/index.cjs',
         '^@pacer/test-utils$': '<rootDir>/force-app/test/testUtils',
+        '^@pacer/graphql-fixtures$': '<rootDir>/force-app/test/graphqlFixtures',
+        '^@pacer/local-schema$': '<rootDir>/force-app/test/localSchema',
+        '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
         '^lightning/platformShowToastEvent$':
           '<rootDir>/force-app/test/jest-mocks/lightning/platformShowToastEvent'

@@ -15,9 +15,7 @@ export const NavigationMixin = (Base) => {
       lastPageReference = { pageReference, replace };
     }
     [GenerateUrl](pageReference) {
-      return Promise.resolve(
-        `/lightning/r/${pageReference?.attributes?.recordId ?? 'page'}/view`
-      );
+      return Promise.resolve(`/lightning/r/${pageReference?.attributes?.recordId ?? 'page'}/view`);
     }
   };
 };

@@ -1,0 +1,197 @@
+/**
+ * Numbers, money, percentages and dates in the user's locale, currency and time zone
+ * (`@salesforce/i18n`), one implementation for every panel. Empty values (null, undefined, NaN —
+ * e.g. a field hidden by field-level security) render as EMPTY_VALUE, never as "0" or "NaN".
+ */
+import LOCALE from '@salesforce/i18n/locale';
+import CURRENCY from '@salesforce/i18n/currency';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
+
+/** What a missing value shows: an em dash, as Salesforce list views do. */
+export const EMPTY_VALUE = '—';
+
+const FALLBACK_LOCALE = 'en-US';
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Intl formatters are costly to build and panels format hundreds of cells: keep one per option set. */
+const cache = new Map();
+
+function formatter(kind, options) {
+  const key = `${kind}|${JSON.stringify(options)}`;
+  let cached = cache.get(key);
+  if (!cached) {
+    const Type = kind === 'date' ? Intl.DateTimeFormat : Intl.NumberFormat;
+    try {
+      cached = new Type(LOCALE, options);
+    } catch {
+      // A Salesforce locale Intl does not know (or a currency code it rejects): fall back to the
+      // neutral locale rather than break the panel.
+      cached = new Type(FALLBACK_LOCALE, options);
+    }
+    cache.set(key, cached);
+  }
+  return cached;
+}
+
+function isNumber(value) {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** The user's locale, currency and time zone, as `@salesforce/i18n` reports them. */
+export const userLocale = { locale: LOCALE, currency: CURRENCY, timeZone: TIME_ZONE };
+
+/**
+ * A number with grouping, e.g. 12,345.6.
+ * @param {number|null|undefined} value
+ * @param {{ minimumFractionDigits?: number, maximumFractionDigits?: number }} [options]
+ * @returns {string}
+ */
+export function formatNumber(value, options = {}) {
+  if (!isNumber(value)) {
+    return EMPTY_VALUE;
+  }
+  const { minimumFractionDigits = 0, maximumFractionDigits = 1 } = options;
+  return formatter('number', {
+    minimumFractionDigits,
+    maximumFractionDigits: Math.max(minimumFractionDigits, maximumFractionDigits)
+  }).format(value);
+}
+
+/**
+ * An amount of money, e.g. €12,346 (whole units by default; amounts in reviews are rounded).
+ * @param {number|null|undefined} value
+ * @param {string|null} [currencyCode] ISO code; defaults to the user's currency
+ * @param {{ compact?: boolean, fractionDigits?: number }} [options] compact: 1.2M style for charts
+ * @returns {string}
+ */
+export function formatCurrency(value, currencyCode, options = {}) {
+  if (!isNumber(value)) {
+    return EMPTY_VALUE;
+  }
+  const { compact = false, fractionDigits = 0 } = options;
+  return formatter('number', {
+    style: 'currency',
+    currency: currencyCode || CURRENCY || 'USD',
+    notation: compact ? 'compact' : 'standard',
+    minimumFractionDigits: compact ? 0 : fractionDigits,
+    maximumFractionDigits: compact ? 1 : fractionDigits
+  }).format(value);
+}
+
+/**
+ * A percentage given in percent units, as the engine returns them (83.4 → "83%").
+ * @param {number|null|undefined} percent
+ * @param {number} [fractionDigits] digits after the decimal separator (default 0)
+ * @returns {string}
+ */
+export function formatPercent(percent, fractionDigits = 0) {
+  if (!isNumber(percent)) {
+    return EMPTY_VALUE;
+  }
+  return formatter('number', {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits
+  }).format(percent / 100);
+}
+
+/**
+ * A date. `'YYYY-MM-DD'` (a Salesforce Date) is a calendar day and is shown as that day in every time
+ * zone; an ISO date-time is shown as its day in the user's time zone.
+ * @param {string|null|undefined} value
+ * @param {'short'|'medium'|'long'} [style] default 'medium' (Nov 23, 2026)
+ * @returns {string}
+ */
+export function formatDate(value, style = 'medium') {
+  if (typeof value !== 'string' || !value) {
+    return EMPTY_VALUE;
+  }
+  const dateOnly = DATE_ONLY.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00.000Z` : value);
+  if (Number.isNaN(date.getTime())) {
+    return EMPTY_VALUE;
+  }
+  return formatter('date', {
+    dateStyle: style,
+    timeZone: dateOnly ? 'UTC' : TIME_ZONE || 'UTC'
+  }).format(date);
+}
+
+/**
+ * A date and time in the user's time zone.
+ * @param {string|null|undefined} value ISO-8601 date-time
+ * @returns {string}
+ */
+export function formatDateTime(value) {
+  if (typeof value !== 'string' || !value) {
+    return EMPTY_VALUE;
+  }
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return EMPTY_VALUE;
+  }
+  return formatter('date', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE || 'UTC'
+  }).format(date);
+}
+
+/**
+ * A KPI value by its menu unit (SPM_KPI__c.Unit__c): Count, Currency, Percent, Hours, Days, Ratio.
+ * @param {number|null|undefined} value
+ * @param {string} unit
+ * @param {string|null} [currencyCode] the review's currency (model.scope.currency), else the user's
+ * @returns {string}
+ */
+export function formatKpiValue(value, unit, currencyCode) {
+  switch (unit) {
+    case 'Currency':
+      return formatCurrency(value, currencyCode);
+    case 'Percent':
+      return formatPercent(value, 1);
+    case 'Hours':
+    case 'Days':
+      return formatNumber(value, { maximumFractionDigits: 1 });
+    case 'Ratio':
+      return formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    case 'Count':
+    default:
+      return formatNumber(value, { maximumFractionDigits: 0 });
+  }
+}
+
+/**
+ * Today as `'YYYY-MM-DD'` in a time zone (the user's by default): the `asOf` of a review.
+ * @param {string} [timeZone]
+ * @param {Date} [now] the instant to read (tests pass a fixed one)
+ * @returns {string}
+ */
+export function todayIn(timeZone = TIME_ZONE, now = new Date()) {
+  let parts;
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timeZone || 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit'
+    }).formatToParts(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/**
+ * Fills a custom label's `{0}`, `{1}`… placeholders, as Apex's String.format does.
+ * @param {string} template the label text
+ * @param {...*} args values; null or undefined leave an empty string
+ * @returns {string}
+ */
+export function formatLabel(template, ...args) {
+  return String(template ?? '').replace(/\{(\d+)\}/g, (match, index) => {
+    const value = args[Number(index)];
+    return value === null || value === undefined ? '' : String(value);
+  });
+}

@@ -1,0 +1,163 @@
+import { createElement } from 'lwc';
+import SpmActivityPanel from 'c/spmActivityPanel';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { reduceErrors } from 'c/errors';
+
+const MODEL = require('./data/reviewModel.json');
+const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
+const ERROR_RESPONSE = require('./data/reviewError.json');
+
+jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} of {2}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SPM_Activity_Meetings', () => ({ default: 'Customer meetings' }), {
+  virtual: true
+});
+
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+const PERIODS = ['Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
+
+/** The six-period series requested from the engine (REQUESTS.md), as it will arrive. */
+function withHistory(model) {
+  const copy = clone(model);
+  copy.activity.history = PERIODS.map((label, i) => ({
+    period: { type: 'Month', start: `2026-${String(6 + i).padStart(2, '0')}-01`, label },
+    total: {
+      meetings: [10, 12, 9, 15, 11, 14][i],
+      customerHours: 20 + i,
+      calls: 40 + i,
+      newOpportunities: i,
+      newPipeline: 1000 * i,
+      newCustomerContacts: i === 2 ? null : i
+    },
+    byUser: []
+  }));
+  return copy;
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-activity-panel', { is: SpmActivityPanel });
+  Object.assign(element, { model: clone(MODEL) }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+const text = (node) => node.textContent.trim();
+const row = (element, measure) =>
+  $$(element, 'tr.measure-row').find((r) => r.dataset.measure === measure);
+
+describe('c-spm-activity-panel', () => {
+  afterEach(() => {
+    resetDOM();
+    jest.clearAllMocks();
+  });
+
+  it('shows each activity measure against its target, attainment and status', async () => {
+    const element = await render();
+    expect($$(element, 'tr.measure-row').map((r) => r.dataset.measure)).toEqual([
+      'meetings',
+      'customerHours',
+      'calls',
+      'newCustomerContacts',
+      'newOpportunities'
+    ]);
+    const meetings = row(element, 'meetings');
+    expect(text(meetings.querySelector('.measure-value'))).toBe('5');
+    expect(text(meetings.querySelector('.measure-target'))).toBe('8');
+    expect(text(meetings.querySelector('.measure-attainment'))).toBe('63%');
+    expect(meetings.querySelector('.slds-badge').className).toContain('slds-theme_error');
+    expect(text(meetings.querySelector('.slds-badge'))).toBe('c.SPM_Status_Red');
+    const hours = row(element, 'customerHours');
+    expect(text(hours.querySelector('.measure-value'))).toBe('6.5');
+    expect(text(hours.querySelector('.measure-target'))).toBe('12');
+    const newOpportunities = row(element, 'newOpportunities');
+    expect(text(newOpportunities.querySelector('.measure-value'))).toBe('8');
+    expect(text(newOpportunities.querySelector('.measure-attainment'))).toBe('200%');
+    expect(text(newOpportunities.querySelector('.slds-badge'))).toBe('c.SPM_Status_Green');
+  });
+
+  it("shows one subject's numbers when userId is set", async () => {
+    const model = clone(MODEL);
+    model.activity.byUser.push({
+      userId: '0058N0000000003QAA',
+      meetings: 3,
+      customerHours: 4,
+      calls: 5
+    });
+    const element = await render({ model, userId: '0058N0000000003QAA' });
+    expect(text(row(element, 'meetings').querySelector('.measure-value'))).toBe('3');
+    // No KPI cell for that user: no target rather than someone else's.
+    expect(text(row(element, 'meetings').querySelector('.measure-target'))).toBe('—');
+  });
+
+  it('draws no sparkline while the model has no six-period series', async () => {
+    const element = await render();
+    expect($(element, 'c-spm-sparkline')).toBeNull();
+  });
+
+  it('draws the last six periods as a sparkline once the model has the series', async () => {
+    const element = await render({ model: withHistory(MODEL) });
+    const spark = row(element, 'meetings').querySelector('c-spm-sparkline');
+    expect(spark.label).toBe('Customer meetings');
+    expect(spark.points.map((p) => p.value)).toEqual([10, 12, 9, 15, 11, 14]);
+    expect(spark.points.map((p) => p.label)).toEqual(PERIODS);
+    // A period without a value stays null (a gap), never 0.
+    const contacts = row(element, 'newCustomerContacts').querySelector('c-spm-sparkline');
+    expect(contacts.points[2].value).toBeNull();
+  });
+
+  it('fires createaction with the KPI key and the number that triggered it', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    row(element, 'meetings').querySelector('lightning-button-icon.create-action').click();
+    expect(handler).toHaveBeenCalledTimes(1);
+    const event = handler.mock.calls[0][0];
+    expect(event.bubbles).toBe(true);
+    expect(event.composed).toBe(true);
+    expect(event.detail).toEqual({
+      kpiKey: 'customer_meetings',
+      name: 'Customer meetings: 5 of 8'
+    });
+    document.body.removeEventListener('createaction', handler);
+  });
+
+  it('renders a dash for a value hidden by field-level security', async () => {
+    const model = clone(MODEL);
+    delete model.activity.total.customerHours;
+    model.kpis.find((k) => k.key === 'customer_hours').total.value = null;
+    const element = await render({ model });
+    expect(text(row(element, 'customerHours').querySelector('.measure-value'))).toBe('—');
+    expect(text(row(element, 'customerHours').querySelector('.measure-target'))).toBe('12');
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = await render({ loading: true });
+    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect($(element, 'table')).toBeNull();
+  });
+
+  it('says so when there is no activity and no target', async () => {
+    const element = await render({ model: clone(EMPTY_MODEL) });
+    expect($(element, 'p.empty')).not.toBeNull();
+    expect($(element, 'table')).toBeNull();
+  });
+
+  it('shows the error through the shared error panel', async () => {
+    const errors = reduceErrors(ERROR_RESPONSE.errors);
+    const element = await render({ error: errors });
+    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+    expect($(element, 'table')).toBeNull();
+  });
+
+  it('is accessible', async () => {
+    const element = await render({ model: withHistory(MODEL) });
+    await expect(element).toBeAccessible();
+  });
+});

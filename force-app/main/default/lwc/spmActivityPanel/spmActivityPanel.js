@@ -1,0 +1,180 @@
+import { LightningElement, api } from 'lwc';
+import {
+  PANEL_STATES,
+  panelState,
+  formatLabel,
+  kpiByKey,
+  kpiCell,
+  numberOrNull,
+  statusBadgeClass,
+  statusLabel,
+  createActionEvent
+} from 'c/spmPanelModel';
+import { formatKpiValue, formatPercent } from 'c/formatters';
+import TITLE from '@salesforce/label/c.SPM_Activity_Title';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';
+import MEETINGS from '@salesforce/label/c.SPM_Activity_Meetings';
+import HOURS from '@salesforce/label/c.SPM_Activity_Hours';
+import CALLS from '@salesforce/label/c.SPM_Activity_Calls';
+import NEW_CONTACTS from '@salesforce/label/c.SPM_Activity_NewCustomerContacts';
+import NEW_OPPORTUNITIES from '@salesforce/label/c.SPM_Activity_NewOpportunities';
+import COL_MEASURE from '@salesforce/label/c.SPM_Col_Measure';
+import COL_TREND from '@salesforce/label/c.SPM_Col_Trend';
+import COL_ACTIONS from '@salesforce/label/c.SPM_Col_Actions';
+import VALUE from '@salesforce/label/c.SPM_Value';
+import TARGET from '@salesforce/label/c.SPM_Target';
+import ATTAINMENT from '@salesforce/label/c.SPM_Attainment';
+import STATUS from '@salesforce/label/c.SPM_Status';
+import NO_TREND from '@salesforce/label/c.SPM_Panel_NoTrend';
+import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
+import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
+
+/**
+ * The activity measures of DESIGN §6, in agenda order: the field of `model.activity` that holds the
+ * value and the KPI of the menu that holds its target.
+ */
+const MEASURES = [
+  { measure: 'meetings', kpiKey: 'customer_meetings', label: MEETINGS, unit: 'Count' },
+  { measure: 'customerHours', kpiKey: 'customer_hours', label: HOURS, unit: 'Hours' },
+  { measure: 'calls', kpiKey: 'calls', label: CALLS, unit: 'Count' },
+  {
+    measure: 'newCustomerContacts',
+    kpiKey: 'new_customer_contacts',
+    label: NEW_CONTACTS,
+    unit: 'Count'
+  },
+  {
+    measure: 'newOpportunities',
+    kpiKey: 'new_opportunities',
+    label: NEW_OPPORTUNITIES,
+    unit: 'Count'
+  }
+];
+
+/**
+ * Customer meetings, customer-facing hours, calls, contacts with new customers and new
+ * opportunities, each against its target, with the last periods as a sparkline when the model
+ * holds the series (`model.activity.history`). Fires `createaction` ({ kpiKey, name }).
+ */
+export default class SpmActivityPanel extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  @api loading = false;
+  /** Errors of any shape, shown by the shared error panel. */
+  @api error;
+  /** One subject's numbers (a user id of the scope); empty for the whole scope. */
+  @api userId;
+
+  labels = {
+    TITLE,
+    LOADING,
+    EMPTY,
+    COL_MEASURE,
+    COL_TREND,
+    COL_ACTIONS,
+    VALUE,
+    TARGET,
+    ATTAINMENT,
+    STATUS,
+    NO_TREND
+  };
+
+  get currency() {
+    return this.model?.scope?.currency ?? null;
+  }
+
+  /** The activity numbers of the subject, or of everyone. */
+  get activity() {
+    const activity = this.model?.activity;
+    if (!activity) {
+      return undefined;
+    }
+    if (this.userId) {
+      return (activity.byUser ?? []).find((u) => u.userId === this.userId);
+    }
+    return activity.total;
+  }
+
+  /** Six periods, oldest first, when the engine provides them; otherwise no trend is drawn. */
+  get history() {
+    const history = this.model?.activity?.history;
+    return Array.isArray(history) ? history : [];
+  }
+
+  historyValue(entry, measure) {
+    if (this.userId) {
+      const user = (entry.byUser ?? []).find((u) => u.userId === this.userId);
+      return numberOrNull(user?.[measure]);
+    }
+    return numberOrNull(entry.total?.[measure]);
+  }
+
+  get rows() {
+    const activity = this.activity ?? {};
+    return MEASURES.map((m) => {
+      const kpi = kpiByKey(this.model, m.kpiKey);
+      const cell = kpiCell(kpi, this.userId) ?? {};
+      const unit = kpi?.unit ?? m.unit;
+      // The engine's activity block is the value; the KPI's cell is the fallback and holds the target.
+      const value = numberOrNull(activity[m.measure]) ?? numberOrNull(cell.value);
+      const valueText = formatKpiValue(value, unit, this.currency);
+      const targetText = formatKpiValue(numberOrNull(cell.target), unit, this.currency);
+      const points = this.history.map((entry) => {
+        const v = this.historyValue(entry, m.measure);
+        return {
+          label: entry.period?.label ?? '',
+          value: v,
+          display: formatKpiValue(v, unit, this.currency)
+        };
+      });
+      return {
+        key: m.measure,
+        measure: m.measure,
+        kpiKey: kpi ? m.kpiKey : null,
+        label: m.label,
+        value,
+        target: numberOrNull(cell.target),
+        valueText,
+        targetText,
+        attainmentText: formatPercent(numberOrNull(cell.attainment)),
+        statusText: statusLabel(cell.status),
+        statusClass: statusBadgeClass(cell.status),
+        points,
+        hasTrend: points.filter((p) => p.value !== null).length >= 2,
+        createActionLabel: formatLabel(CREATE_ACTION_FOR, m.label),
+        actionName: formatLabel(ACTION_NAME_KPI, m.label, valueText, targetText)
+      };
+    });
+  }
+
+  get state() {
+    const rows = this.activity ? this.rows : [];
+    // No activity and no target to measure it against: nothing to discuss.
+    const hasData = rows.some((r) => (r.value !== null && r.value !== 0) || r.target !== null);
+    return panelState({ loading: this.loading, error: this.error, hasData });
+  }
+
+  get isLoading() {
+    return this.state === PANEL_STATES.LOADING;
+  }
+  get hasError() {
+    return this.state === PANEL_STATES.ERROR;
+  }
+  get isEmpty() {
+    return this.state === PANEL_STATES.EMPTY;
+  }
+  get hasData() {
+    return this.state === PANEL_STATES.DATA;
+  }
+
+  handleCreateAction(event) {
+    const row = this.rows.find((r) => r.measure === event.currentTarget.dataset.measure);
+    if (!row) {
+      return;
+    }
+    this.dispatchEvent(
+      createActionEvent({ kpiKey: row.kpiKey ?? undefined, name: row.actionName })
+    );
+  }
+}

@@ -1,0 +1,130 @@
+import { createElement } from 'lwc';
+import SpmAgendaItem from 'c/spmAgendaItem';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+
+const MODEL = require('../../spmScorecard/__tests__/data/repModel.json');
+
+jest.mock('@salesforce/label/c.SPM_Workspace_Minutes', () => ({ default: '{0} min' }), {
+  virtual: true
+});
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+
+const ITEM = {
+  Id: 'a048N0000000001QAA',
+  Name: 'Can we trust the numbers?',
+  Order__c: 1,
+  Questions__c: 'Which deals are past their close date?\n\nWhich were not updated for 60 days?',
+  Panel__c: 'Data trust',
+  Minutes__c: 5
+};
+
+async function render(item, props = {}) {
+  const element = createElement('c-spm-agenda-item', { is: SpmAgendaItem });
+  Object.assign(
+    element,
+    { item, model: MODEL, loading: false, error: undefined, options: {} },
+    props
+  );
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const PANELS = [
+  ['Funnel', 'c-spm-funnel-panel'],
+  ['Activity', 'c-spm-activity-panel'],
+  ['Data trust', 'c-spm-data-trust-panel'],
+  ['Top opportunities', 'c-spm-top-opportunities'],
+  ['Won and lost', 'c-spm-won-lost'],
+  ['Forecast', 'c-spm-forecast-panel'],
+  ['Scorecard', 'c-spm-scorecard'],
+  ['Actions', 'c-spm-actions-panel']
+];
+
+describe('c-spm-agenda-item', () => {
+  afterEach(resetDOM);
+
+  it('shows the title, the minutes and one question per line', async () => {
+    const element = await render(ITEM);
+    expect($(element, '.title').textContent).toBe('Can we trust the numbers?');
+    expect($(element, '.minutes').textContent).toBe('5 min');
+    expect($$(element, '.questions li').map((li) => li.textContent)).toEqual([
+      'Which deals are past their close date?',
+      'Which were not updated for 60 days?'
+    ]);
+  });
+
+  it.each(PANELS)('renders the %s panel with the model, loading and error', async (panel, tag) => {
+    const element = await render({ ...ITEM, Panel__c: panel }, { loading: true, error: ['x'] });
+    const child = $(element, tag);
+    expect(child).not.toBeNull();
+    expect(child.model).toEqual(MODEL);
+    expect(child.loading).toBe(true);
+    expect(child.error).toEqual(['x']);
+    const others = PANELS.filter(([, other]) => other !== tag).map(([, other]) =>
+      $(element, other)
+    );
+    expect(others.every((other) => other === null)).toBe(true);
+  });
+
+  it("passes the person's level, and adds the team roll-up to a team's scorecard", async () => {
+    const options = {
+      level: 'Manager',
+      isTeam: true,
+      leaderId: '005A',
+      ownerId: '005A',
+      drafts: [],
+      kpiIds: {}
+    };
+    const element = await render({ ...ITEM, Panel__c: 'Scorecard' }, { options });
+    expect($(element, 'c-spm-scorecard').level).toBe('Manager');
+    expect($(element, 'c-spm-scorecard').allowActions).toBe(true);
+    expect($(element, 'c-spm-team-rollup').leaderId).toBe('005A');
+    element.options = { ...options, isTeam: false };
+    await flushPromises();
+    expect($(element, 'c-spm-team-rollup')).toBeNull();
+  });
+
+  it('gives the actions panel the owner of the numbers, the drafts and the KPI ids, saving with the review', async () => {
+    const drafts = [{ key: 'k', name: 'Do it', ownerName: 'Ann', trigger: '' }];
+    const element = await render(
+      { ...ITEM, Panel__c: 'Actions' },
+      { options: { ownerId: '005B', drafts, kpiIds: { win_rate: 'a01' } } }
+    );
+    const actions = $(element, 'c-spm-actions-panel');
+    expect(actions.ownerId).toBe('005B');
+    expect(actions.drafts).toEqual(drafts);
+    expect(actions.kpiIds).toEqual({ win_rate: 'a01' });
+    expect(actions.deferSave).toBe(true);
+  });
+
+  it('says a discussion item has no panel, also when the panel field is hidden', async () => {
+    const element = await render({
+      ...ITEM,
+      Panel__c: 'None',
+      Questions__c: null,
+      Minutes__c: null
+    });
+    expect($(element, '.no-panel').textContent).toBe('c.SPM_Panel_None');
+    expect($(element, '.minutes')).toBeNull();
+    expect($(element, '.questions')).toBeNull();
+    const hidden = await render({ Id: 'x', Name: 'Planning' });
+    expect($(hidden, '.no-panel')).not.toBeNull();
+  });
+
+  it("passes the data-trust panel's refresh on to the workspace", async () => {
+    const element = await render(ITEM);
+    const handler = jest.fn();
+    element.addEventListener('refresh', handler);
+    $(element, 'c-spm-data-trust-panel').dispatchEvent(new CustomEvent('refresh'));
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(handler.mock.calls[0][0].bubbles).toBe(true);
+  });
+
+  it('is accessible', async () => {
+    const element = await render({ ...ITEM, Panel__c: 'None' });
+    await expect(element).toBeAccessible();
+  }, 30000);
+});

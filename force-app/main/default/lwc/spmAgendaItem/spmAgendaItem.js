@@ -1,0 +1,114 @@
+import { LightningElement, api } from 'lwc';
+import { formatLabel } from 'c/formatters';
+import MINUTES from '@salesforce/label/c.SPM_Workspace_Minutes';
+import NO_PANEL from '@salesforce/label/c.SPM_Panel_None';
+
+/** SPM_Agenda_Item__c.Panel__c values and what each renders. */
+const PANELS = {
+  Funnel: 'funnel',
+  Activity: 'activity',
+  'Data trust': 'trust',
+  'Top opportunities': 'top',
+  'Won and lost': 'wonLost',
+  Scorecard: 'scorecard',
+  Forecast: 'forecast',
+  Actions: 'actions'
+};
+
+/**
+ * One agenda item of a review: its title, minutes and discussion questions, and the panel it shows
+ * (SPM_Agenda_Item__c.Panel__c), fed with the review model. Events of the panels bubble to the workspace;
+ * a data-trust `refresh` (after a snooze) is passed on so the workspace reloads.
+ */
+export default class SpmAgendaItem extends LightningElement {
+  /** The agenda item: { Id, Name, Order__c, Questions__c, Panel__c, Minutes__c } (flat record). */
+  @api item;
+  /** The review model. */
+  @api model;
+  /** True while the model loads. */
+  @api loading = false;
+  /** Reduced errors of the model. */
+  @api error;
+  /** { level, isTeam, leaderId, ownerId, drafts, kpiIds } from the workspace. */
+  @api options = {};
+
+  get panel() {
+    return PANELS[this.item && this.item.Panel__c] || 'none';
+  }
+
+  get isFunnel() {
+    return this.panel === 'funnel';
+  }
+
+  get isActivity() {
+    return this.panel === 'activity';
+  }
+
+  get isTrust() {
+    return this.panel === 'trust';
+  }
+
+  get isTop() {
+    return this.panel === 'top';
+  }
+
+  get isWonLost() {
+    return this.panel === 'wonLost';
+  }
+
+  get isScorecard() {
+    return this.panel === 'scorecard';
+  }
+
+  get isForecast() {
+    return this.panel === 'forecast';
+  }
+
+  get isActions() {
+    return this.panel === 'actions';
+  }
+
+  get isNone() {
+    return this.panel === 'none';
+  }
+
+  get title() {
+    return (this.item && this.item.Name) || '';
+  }
+
+  get minutesText() {
+    const minutes = this.item && this.item.Minutes__c;
+    return typeof minutes === 'number' ? formatLabel(MINUTES, minutes) : '';
+  }
+
+  /** Questions__c holds one question per line. */
+  get questions() {
+    const text = (this.item && this.item.Questions__c) || '';
+    return text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line, index) => ({ key: `q${index}`, text: line }));
+  }
+
+  get hasQuestions() {
+    return this.questions.length > 0;
+  }
+
+  get noPanelText() {
+    return NO_PANEL;
+  }
+
+  get opts() {
+    return this.options || {};
+  }
+
+  get showRollup() {
+    return this.isScorecard && this.opts.isTeam === true;
+  }
+
+  handleRefresh(event) {
+    event.stopPropagation();
+    this.dispatchEvent(new CustomEvent('refresh', { bubbles: true, composed: true }));
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The coaching panel's one GraphQL request: this account, its opportunities and their stage history,
+ * its tasks and events of the period, its open actions, the KPI menu, the stage policy and the current
+ * user. An account holds few records, so they travel as records (≤ 200 each) and the engine's own
+ * review specs run on them (reviewModelFromRecords): the same numbers as a review, scoped to the account.
+ */
+import { flattenConnection, flattenRecord } from 'c/graphqlResults';
+
+/** Records per list; an account with more shows the first 200 (warning in the model). */
+export const LIST_SIZE = 200;
+
+export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date) {
+  uiapi {
+    currentUser { Id Name { value } }
+    query {
+      Account(where: { Id: { eq: $accountId } }, first: 1) {
+        edges { node { Id Name { value } OwnerId { value } Owner { Name { value } } } }
+      }
+      Opportunity(
+        where: { AccountId: { eq: $accountId } }
+        orderBy: { CloseDate: { order: DESC, nulls: LAST }, Id: { order: ASC } }
+        first: 200
+      ) {
+        edges {
+          node {
+            Id
+            Name { value }
+            AccountId { value }
+            Account { Name { value } }
+            OwnerId { value }
+            Owner { Name { value } }
+            StageName { value }
+            Amount { value }
+            Probability { value }
+            CloseDate { value }
+            IsClosed { value }
+            IsWon { value }
+            ForecastCategoryName { value }
+            Type { value }
+            CreatedDate { value }
+            LastModifiedDate { value }
+            LastStageChangeDate { value }
+            LastActivityDate { value }
+            NextStep { value }
+            SPM_Offer_Check_Date__c { value }
+            SPM_Flag_Snoozed_Until__c { value }
+            SPM_Flag_Snooze_Reason__c { value }
+          }
+        }
+        pageInfo { hasNextPage }
+      }
+      OpportunityHistory(
+        where: { Opportunity: { AccountId: { eq: $accountId } } }
+        orderBy: { CreatedDate: { order: DESC } }
+        first: 200
+      ) {
+        edges { node { Id OpportunityId { value } StageName { value } CreatedDate { value } } }
+        pageInfo { hasNextPage }
+      }
+      Task(
+        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
+        first: 200
+      ) {
+        edges {
+          node {
+            Id
+            OwnerId { value }
+            AccountId { value }
+            WhatId { value }
+            ActivityDate { value }
+            Status { value }
+            Type { value }
+            TaskSubtype { value }
+            CreatedDate { value }
+          }
+        }
+        pageInfo { hasNextPage }
+      }
+      Event(
+        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
+        first: 200
+      ) {
+        edges {
+          node {
+            Id
+            OwnerId { value }
+            AccountId { value }
+            WhatId { value }
+            ActivityDate { value }
+            DurationInMinutes { value }
+            Type { value }
+            CreatedDate { value }
+          }
+        }
+        pageInfo { hasNextPage }
+      }
+      SPM_Action__c(
+        where: { Account__c: { eq: $accountId }, Status__c: { eq: "Open" } }
+        orderBy: { Due_Date__c: { order: ASC, nulls: LAST } }
+        first: 200
+      ) {
+        edges {
+          node {
+            Id
+            Name { value }
+            OwnerId { value }
+            Due_Date__c { value }
+            Status__c { value }
+            KPI__c { value }
+            Opportunity__c { value }
+            Opportunity__r { Name { value } }
+            Account__c { value }
+            Account__r { Name { value } }
+            Review__c { value }
+          }
+        }
+      }
+      SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
+        edges {
+          node {
+            Id
+            Name { value }
+            Key__c { value }
+            Menu_Year__c { value }
+            Category__c { value }
+            Kind__c { value }
+            Unit__c { value }
+            Direction__c { value }
+            Definition__c { value }
+            Green_Threshold__c { value }
+            Amber_Threshold__c { value }
+            Levels__c { value }
+            Above_The_Line__c { value }
+            Sort_Order__c { value }
+            Active__c { value }
+            Description__c { value }
+          }
+        }
+      }
+      SPM_Stage_Policy__c(orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
+        edges {
+          node {
+            Id
+            Key__c { value }
+            Stage_Name__c { value }
+            Max_Days_In_Stage__c { value }
+            Early_Stage__c { value }
+            Sort_Order__c { value }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+function addUser(users, id, name) {
+  if (id && !users.has(id)) {
+    users.set(id, { Id: id, Name: name || id, ManagerId: null, Title: null });
+  } else if (id && name && users.get(id).Name === id) {
+    users.get(id).Name = name;
+  }
+}
+
+/**
+ * The account's records in the engine's record shape, the people who own them, the menu and the
+ * policy, from the query's data.
+ * @param {object} data the wire's `data`
+ * @returns {{ account: object|null, currentUser: object|null, records: Object<string, object[]>, users: object[],
+ *             ownerIds: string[], kpis: object[], stagePolicy: object[], truncated: string[] }}
+ */
+export function readAccount(data) {
+  const uiapi = (data && data.uiapi) || {};
+  const query = uiapi.query || {};
+  const account = flattenConnection(query.Account)[0] || null;
+  const currentUser = uiapi.currentUser ? flattenRecord(uiapi.currentUser) : null;
+  const opportunities = flattenConnection(query.Opportunity);
+  const history = flattenConnection(query.OpportunityHistory);
+  const tasks = flattenConnection(query.Task);
+  const events = flattenConnection(query.Event);
+  // The engine reads an action's parents as Opportunity__r / Account__r, as the review plan queries them.
+  const actions = flattenConnection(query.SPM_Action__c);
+  const users = new Map();
+  if (account) {
+    addUser(users, account.OwnerId, account.Owner && account.Owner.Name);
+  }
+  for (const opp of opportunities) {
+    addUser(users, opp.OwnerId, opp.Owner && opp.Owner.Name);
+  }
+  for (const record of [...tasks, ...events, ...actions]) {
+    addUser(users, record.OwnerId);
+  }
+  if (currentUser) {
+    addUser(users, currentUser.Id, currentUser.Name);
+  }
+  const truncated = ['Opportunity', 'OpportunityHistory', 'Task', 'Event'].filter(
+    (name) => query[name] && query[name].pageInfo && query[name].pageInfo.hasNextPage
+  );
+  const ownerIds = [
+    ...new Set(
+      [
+        account && account.OwnerId,
+        ...opportunities.map((o) => o.OwnerId),
+        ...tasks.map((t) => t.OwnerId),
+        ...events.map((e) => e.OwnerId)
+      ].filter(Boolean)
+    )
+  ];
+  return {
+    account,
+    currentUser,
+    records: {
+      Account: account ? [account] : [],
+      User: [...users.values()],
+      Opportunity: opportunities,
+      OpportunityHistory: history,
+      Task: tasks,
+      Event: events,
+      SPM_Action__c: actions
+    },
+    users: [...users.values()],
+    ownerIds,
+    kpis: flattenConnection(query.SPM_KPI__c),
+    stagePolicy: flattenConnection(query.SPM_Stage_Policy__c),
+    truncated
+  };
+}

@@ -1,0 +1,330 @@
+import { createElement } from 'lwc';
+import SpmDataTrustPanel from 'c/spmDataTrustPanel';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { reduceErrors } from 'c/errors';
+import { validateSnooze, snoozeRecordInput } from '../snooze';
+
+const MODEL = require('./data/reviewModel.json');
+const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
+const ERROR_RESPONSE = require('./data/reviewError.json');
+
+jest.mock(
+  '@salesforce/label/c.SPM_Trust_ShowDealsOf',
+  () => ({ default: 'Show the {1} deals: {0}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.SPM_Snooze_DoneMessage',
+  () => ({ default: '{0} snoozed until {1}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/label/c.SPM_NewAction_Trust', () => ({ default: '{0}: {1}' }), {
+  virtual: true
+});
+
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-data-trust-panel', { is: SpmDataTrustPanel });
+  Object.assign(element, { model: clone(MODEL) }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+const text = (node) => node.textContent.trim();
+const row = (element, key) => $$(element, 'tr.measure-row').find((r) => r.dataset.key === key);
+
+async function openMeasure(element, key) {
+  row(element, key).querySelector('button.measure-toggle').click();
+  await flushPromises();
+  return $(element, 'c-spm-deal-list.flagged-list');
+}
+
+async function openSnoozeForm(element) {
+  const list = await openMeasure(element, 'stalled');
+  list.shadowRoot.querySelector('lightning-button-icon.snooze').click();
+  await flushPromises();
+  return $(element, 'section.snooze-form');
+}
+
+async function fillForm(element, { until, reason }) {
+  if (until !== undefined) {
+    $(element, 'lightning-input.snooze-until').dispatchEvent(
+      new CustomEvent('change', { detail: { value: until } })
+    );
+  }
+  if (reason !== undefined) {
+    $(element, 'lightning-textarea.snooze-reason').dispatchEvent(
+      new CustomEvent('change', { detail: { value: reason } })
+    );
+  }
+  await flushPromises();
+}
+
+describe('c-spm-data-trust-panel', () => {
+  afterEach(() => {
+    resetDOM();
+    resetNavigation();
+    jest.clearAllMocks();
+  });
+
+  it('shows the four data-trust measures, stalled and offers past check with count, amount and status', async () => {
+    const element = await render();
+    expect($$(element, 'tr.measure-row').map((r) => r.dataset.key)).toEqual([
+      'forecastDeviation',
+      'pastCloseDate',
+      'notUpdated',
+      'earlyStageClosingSoon',
+      'stalled',
+      'offersPastCheck'
+    ]);
+    const deviation = row(element, 'forecastDeviation');
+    expect(text(deviation.querySelector('.measure-value'))).toBe('-69.0%');
+    expect(deviation.querySelector('.slds-badge').className).toContain('slds-theme_error');
+    // The only deal past its close date is snoozed: counted apart, not hidden.
+    const past = row(element, 'pastCloseDate');
+    expect(text(past.querySelector('.measure-value'))).toBe('0');
+    expect(text(past.querySelector('.measure-snoozed'))).toBe('1');
+    const stalled = row(element, 'stalled');
+    expect(text(stalled.querySelector('.measure-value'))).toBe('3');
+    expect(text(stalled.querySelector('.measure-amount'))).toBe('€72,300');
+    expect(stalled.querySelector('.slds-badge').className).toContain('slds-theme_warning');
+    // Offers past check is not a trust measure of the model yet: it comes from its KPI.
+    expect(text(row(element, 'offersPastCheck').querySelector('.measure-value'))).toBe('2');
+  });
+
+  it('opens the deals behind a measure and links to each opportunity', async () => {
+    const element = await render();
+    const toggle = row(element, 'earlyStageClosingSoon').querySelector('button.measure-toggle');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const list = await openMeasure(element, 'earlyStageClosingSoon');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(list.deals.map((d) => d.Name)).toEqual(['Fairmont Medical plc - Expansion']);
+    await flushPromises();
+    list.shadowRoot.querySelector('a.deal-link').click();
+    expect(getNavigateCalledWith().attributes.recordId).toBe('0068N000000005kQAA');
+  });
+
+  it('leaves snoozed deals out of the deals behind a measure', async () => {
+    const element = await render();
+    const list = await openMeasure(element, 'stalled');
+    // Evergreen Aerospace is stalled too, but snoozed: it is in the snoozed group instead.
+    expect(list.deals.map((d) => d.Name)).toEqual([
+      'Atlas Systems Ltd - Field rollout',
+      'Goldcrest Motors AG - Data migration',
+      'Fairmont Medical plc - Data migration'
+    ]);
+  });
+
+  it('keeps snoozed flags visible in their own group with reason and date', async () => {
+    const element = await render();
+    const snoozed = $(element, 'c-spm-deal-list.snoozed-list');
+    expect(snoozed.deals.map((d) => d.Name)).toEqual(['Evergreen Aerospace SAS - Expansion']);
+    expect(snoozed.showSnooze).toBe(true);
+    const cells = snoozed.shadowRoot;
+    expect(text(cells.querySelector('.deal-snooze-reason'))).toBe(
+      'Customer budget freeze until mid-December'
+    );
+    expect(text(cells.querySelector('.deal-snoozed-until'))).toBe('Dec 15, 2026');
+  });
+
+  it('snoozes a flag: updateRecord with the date and reason, a success toast and refresh', async () => {
+    const element = await render();
+    const toast = jest.fn();
+    const refresh = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    element.addEventListener('refresh', refresh);
+    const form = await openSnoozeForm(element);
+    expect(text(form.querySelector('h3'))).toContain('c.SPM_Snooze_Title');
+    expect($(element, 'lightning-input.snooze-until').min).toBe('2026-11-24');
+    await fillForm(element, {
+      until: '2026-12-31',
+      reason: '  Customer on holiday until January  '
+    });
+    $(element, 'lightning-button.snooze-save').click();
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledTimes(1);
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: {
+        Id: '0068N000000003ZQAQ',
+        SPM_Flag_Snoozed_Until__c: '2026-12-31',
+        SPM_Flag_Snooze_Reason__c: 'Customer on holiday until January'
+      }
+    });
+    expect(toast).toHaveBeenCalledTimes(1);
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect(toast.mock.calls[0][0].detail.message).toBe(
+      'Atlas Systems Ltd - Field rollout snoozed until Dec 31, 2026'
+    );
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect($(element, 'section.snooze-form')).toBeNull();
+  });
+
+  it('refuses to snooze without a reason', async () => {
+    const element = await render();
+    await openSnoozeForm(element);
+    await fillForm(element, { until: '2026-12-31', reason: '   ' });
+    $(element, 'lightning-button.snooze-save').click();
+    await flushPromises();
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(text($(element, '.snooze-errors'))).toBe('c.SPM_Snooze_ReasonRequired');
+    expect($(element, 'section.snooze-form')).not.toBeNull();
+  });
+
+  it('refuses a snooze date that is not in the future', async () => {
+    const element = await render();
+    await openSnoozeForm(element);
+    await fillForm(element, { until: '2026-11-23', reason: 'Waiting for budget' });
+    $(element, 'lightning-button.snooze-save').click();
+    await flushPromises();
+    expect(updateRecord).not.toHaveBeenCalled();
+    expect(text($(element, '.snooze-errors'))).toBe('c.SPM_Snooze_DateFuture');
+  });
+
+  it('shows an error toast with the reduced message when the update fails, and keeps the form', async () => {
+    updateRecord.mockRejectedValueOnce({
+      body: { message: 'You do not have access to the field SPM_Flag_Snooze_Reason__c' },
+      status: 403
+    });
+    const element = await render();
+    const toast = jest.fn();
+    const refresh = jest.fn();
+    element.addEventListener('lightning__showtoast', toast);
+    element.addEventListener('refresh', refresh);
+    await openSnoozeForm(element);
+    await fillForm(element, { until: '2027-01-15', reason: 'Reorganisation at the customer' });
+    $(element, 'lightning-button.snooze-save').click();
+    await flushPromises();
+    expect(toast.mock.calls[0][0].detail.variant).toBe('error');
+    expect(toast.mock.calls[0][0].detail.message).toBe(
+      'You do not have access to the field SPM_Flag_Snooze_Reason__c'
+    );
+    expect(refresh).not.toHaveBeenCalled();
+    expect($(element, 'section.snooze-form')).not.toBeNull();
+  });
+
+  it('fires createaction with the KPI for a measure and with the deal for a flagged deal', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    row(element, 'stalled').querySelector('lightning-button-icon.create-action').click();
+    expect(handler.mock.calls[0][0].detail).toEqual({
+      kpiKey: 'stalled_deals',
+      name: 'c.SPM_Trust_Stalled: 3'
+    });
+    const list = await openMeasure(element, 'stalled');
+    list.shadowRoot.querySelector('lightning-button-icon.create-action').click();
+    expect(handler.mock.calls[1][0].detail).toMatchObject({
+      opportunityId: '0068N000000003ZQAQ',
+      accountId: '0018N000000000QQAQ'
+    });
+    document.body.removeEventListener('createaction', handler);
+  });
+
+  it('draws the trend of each measure once the model has the series', async () => {
+    const model = clone(MODEL);
+    model.trust.history = ['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov'].map((m, i) => ({
+      period: { label: `${m} 2026` },
+      forecastDeviation: i === 0 ? null : -10 + i,
+      pastCloseDate: 5 - i,
+      notUpdated: 0,
+      earlyStageClosingSoon: 1,
+      stalled: 2,
+      offersPastCheck: 1
+    }));
+    const element = await render({ model });
+    const spark = row(element, 'pastCloseDate').querySelector('c-spm-sparkline');
+    expect(spark.points.map((p) => p.value)).toEqual([5, 4, 3, 2, 1, 0]);
+    expect(
+      row(element, 'forecastDeviation').querySelector('c-spm-sparkline').points[0].value
+    ).toBeNull();
+  });
+
+  it('draws no trend while the model has no series', async () => {
+    const element = await render();
+    expect($(element, 'c-spm-sparkline')).toBeNull();
+  });
+
+  it('renders a dash for an amount hidden by field-level security', async () => {
+    const model = clone(MODEL);
+    model.trust.measures.forEach((m) => {
+      m.amount = null;
+    });
+    model.lists.flagged.forEach((d) => {
+      d.Amount = null;
+    });
+    const element = await render({ model });
+    expect(text(row(element, 'stalled').querySelector('.measure-amount'))).toBe('—');
+    const list = await openMeasure(element, 'stalled');
+    expect(text(list.shadowRoot.querySelector('.deal-amount'))).toBe('—');
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = await render({ loading: true });
+    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect($(element, 'table')).toBeNull();
+  });
+
+  it('says so when no deal is flagged', async () => {
+    const element = await render({ model: clone(EMPTY_MODEL) });
+    expect($(element, 'p.empty')).not.toBeNull();
+  });
+
+  it('shows the error through the shared error panel', async () => {
+    const errors = reduceErrors(ERROR_RESPONSE.errors);
+    const element = await render({ error: errors });
+    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+  });
+
+  it('is accessible, with the deals and the snooze form open', async () => {
+    const element = await render();
+    await openSnoozeForm(element);
+    await expect(element).toBeAccessible();
+  });
+});
+
+describe('snooze rules', () => {
+  const asOf = '2026-11-23';
+
+  it('accepts a reason and a date after asOf', () => {
+    expect(validateSnooze({ until: '2026-11-24', reason: 'Budget in January', asOf })).toEqual({
+      valid: true,
+      until: null,
+      reason: null
+    });
+  });
+
+  it('names each refused field and why', () => {
+    expect(validateSnooze({ until: null, reason: '', asOf })).toEqual({
+      valid: false,
+      until: 'required',
+      reason: 'required'
+    });
+    expect(validateSnooze({ until: '2026-11-01', reason: 'x'.repeat(256), asOf })).toEqual({
+      valid: false,
+      until: 'notFuture',
+      reason: 'tooLong'
+    });
+  });
+
+  it('writes the two snooze fields of the opportunity, the reason trimmed', () => {
+    expect(snoozeRecordInput('006000000000001AAA', '2027-01-01', ' why ')).toEqual({
+      fields: {
+        Id: '006000000000001AAA',
+        SPM_Flag_Snoozed_Until__c: '2027-01-01',
+        SPM_Flag_Snooze_Reason__c: 'why'
+      }
+    });
+  });
+});

@@ -1,0 +1,411 @@
+import { LightningElement, api } from 'lwc';
+import { updateRecord } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import {
+  PANEL_STATES,
+  panelState,
+  formatLabel,
+  kpiByKey,
+  numberOrNull,
+  statusBadgeClass,
+  statusLabel,
+  createActionEvent
+} from 'c/spmPanelModel';
+import { errorText } from 'c/errors';
+import { formatCurrency, formatDate, formatNumber, formatPercent, todayIn } from 'c/formatters';
+import { validateSnooze, snoozeRecordInput, SNOOZE_ERRORS, REASON_MAX_LENGTH } from './snooze';
+import TITLE from '@salesforce/label/c.SPM_Trust_Title';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import EMPTY from '@salesforce/label/c.SPM_Trust_Empty';
+import FORECAST_DEVIATION from '@salesforce/label/c.SPM_Trust_ForecastDeviation';
+import PAST_CLOSE_DATE from '@salesforce/label/c.SPM_Trust_PastCloseDate';
+import NOT_UPDATED from '@salesforce/label/c.SPM_Trust_NotUpdated';
+import EARLY_STAGE from '@salesforce/label/c.SPM_Trust_EarlyStageClosingSoon';
+import STALLED from '@salesforce/label/c.SPM_Trust_Stalled';
+import OFFERS_PAST_CHECK from '@salesforce/label/c.SPM_Trust_OffersPastCheck';
+import COL_MEASURE from '@salesforce/label/c.SPM_Col_Measure';
+import COL_AMOUNT from '@salesforce/label/c.SPM_Col_Amount';
+import COL_SNOOZED from '@salesforce/label/c.SPM_Col_Snoozed';
+import COL_TREND from '@salesforce/label/c.SPM_Col_Trend';
+import COL_ACTIONS from '@salesforce/label/c.SPM_Col_Actions';
+import VALUE from '@salesforce/label/c.SPM_Value';
+import STATUS from '@salesforce/label/c.SPM_Status';
+import NO_TREND from '@salesforce/label/c.SPM_Panel_NoTrend';
+import SHOW_DEALS_OF from '@salesforce/label/c.SPM_Trust_ShowDealsOf';
+import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
+import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
+import SNOOZED_TITLE from '@salesforce/label/c.SPM_Trust_SnoozedTitle';
+import SNOOZE_TITLE from '@salesforce/label/c.SPM_Snooze_Title';
+import SNOOZE_UNTIL from '@salesforce/label/c.SPM_Snooze_Until';
+import SNOOZE_REASON from '@salesforce/label/c.SPM_Snooze_Reason';
+import SNOOZE_SAVE from '@salesforce/label/c.SPM_Snooze_Save';
+import SNOOZE_CANCEL from '@salesforce/label/c.SPM_Snooze_Cancel';
+import SNOOZE_REASON_REQUIRED from '@salesforce/label/c.SPM_Snooze_ReasonRequired';
+import SNOOZE_REASON_TOO_LONG from '@salesforce/label/c.SPM_Snooze_ReasonTooLong';
+import SNOOZE_DATE_REQUIRED from '@salesforce/label/c.SPM_Snooze_DateRequired';
+import SNOOZE_DATE_FUTURE from '@salesforce/label/c.SPM_Snooze_DateFuture';
+import SNOOZE_DONE from '@salesforce/label/c.SPM_Snooze_Done';
+import SNOOZE_DONE_MESSAGE from '@salesforce/label/c.SPM_Snooze_DoneMessage';
+import SNOOZE_FAILED from '@salesforce/label/c.SPM_Snooze_Failed';
+import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
+import ACTION_NAME_TRUST from '@salesforce/label/c.SPM_NewAction_Trust';
+
+const PERCENT = 'Percent';
+
+/**
+ * DESIGN §2.9 and §6: the four data-trust measures, then stalled-in-stage and offers past check
+ * date. `flag` is the Deal.flags entry behind the count (forecast deviation is a monthly figure,
+ * no deal carries it); `kpiKey` the menu KPI the action is tied to.
+ */
+const MEASURES = [
+  {
+    key: 'forecastDeviation',
+    flag: null,
+    kpiKey: 'forecast_deviation',
+    label: FORECAST_DEVIATION,
+    unit: PERCENT
+  },
+  {
+    key: 'pastCloseDate',
+    flag: 'pastCloseDate',
+    kpiKey: 'past_close_date',
+    label: PAST_CLOSE_DATE
+  },
+  { key: 'notUpdated', flag: 'notUpdated', kpiKey: 'not_updated', label: NOT_UPDATED },
+  {
+    key: 'earlyStageClosingSoon',
+    flag: 'earlyStageClosingSoon',
+    kpiKey: 'early_stage_closing_soon',
+    label: EARLY_STAGE
+  },
+  { key: 'stalled', flag: 'stalled', kpiKey: 'stalled_deals', label: STALLED },
+  {
+    key: 'offersPastCheck',
+    flag: 'offerPastCheck',
+    kpiKey: 'offers_past_check',
+    label: OFFERS_PAST_CHECK
+  }
+];
+
+const SNOOZE_MESSAGES = {
+  until: {
+    [SNOOZE_ERRORS.REQUIRED]: SNOOZE_DATE_REQUIRED,
+    [SNOOZE_ERRORS.NOT_FUTURE]: SNOOZE_DATE_FUTURE
+  },
+  reason: {
+    [SNOOZE_ERRORS.REQUIRED]: SNOOZE_REASON_REQUIRED,
+    [SNOOZE_ERRORS.TOO_LONG]: SNOOZE_REASON_TOO_LONG
+  }
+};
+
+/**
+ * Can these numbers be trusted? Forecast deviation, past close date, not updated, early stage closing
+ * soon, stalled in stage and offers past check date: count, trend and the deals behind each; a flag
+ * can be snoozed with a reason and a date (Opportunity update through lightning/uiRecordApi), and
+ * snoozed flags stay visible in their own group.
+ * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }) and `refresh` after a snooze.
+ */
+export default class SpmDataTrustPanel extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  @api loading = false;
+  /** Errors of any shape, shown by the shared error panel. */
+  @api error;
+
+  labels = {
+    TITLE,
+    LOADING,
+    EMPTY,
+    COL_MEASURE,
+    COL_AMOUNT,
+    COL_SNOOZED,
+    COL_TREND,
+    COL_ACTIONS,
+    VALUE,
+    STATUS,
+    NO_TREND,
+    NO_DEALS_LISTED,
+    SNOOZED_TITLE,
+    SNOOZE_UNTIL,
+    SNOOZE_REASON,
+    SNOOZE_SAVE,
+    SNOOZE_CANCEL
+  };
+
+  reasonMaxLength = REASON_MAX_LENGTH;
+  openMeasure = null;
+  snoozeDealId = null;
+  snoozeUntil = null;
+  snoozeReason = '';
+  snoozeErrors = [];
+  saving = false;
+  focusForm = false;
+
+  // ---- branches -------------------------------------------------------------------------------
+
+  get currency() {
+    return this.model?.scope?.currency ?? null;
+  }
+
+  get asOf() {
+    return this.model?.scope?.asOf ?? todayIn();
+  }
+
+  get state() {
+    const hasData =
+      this.rows.some((r) => r.value !== null && r.value !== 0) || this.snoozedDeals.length > 0;
+    return panelState({
+      loading: this.loading,
+      error: this.error,
+      hasData: Boolean(this.model) && hasData
+    });
+  }
+
+  get isLoading() {
+    return this.state === PANEL_STATES.LOADING;
+  }
+  get hasError() {
+    return this.state === PANEL_STATES.ERROR;
+  }
+  get isEmpty() {
+    return this.state === PANEL_STATES.EMPTY;
+  }
+  get hasData() {
+    return this.state === PANEL_STATES.DATA;
+  }
+
+  // ---- measures -------------------------------------------------------------------------------
+
+  list(name) {
+    const list = this.model?.lists?.[name];
+    return Array.isArray(list) ? list : [];
+  }
+
+  /** The model's measure, else (offers past check) the KPI cell, else nothing. */
+  measureOf(m) {
+    const measures = this.model?.trust?.measures;
+    const found = Array.isArray(measures) ? measures.find((x) => x.key === m.key) : undefined;
+    if (found) {
+      return found;
+    }
+    const kpi = kpiByKey(this.model, m.kpiKey);
+    if (kpi?.total) {
+      return {
+        value: kpi.total.value,
+        count: kpi.total.value,
+        amount: null,
+        snoozed: null,
+        status: kpi.total.status
+      };
+    }
+    return {};
+  }
+
+  dealsOf(m) {
+    if (!m.flag) {
+      return [];
+    }
+    return this.list('flagged').filter(
+      (d) => !d.snoozed && Array.isArray(d.flags) && d.flags.includes(m.flag)
+    );
+  }
+
+  get history() {
+    const history = this.model?.trust?.history;
+    return Array.isArray(history) ? history : [];
+  }
+
+  formatValue(value, unit) {
+    return unit === PERCENT
+      ? formatPercent(value, 1)
+      : formatNumber(value, { maximumFractionDigits: 0 });
+  }
+
+  get rows() {
+    return MEASURES.map((m) => {
+      const measure = this.measureOf(m);
+      const value = numberOrNull(measure.value);
+      const valueText = this.formatValue(value, m.unit);
+      const deals = this.dealsOf(m);
+      const points = this.history.map((entry) => {
+        const v = numberOrNull(entry[m.key]);
+        return { label: entry.period?.label ?? '', value: v, display: this.formatValue(v, m.unit) };
+      });
+      const expanded = this.openMeasure === m.key;
+      const kpi = kpiByKey(this.model, m.kpiKey);
+      return {
+        key: m.key,
+        label: m.label,
+        value,
+        valueText,
+        amountText: formatCurrency(numberOrNull(measure.amount), this.currency),
+        snoozedText: formatNumber(numberOrNull(measure.snoozed), { maximumFractionDigits: 0 }),
+        statusText: statusLabel(measure.status),
+        statusClass: statusBadgeClass(measure.status),
+        points,
+        hasTrend: points.filter((p) => p.value !== null).length >= 2,
+        hasDeals: Boolean(m.flag),
+        deals,
+        expanded,
+        ariaExpanded: String(expanded),
+        showDealsLabel: formatLabel(SHOW_DEALS_OF, m.label, deals.length),
+        kpiKey: kpi ? m.kpiKey : null,
+        createActionLabel: formatLabel(CREATE_ACTION_FOR, m.label),
+        actionName: formatLabel(ACTION_NAME_TRUST, m.label, valueText)
+      };
+    });
+  }
+
+  get openRow() {
+    return this.rows.find((r) => r.key === this.openMeasure && r.hasDeals);
+  }
+
+  get openDeals() {
+    return this.openRow ? this.openRow.deals : [];
+  }
+
+  get hasOpenDeals() {
+    return this.openDeals.length > 0;
+  }
+
+  get listIncompleteText() {
+    return this.model?.lists?.complete?.open === false
+      ? formatLabel(LIST_INCOMPLETE, this.list('open').length)
+      : null;
+  }
+
+  // ---- snoozed group --------------------------------------------------------------------------
+
+  get snoozedDeals() {
+    return this.list('flagged').filter((d) => d.snoozed);
+  }
+
+  get hasSnoozed() {
+    return this.snoozedDeals.length > 0;
+  }
+
+  // ---- the snooze form ------------------------------------------------------------------------
+
+  get snoozeDeal() {
+    return this.list('flagged').find((d) => d.Id === this.snoozeDealId);
+  }
+
+  get showSnoozeForm() {
+    return Boolean(this.snoozeDeal);
+  }
+
+  get snoozeTitle() {
+    return formatLabel(SNOOZE_TITLE, this.snoozeDeal?.Name ?? '');
+  }
+
+  /** The earliest date the form accepts: the day after asOf. */
+  get minUntil() {
+    const [y, m, d] = this.asOf.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  }
+
+  get hasSnoozeErrors() {
+    return this.snoozeErrors.length > 0;
+  }
+
+  get saveDisabled() {
+    return this.saving;
+  }
+
+  renderedCallback() {
+    if (this.focusForm) {
+      this.focusForm = false;
+      const input = this.template.querySelector('lightning-input.snooze-until');
+      if (input && typeof input.focus === 'function') {
+        input.focus();
+      }
+    }
+  }
+
+  // ---- handlers -------------------------------------------------------------------------------
+
+  handleToggleDeals(event) {
+    const key = event.currentTarget.dataset.key;
+    this.openMeasure = this.openMeasure === key ? null : key;
+  }
+
+  handleMeasureAction(event) {
+    const row = this.rows.find((r) => r.key === event.currentTarget.dataset.key);
+    if (row) {
+      this.dispatchEvent(
+        createActionEvent({ kpiKey: row.kpiKey ?? undefined, name: row.actionName })
+      );
+    }
+  }
+
+  handleSnoozeRequest(event) {
+    this.snoozeDealId = event.detail.opportunityId;
+    this.snoozeUntil = null;
+    this.snoozeReason = '';
+    this.snoozeErrors = [];
+    this.focusForm = true;
+  }
+
+  handleUntilChange(event) {
+    this.snoozeUntil = event.detail.value;
+  }
+
+  handleReasonChange(event) {
+    this.snoozeReason = event.detail.value;
+  }
+
+  handleCancel() {
+    this.snoozeDealId = null;
+    this.snoozeErrors = [];
+  }
+
+  async handleSave() {
+    const result = validateSnooze({
+      until: this.snoozeUntil,
+      reason: this.snoozeReason,
+      asOf: this.asOf
+    });
+    const untilMessage = result.until ? SNOOZE_MESSAGES.until[result.until] : '';
+    const reasonMessage = result.reason ? SNOOZE_MESSAGES.reason[result.reason] : '';
+    this.reportField('lightning-input.snooze-until', untilMessage);
+    this.reportField('lightning-textarea.snooze-reason', reasonMessage);
+    this.snoozeErrors = [untilMessage, reasonMessage].filter(Boolean);
+    if (!result.valid) {
+      return;
+    }
+    const deal = this.snoozeDeal;
+    this.saving = true;
+    try {
+      await updateRecord(snoozeRecordInput(deal.Id, this.snoozeUntil, this.snoozeReason));
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: SNOOZE_DONE,
+          message: formatLabel(SNOOZE_DONE_MESSAGE, deal.Name ?? '', formatDate(this.snoozeUntil)),
+          variant: 'success'
+        })
+      );
+      this.snoozeDealId = null;
+      // The container reloads the model: the deal moves to the snoozed group.
+      this.dispatchEvent(new CustomEvent('refresh'));
+    } catch (error) {
+      this.dispatchEvent(
+        new ShowToastEvent({
+          title: SNOOZE_FAILED,
+          message: errorText(error, SNOOZE_FAILED),
+          variant: 'error'
+        })
+      );
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Shows the message on the field itself (the base component renders it), or clears it. */
+  reportField(selector, message) {
+    const field = this.template.querySelector(selector);
+    if (field) {
+      field.setCustomValidity(message);
+      field.reportValidity();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { createElement } from 'lwc';
+import SpmDealList from 'c/spmDealList';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+
+const MODEL = require('./data/reviewModel.json');
+
+jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up {0}' }), {
+  virtual: true
+});
+
+async function render(props = {}) {
+  const element = createElement('c-spm-deal-list', { is: SpmDealList });
+  Object.assign(
+    element,
+    { deals: MODEL.lists.flagged, currency: 'EUR', caption: 'Flagged deals' },
+    props
+  );
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+
+describe('c-spm-deal-list', () => {
+  afterEach(() => {
+    resetDOM();
+    resetNavigation();
+    jest.clearAllMocks();
+  });
+
+  it('renders one row per deal with a generated record URL', async () => {
+    const element = await render();
+    const links = $$(element, 'a.deal-link');
+    expect(links).toHaveLength(MODEL.lists.flagged.length);
+    expect(links[0].getAttribute('href')).toBe(`/lightning/r/${MODEL.lists.flagged[0].Id}/view`);
+  });
+
+  it('navigates on click instead of following the href', async () => {
+    const element = await render();
+    const link = $$(element, 'a.deal-link')[1];
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(getNavigateCalledWith().attributes.recordId).toBe(MODEL.lists.flagged[1].Id);
+  });
+
+  it('shows optional columns only when asked', async () => {
+    const plain = await render();
+    expect($(plain, '.deal-next-step')).toBeNull();
+    expect($(plain, 'lightning-button-icon.snooze')).toBeNull();
+    const full = await render({
+      showNextStep: true,
+      showMovement: true,
+      showSnooze: true,
+      snoozable: true
+    });
+    expect($(full, '.deal-next-step')).not.toBeNull();
+    expect($(full, '.deal-movement')).not.toBeNull();
+    expect($(full, '.deal-snooze-reason')).not.toBeNull();
+    expect($$(full, 'lightning-button-icon.snooze')).toHaveLength(MODEL.lists.flagged.length);
+  });
+
+  it('fires snooze (not composed) with the opportunity id', async () => {
+    const element = await render({ snoozable: true });
+    const handler = jest.fn();
+    element.addEventListener('snooze', handler);
+    $$(element, 'lightning-button-icon.snooze')[2].click();
+    expect(handler.mock.calls[0][0].detail).toEqual({ opportunityId: MODEL.lists.flagged[2].Id });
+    expect(handler.mock.calls[0][0].composed).toBe(false);
+  });
+
+  it('fires createaction with the deal and its account', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    element.addEventListener('createaction', handler);
+    $(element, 'lightning-button-icon.create-action').click();
+    const deal = MODEL.lists.flagged[0];
+    expect(handler.mock.calls[0][0].detail).toEqual({
+      opportunityId: deal.Id,
+      accountId: deal.AccountId,
+      name: `Follow up ${deal.Name}`
+    });
+  });
+
+  it('is accessible', async () => {
+    const element = await render({
+      showNextStep: true,
+      showMovement: true,
+      showSnooze: true,
+      snoozable: true
+    });
+    await expect(element).toBeAccessible();
+  });
+});

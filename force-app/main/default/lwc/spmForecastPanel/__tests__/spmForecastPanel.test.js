@@ -1,0 +1,212 @@
+import { createElement } from 'lwc';
+import SpmForecastPanel from 'c/spmForecastPanel';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { reduceErrors } from 'c/errors';
+import { layoutBullet, layoutMonths } from '../forecastLayout';
+
+const MODEL = require('./data/reviewModel.json');
+const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
+const ERROR_RESPONSE = require('./data/reviewError.json');
+
+jest.mock(
+  '@salesforce/label/c.SPM_Forecast_PeriodHeading',
+  () => ({ default: 'Forecast for {0}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.SPM_Forecast_BulletAria',
+  () => ({ default: 'Won {0}, {1} {2}, target {3}' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.SPM_Forecast_AccuracyAria', () => ({ default: 'Accuracy: {0}' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.SPM_Forecast_AccuracyMonthAria',
+  () => ({ default: '{0} forecast {1} won {2} deviation {3}' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.SPM_Forecast_OpenInPeriod',
+  () => ({ default: 'Open, closing this period' }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/label/c.SPM_Forecast_Forecast', () => ({ default: 'Forecast' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} against {2}' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.SPM_NewAction_Accuracy',
+  () => ({ default: 'Forecast accuracy {0} in {1}' }),
+  {
+    virtual: true
+  }
+);
+
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-forecast-panel', { is: SpmForecastPanel });
+  Object.assign(element, { model: clone(MODEL) }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+const text = (node) => node.textContent.trim();
+
+describe('c-spm-forecast-panel', () => {
+  afterEach(() => {
+    resetDOM();
+    jest.clearAllMocks();
+  });
+
+  it('shows won to date and what is still open this period against the sales target', async () => {
+    const element = await render();
+    expect(text($(element, 'h3'))).toBe('Forecast for Nov 2026');
+    expect(text($(element, '.won'))).toBe('€178,400');
+    expect(text($(element, '.expected'))).toBe('€32,400');
+    expect(text($(element, '.target'))).toBe('€60,000');
+    // Won already exceeds the target: nothing left to find.
+    expect(text($(element, '.gap'))).toBe('€0');
+    expect(text($(element, '.pacing'))).toBe('388%');
+    expect($(element, 'section.period .slds-badge').className).toContain('slds-theme_success');
+  });
+
+  it('draws won, expected and the target marker in an SVG read out to screen readers', async () => {
+    const element = await render();
+    const svg = $(element, 'svg.bullet');
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Won €178,400, Open, closing this period €32,400, target €60,000'
+    );
+    const target = Number($(element, 'line.bullet__target').getAttribute('x1'));
+    const won = Number($(element, 'rect.bullet__won').getAttribute('width'));
+    // The target sits well inside the won bar.
+    expect(target).toBeLessThan(won);
+  });
+
+  it('uses the engine forecast for the period once the model has it', async () => {
+    const model = clone(MODEL);
+    model.forecast.period = {
+      period: model.scope.period,
+      won: 178400,
+      commit: 20000,
+      forecast: 198400,
+      target: 250000
+    };
+    const element = await render({ model });
+    expect(text($(element, '.expected'))).toBe('€198,400');
+    expect(text($(element, '.target'))).toBe('€250,000');
+    expect(text($(element, '.gap'))).toBe('€51,600');
+  });
+
+  it('shows forecast accuracy for the month the model holds, without inventing others', async () => {
+    const element = await render();
+    const rows = $$(element, 'tr.month-row');
+    expect(rows).toHaveLength(1);
+    expect(text(rows[0].querySelector('th'))).toBe('Oct 2026');
+    expect(text(rows[0].querySelector('.month-forecast'))).toBe('€48,000');
+    expect(text(rows[0].querySelector('.month-won'))).toBe('€14,900');
+    expect(text(rows[0].querySelector('.month-deviation'))).toBe('-69.0%');
+    const svg = $(element, 'svg.months');
+    expect(svg.getAttribute('aria-label')).toBe(
+      'Accuracy: Oct 2026 forecast €48,000 won €14,900 deviation -69.0%'
+    );
+    expect($$(element, 'rect.months__forecast')).toHaveLength(1);
+  });
+
+  it('shows accuracy month by month once the model has the monthly series', async () => {
+    const model = clone(MODEL);
+    const months = ['May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'];
+    model.forecast.months = months.map((m, i) => ({
+      month: { start: `2026-${String(5 + i).padStart(2, '0')}-01`, label: `${m} 2026` },
+      forecast: i === 0 ? null : 40000 + i * 1000,
+      won: 30000 + i * 2000,
+      deviationPct: i === 0 ? null : 5 * i,
+      source: 'Backfill'
+    }));
+    const element = await render({ model });
+    const rows = $$(element, 'tr.month-row');
+    expect(rows.map((r) => text(r.querySelector('th')))).toEqual(months.map((m) => `${m} 2026`));
+    // A month without snapshot says so; its deviation is a dash.
+    expect(text(rows[0].querySelector('.month-forecast'))).toBe('c.SPM_Forecast_NoSnapshot');
+    expect(text(rows[0].querySelector('.month-deviation'))).toBe('—');
+    expect(Number($$(element, 'rect.months__forecast')[0].getAttribute('height'))).toBe(0);
+  });
+
+  it('fires createaction for the period with the sales KPI and for accuracy with the deviation KPI', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    $(element, 'lightning-button-icon.period-action').click();
+    $(element, 'lightning-button-icon.accuracy-action').click();
+    expect(handler.mock.calls.map((c) => c[0].detail)).toEqual([
+      { kpiKey: 'sales_won', name: 'Forecast for Nov 2026: €178,400 against €60,000' },
+      { kpiKey: 'forecast_deviation', name: 'Forecast accuracy -69.0% in Oct 2026' }
+    ]);
+    document.body.removeEventListener('createaction', handler);
+  });
+
+  it('renders a dash for amounts hidden by field-level security', async () => {
+    const model = clone(MODEL);
+    model.kpis.find((k) => k.key === 'sales_won').total.value = null;
+    model.forecast.total.won = null;
+    const element = await render({ model });
+    expect(text($(element, '.won'))).toBe('—');
+    expect(text($(element, '.gap'))).toBe('—');
+    expect(text($(element, '.month-won'))).toBe('—');
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = await render({ loading: true });
+    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+  });
+
+  it('says so when there is neither target, sale nor snapshot', async () => {
+    const element = await render({ model: clone(EMPTY_MODEL) });
+    expect($(element, 'p.empty')).not.toBeNull();
+  });
+
+  it('shows the error through the shared error panel', async () => {
+    const errors = reduceErrors(ERROR_RESPONSE.errors);
+    const element = await render({ error: errors });
+    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+  });
+
+  it('is accessible', async () => {
+    const element = await render();
+    await expect(element).toBeAccessible();
+  });
+});
+
+describe('forecast chart geometry', () => {
+  it('scales won, expected and target to one axis with headroom', () => {
+    const bullet = layoutBullet({ won: 50, expected: 30, target: 100 });
+    expect(bullet.targetX).toBeCloseTo(363.64, 1);
+    expect(bullet.wonWidth).toBeCloseTo(181.82, 1);
+    expect(bullet.expectedX).toBe(bullet.wonWidth);
+  });
+
+  it('draws nothing for unknown values', () => {
+    expect(layoutBullet({ won: null, expected: null, target: null })).toEqual({
+      wonWidth: 0,
+      expectedX: 0,
+      expectedWidth: 0,
+      targetX: null
+    });
+    const [month] = layoutMonths([{ key: 'a', label: 'Oct', forecast: null, won: 10 }]);
+    expect(month.forecastHeight).toBe(0);
+    expect(month.wonHeight).toBeGreaterThan(0);
+  });
+});

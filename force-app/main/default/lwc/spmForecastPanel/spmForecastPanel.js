@@ -1,0 +1,289 @@
+import { LightningElement, api } from 'lwc';
+import {
+  PANEL_STATES,
+  panelState,
+  formatLabel,
+  kpiByKey,
+  numberOrNull,
+  statusBadgeClass,
+  statusLabel,
+  createActionEvent
+} from 'c/spmPanelModel';
+import { formatCurrency, formatPercent } from 'c/formatters';
+import {
+  layoutBullet,
+  layoutMonths,
+  CHART_WIDTH,
+  BULLET_HEIGHT,
+  MONTH_CHART_HEIGHT
+} from './forecastLayout';
+import TITLE from '@salesforce/label/c.SPM_Forecast_Title';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import EMPTY from '@salesforce/label/c.SPM_Forecast_Empty';
+import PERIOD_HEADING from '@salesforce/label/c.SPM_Forecast_PeriodHeading';
+import WON_TO_DATE from '@salesforce/label/c.SPM_Forecast_WonToDate';
+import FORECAST from '@salesforce/label/c.SPM_Forecast_Forecast';
+import OPEN_IN_PERIOD from '@salesforce/label/c.SPM_Forecast_OpenInPeriod';
+import TARGET from '@salesforce/label/c.SPM_Target';
+import WON from '@salesforce/label/c.SPM_WonLost_Won';
+import ATTAINMENT from '@salesforce/label/c.SPM_Attainment';
+import PACING from '@salesforce/label/c.SPM_Pacing';
+import GAP from '@salesforce/label/c.SPM_Forecast_Gap';
+import BULLET_ARIA from '@salesforce/label/c.SPM_Forecast_BulletAria';
+import ACCURACY_HEADING from '@salesforce/label/c.SPM_Forecast_AccuracyHeading';
+import ACCURACY_ARIA from '@salesforce/label/c.SPM_Forecast_AccuracyAria';
+import ACCURACY_MONTH_ARIA from '@salesforce/label/c.SPM_Forecast_AccuracyMonthAria';
+import COL_MONTH from '@salesforce/label/c.SPM_Col_Month';
+import COL_DEVIATION from '@salesforce/label/c.SPM_Col_Deviation';
+import NO_SNAPSHOT from '@salesforce/label/c.SPM_Forecast_NoSnapshot';
+import BASIS_COMMIT from '@salesforce/label/c.SPM_Forecast_BasisCommit';
+import BASIS_WEIGHTED from '@salesforce/label/c.SPM_Forecast_BasisWeighted';
+import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
+import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
+import ACTION_NAME_ACCURACY from '@salesforce/label/c.SPM_NewAction_Accuracy';
+
+/**
+ * Forecast against target for the period (won to date plus what is expected to close, against the
+ * sales target), and forecast accuracy by month from the start-of-month snapshots.
+ * Fires `createaction` ({ kpiKey, name }).
+ */
+export default class SpmForecastPanel extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  @api loading = false;
+  /** Errors of any shape, shown by the shared error panel. */
+  @api error;
+  @api salesKpiKey = 'sales_won';
+  @api pacingKpiKey = 'pacing';
+  @api coverageKpiKey = 'coverage';
+  @api deviationKpiKey = 'forecast_deviation';
+
+  labels = {
+    TITLE,
+    LOADING,
+    EMPTY,
+    WON_TO_DATE,
+    WON,
+    TARGET,
+    ATTAINMENT,
+    PACING,
+    GAP,
+    ACCURACY_HEADING,
+    COL_MONTH,
+    COL_DEVIATION,
+    FORECAST,
+    NO_SNAPSHOT
+  };
+
+  chartWidth = CHART_WIDTH;
+  bulletHeight = BULLET_HEIGHT;
+  monthChartHeight = MONTH_CHART_HEIGHT;
+
+  get currency() {
+    return this.model?.scope?.currency ?? null;
+  }
+
+  money(value) {
+    return formatCurrency(numberOrNull(value), this.currency);
+  }
+
+  // ---- the period -------------------------------------------------------------------------------
+
+  get salesKpi() {
+    return kpiByKey(this.model, this.salesKpiKey);
+  }
+
+  /** The forecast of the current period once the engine provides it (REQUESTS.md), else undefined. */
+  get periodForecast() {
+    return this.model?.forecast?.period ?? undefined;
+  }
+
+  get won() {
+    return numberOrNull(this.periodForecast?.won) ?? numberOrNull(this.salesKpi?.total?.value);
+  }
+
+  get target() {
+    return numberOrNull(this.periodForecast?.target) ?? numberOrNull(this.salesKpi?.total?.target);
+  }
+
+  /**
+   * What is expected to close on top of won: the engine's period forecast minus won when it exists,
+   * else the open amount closing in the rest of the period (the coverage KPI's numerator).
+   */
+  get expected() {
+    const forecast = numberOrNull(this.periodForecast?.forecast);
+    if (forecast !== null && this.won !== null) {
+      return Math.max(0, forecast - this.won);
+    }
+    return numberOrNull(kpiByKey(this.model, this.coverageKpiKey)?.total?.parts?.open);
+  }
+
+  get hasPeriodForecast() {
+    return numberOrNull(this.periodForecast?.forecast) !== null;
+  }
+
+  get expectedLabel() {
+    return this.hasPeriodForecast ? FORECAST : OPEN_IN_PERIOD;
+  }
+
+  get periodHeading() {
+    return formatLabel(PERIOD_HEADING, this.model?.scope?.period?.label ?? '');
+  }
+
+  get wonText() {
+    return this.money(this.won);
+  }
+  get targetText() {
+    return this.money(this.target);
+  }
+  get expectedText() {
+    return this.hasPeriodForecast
+      ? this.money(this.periodForecast.forecast)
+      : this.money(this.expected);
+  }
+  get attainmentText() {
+    return formatPercent(numberOrNull(this.salesKpi?.total?.attainment));
+  }
+  get pacingText() {
+    return formatPercent(numberOrNull(kpiByKey(this.model, this.pacingKpiKey)?.total?.value));
+  }
+  /** Target minus won and expected; a dash without a target. */
+  get gapText() {
+    if (this.target === null || this.won === null) {
+      return this.money(null);
+    }
+    return this.money(Math.max(0, this.target - this.won - (this.expected ?? 0)));
+  }
+  get statusText() {
+    return statusLabel(this.salesKpi?.total?.status);
+  }
+  get statusClass() {
+    return statusBadgeClass(this.salesKpi?.total?.status);
+  }
+
+  get bullet() {
+    const layout = layoutBullet({ won: this.won, expected: this.expected, target: this.target });
+    return { ...layout, hasTarget: layout.targetX !== null };
+  }
+
+  get bulletAriaLabel() {
+    return formatLabel(
+      BULLET_ARIA,
+      this.wonText,
+      this.expectedLabel,
+      this.expectedText,
+      this.targetText
+    );
+  }
+
+  // ---- accuracy by month -----------------------------------------------------------------------
+
+  /** Monthly series when the engine provides it; otherwise the one month the model holds. */
+  get months() {
+    const forecast = this.model?.forecast;
+    const series = Array.isArray(forecast?.months)
+      ? forecast.months
+      : forecast?.month
+        ? [{ month: forecast.month, ...(forecast.total ?? {}) }]
+        : [];
+    return series.map((entry, index) => ({
+      key: entry.month?.start ?? String(index),
+      label: entry.month?.label ?? '',
+      forecast: numberOrNull(entry.forecast),
+      won: numberOrNull(entry.won),
+      deviationPct: numberOrNull(entry.deviationPct)
+    }));
+  }
+
+  get monthRows() {
+    return this.months.map((m) => ({
+      ...m,
+      forecastText: m.forecast === null ? NO_SNAPSHOT : this.money(m.forecast),
+      wonText: this.money(m.won),
+      deviationText: formatPercent(m.deviationPct, 1)
+    }));
+  }
+
+  get hasMonths() {
+    return this.months.length > 0;
+  }
+
+  get monthBars() {
+    return layoutMonths(this.months);
+  }
+
+  get monthViewBox() {
+    return `0 0 ${CHART_WIDTH} ${MONTH_CHART_HEIGHT}`;
+  }
+
+  get bulletViewBox() {
+    return `0 0 ${CHART_WIDTH} ${BULLET_HEIGHT}`;
+  }
+
+  get accuracyAriaLabel() {
+    const parts = this.monthRows.map((m) =>
+      formatLabel(ACCURACY_MONTH_ARIA, m.label, m.forecastText, m.wonText, m.deviationText)
+    );
+    return formatLabel(ACCURACY_ARIA, parts.join('; '));
+  }
+
+  get basisText() {
+    return this.model?.forecast?.basis === 'weighted' ? BASIS_WEIGHTED : BASIS_COMMIT;
+  }
+
+  // ---- branches ---------------------------------------------------------------------------------
+
+  get state() {
+    const hasData =
+      (this.won !== null && this.won !== 0) ||
+      this.target !== null ||
+      this.months.some((m) => m.forecast !== null || (m.won !== null && m.won !== 0));
+    return panelState({
+      loading: this.loading,
+      error: this.error,
+      hasData: Boolean(this.model) && hasData
+    });
+  }
+
+  get isLoading() {
+    return this.state === PANEL_STATES.LOADING;
+  }
+  get hasError() {
+    return this.state === PANEL_STATES.ERROR;
+  }
+  get isEmpty() {
+    return this.state === PANEL_STATES.EMPTY;
+  }
+  get hasData() {
+    return this.state === PANEL_STATES.DATA;
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  get periodActionLabel() {
+    return formatLabel(CREATE_ACTION_FOR, this.periodHeading);
+  }
+  get accuracyActionLabel() {
+    return formatLabel(CREATE_ACTION_FOR, ACCURACY_HEADING);
+  }
+
+  handlePeriodAction() {
+    this.dispatchEvent(
+      createActionEvent({
+        kpiKey: this.salesKpi ? this.salesKpiKey : undefined,
+        name: formatLabel(ACTION_NAME_KPI, this.periodHeading, this.wonText, this.targetText)
+      })
+    );
+  }
+
+  handleAccuracyAction() {
+    const kpi = kpiByKey(this.model, this.deviationKpiKey);
+    const last = this.monthRows[this.monthRows.length - 1];
+    this.dispatchEvent(
+      createActionEvent({
+        kpiKey: kpi ? this.deviationKpiKey : undefined,
+        name: formatLabel(ACTION_NAME_ACCURACY, last?.deviationText ?? '', last?.label ?? '')
+      })
+    );
+  }
+}

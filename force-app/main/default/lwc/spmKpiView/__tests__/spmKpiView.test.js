@@ -1,0 +1,122 @@
+import { cellFor, appliesToLevel, scorecardRows, STATUS_STYLES } from 'c/spmKpiView';
+
+const LABELS = {
+  notLoaded: 'Not loaded',
+  addAction: 'Add an action on {0}',
+  status: { green: 'On track', amber: 'At risk', red: 'Off track', none: 'No target' }
+};
+
+const model = {
+  scope: { currency: 'EUR', period: { fraction: 0.5 } },
+  kpis: [
+    {
+      key: 'sales_won',
+      name: 'Sales won',
+      unit: 'Currency',
+      aboveTheLine: true,
+      levels: ['Rep', 'Manager'],
+      total: { value: 30000, target: 100000, attainment: 30, status: 'red', parts: { sum: 30000 } },
+      byUser: [
+        {
+          userId: 'R1',
+          value: 10000,
+          target: 40000,
+          attainment: 25,
+          status: 'red',
+          parts: { sum: 10000 }
+        }
+      ],
+      byTeam: [
+        {
+          userId: 'M1',
+          value: 30000,
+          target: 100000,
+          attainment: 30,
+          status: 'red',
+          parts: { sum: 30000 }
+        }
+      ]
+    },
+    {
+      key: 'win_rate',
+      name: 'Win rate',
+      unit: 'Percent',
+      aboveTheLine: false,
+      levels: [],
+      total: {
+        value: 40,
+        target: 35,
+        attainment: 114.3,
+        status: 'green',
+        parts: { numerator: 4, denominator: 10 }
+      },
+      byUser: [],
+      byTeam: []
+    },
+    {
+      key: 'past_close_date',
+      name: 'Past close date',
+      unit: 'Count',
+      aboveTheLine: true,
+      levels: ['Director'],
+      total: {
+        value: 3,
+        target: 0,
+        attainment: null,
+        status: 'amber',
+        parts: { count: 3, amount: 10, snoozed: 0 }
+      },
+      byUser: [],
+      byTeam: []
+    }
+  ]
+};
+
+describe('c/spmKpiView', () => {
+  it("picks a manager's team cell, a person's own cell, else the total", () => {
+    expect(cellFor(model.kpis[0], 'M1').value).toBe(30000);
+    expect(cellFor(model.kpis[0], 'R1').value).toBe(10000);
+    expect(cellFor(model.kpis[0], 'nobody').value).toBe(30000);
+    expect(cellFor(model.kpis[0]).value).toBe(30000);
+  });
+
+  it('applies a KPI to its levels; a KPI without levels applies to all', () => {
+    expect(appliesToLevel(model.kpis[0], 'Rep')).toBe(true);
+    expect(appliesToLevel(model.kpis[0], 'Director')).toBe(false);
+    expect(appliesToLevel(model.kpis[1], 'Director')).toBe(true);
+    expect(appliesToLevel(model.kpis[0], undefined)).toBe(true);
+  });
+
+  it('splits rows above and below the line, with pacing only for accumulating KPIs', () => {
+    const { above, below } = scorecardRows(model, { level: 'Rep', labels: LABELS });
+    expect(above.map((r) => r.key)).toEqual(['sales_won']);
+    expect(below.map((r) => r.key)).toEqual(['win_rate']);
+    // 30,000 won against 100,000 half-way through the period: 60% of the pace.
+    expect(above[0]).toMatchObject({
+      valueText: '€30,000',
+      targetText: '€100,000',
+      attainmentText: '30%',
+      pacingText: '60%',
+      statusText: 'Off track',
+      iconName: STATUS_STYLES.red.icon,
+      actionLabel: 'Add an action on Sales won'
+    });
+    expect(below[0].pacingText).toBe('—');
+    expect(below[0].statusText).toBe('On track');
+  });
+
+  it('leaves out pacing for point-in-time counts such as data-trust flags', () => {
+    const { above } = scorecardRows(model, { level: 'Director', labels: LABELS });
+    expect(above.map((r) => r.key)).toEqual(['past_close_date']);
+    expect(above[0].pacingText).toBe('—');
+  });
+
+  it('reads an unknown status as none and an empty model as no rows', () => {
+    const odd = {
+      ...model,
+      kpis: [{ ...model.kpis[1], total: { value: 1, status: 'purple', parts: {} } }]
+    };
+    expect(scorecardRows(odd, { labels: LABELS }).below[0].status).toBe('none');
+    expect(scorecardRows(undefined, { labels: LABELS })).toEqual({ above: [], below: [] });
+  });
+});

@@ -1,0 +1,101 @@
+import {
+  panelState,
+  formatLabel,
+  kpiByKey,
+  kpiCell,
+  numberOrNull,
+  textOrDash,
+  dealRow,
+  createActionEvent,
+  statusBadgeClass
+} from 'c/spmPanelModel';
+
+describe('c/spmPanelModel', () => {
+  it('picks loading over error over empty over data', () => {
+    expect(panelState({ loading: true, error: ['x'], hasData: true })).toBe('loading');
+    expect(panelState({ loading: false, error: ['x'], hasData: true })).toBe('error');
+    expect(panelState({ loading: false, error: [], hasData: false })).toBe('empty');
+    expect(panelState({ loading: false, error: null, hasData: true })).toBe('data');
+    expect(panelState({ error: { message: 'boom' }, hasData: true })).toBe('error');
+  });
+
+  it('fills label placeholders in order and leaves missing ones empty', () => {
+    expect(formatLabel('{0} of {1}', 5, 8)).toBe('5 of 8');
+    expect(formatLabel('{1}-{0}-{2}', 'a', 'b')).toBe('b-a-');
+    expect(formatLabel(undefined)).toBe('');
+  });
+
+  it('finds a KPI and the cell of a subject, falling back to the team cell of a manager', () => {
+    const model = {
+      kpis: [
+        {
+          key: 'calls',
+          total: { value: 10 },
+          byUser: [{ userId: 'u1', value: 4 }],
+          byTeam: [{ userId: 'm1', value: 10 }]
+        }
+      ]
+    };
+    const kpi = kpiByKey(model, 'calls');
+    expect(kpiCell(kpi).value).toBe(10);
+    expect(kpiCell(kpi, 'u1').value).toBe(4);
+    expect(kpiCell(kpi, 'm1').value).toBe(10);
+    expect(kpiCell(kpi, 'nobody')).toBeUndefined();
+    expect(kpiByKey(model, 'missing')).toBeUndefined();
+    expect(kpiByKey(undefined, 'calls')).toBeUndefined();
+  });
+
+  it('treats hidden or missing values as empty, never as zero', () => {
+    expect(numberOrNull(undefined)).toBeNull();
+    expect(numberOrNull(NaN)).toBeNull();
+    expect(numberOrNull(0)).toBe(0);
+    expect(textOrDash(null)).toBe('—');
+    expect(textOrDash('')).toBe('—');
+    const row = dealRow({ Id: '006', Name: 'Deal' }, 'EUR');
+    expect(row).toMatchObject({
+      name: 'Deal',
+      amountText: '—',
+      closeDateText: '—',
+      nextStep: '—',
+      stage: '—'
+    });
+  });
+
+  it('formats a deal row in the review currency', () => {
+    const row = dealRow(
+      {
+        Id: '006',
+        Name: 'Deal',
+        Amount: 1200,
+        CloseDate: '2026-12-01',
+        movedSinceReview: true,
+        snoozed: true
+      },
+      'EUR'
+    );
+    expect(row.amountText).toBe('€1,200');
+    expect(row.closeDateText).toBe('Dec 1, 2026');
+    expect(row.moved).toBe(true);
+    expect(row.snoozed).toBe(true);
+  });
+
+  it('builds a createaction event that crosses shadow boundaries, without empty keys', () => {
+    const event = createActionEvent({
+      kpiKey: undefined,
+      opportunityId: '006',
+      accountId: null,
+      name: 'Call'
+    });
+    expect(event.type).toBe('createaction');
+    expect(event.bubbles).toBe(true);
+    expect(event.composed).toBe(true);
+    expect(event.detail).toEqual({ opportunityId: '006', name: 'Call' });
+  });
+
+  it('maps each status to an SLDS badge theme', () => {
+    expect(statusBadgeClass('green')).toContain('slds-theme_success');
+    expect(statusBadgeClass('amber')).toContain('slds-theme_warning');
+    expect(statusBadgeClass('red')).toContain('slds-theme_error');
+    expect(statusBadgeClass('none')).toBe('slds-badge');
+  });
+});

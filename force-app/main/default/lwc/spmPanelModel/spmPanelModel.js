@@ -1,0 +1,176 @@
+/**
+ * View-model helpers shared by the presentational panels (funnel, activity, data trust, top
+ * opportunities, won and lost, forecast): which branch to render, label templates, KPI look-up,
+ * deal rows and the `createaction` event. Pure functions, no DOM, so each is tested on its own.
+ */
+import { EMPTY_VALUE, formatCurrency, formatDate, formatNumber } from 'c/formatters';
+import STATUS_GREEN from '@salesforce/label/c.SPM_Status_Green';
+import STATUS_AMBER from '@salesforce/label/c.SPM_Status_Amber';
+import STATUS_RED from '@salesforce/label/c.SPM_Status_Red';
+import STATUS_NONE from '@salesforce/label/c.SPM_Status_None';
+
+/** The four branches every panel renders, in the order they win. */
+export const PANEL_STATES = Object.freeze({
+  LOADING: 'loading',
+  ERROR: 'error',
+  EMPTY: 'empty',
+  DATA: 'data'
+});
+
+/** The event a panel fires so the container's actions panel can pre-fill an action. */
+export const CREATE_ACTION_EVENT = 'createaction';
+
+/**
+ * Which branch a panel shows: loading first, then an error, then empty, else data.
+ * @param {{ loading?: boolean, error?: *, hasData?: boolean }} input
+ * @returns {string} one of PANEL_STATES
+ */
+export function panelState({ loading, error, hasData }) {
+  if (loading) {
+    return PANEL_STATES.LOADING;
+  }
+  if (hasError(error)) {
+    return PANEL_STATES.ERROR;
+  }
+  return hasData ? PANEL_STATES.DATA : PANEL_STATES.EMPTY;
+}
+
+function hasError(error) {
+  if (Array.isArray(error)) {
+    return error.length > 0;
+  }
+  return error !== undefined && error !== null && error !== '' && error !== false;
+}
+
+/**
+ * Fills `{0}`, `{1}`… in a custom label's text, as Salesforce label templates are written.
+ * @param {string} template the label text
+ * @param {...*} values values for the placeholders, in order
+ * @returns {string}
+ */
+export function formatLabel(template, ...values) {
+  return String(template ?? '').replace(/\{(\d+)\}/g, (match, index) => {
+    const value = values[Number(index)];
+    return value === undefined || value === null ? '' : String(value);
+  });
+}
+
+/**
+ * The model's KPI with this key, or undefined (a KPI can be inactive or absent from the menu).
+ * @param {object} model the review model
+ * @param {string} key SPM_KPI__c.Key__c
+ * @returns {object|undefined}
+ */
+export function kpiByKey(model, key) {
+  const kpis = model && Array.isArray(model.kpis) ? model.kpis : [];
+  return key ? kpis.find((kpi) => kpi.key === key) : undefined;
+}
+
+/**
+ * A number if it is one, else null: values hidden by field-level security arrive as null or
+ * missing, and must render as a dash rather than as 0.
+ * @param {*} value
+ * @returns {number|null}
+ */
+export function numberOrNull(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Text for display, a dash when the field is empty or hidden.
+ * @param {*} value
+ * @returns {string}
+ */
+export function textOrDash(value) {
+  return value === undefined || value === null || value === '' ? EMPTY_VALUE : String(value);
+}
+
+/**
+ * A deal of the model as a display row: every value formatted, missing values as a dash.
+ * @param {object} deal a Deal of the review model
+ * @param {string|null} currency the review's currency (model.scope.currency)
+ * @returns {object}
+ */
+export function dealRow(deal, currency) {
+  return {
+    id: deal.Id,
+    name: textOrDash(deal.Name),
+    accountId: deal.AccountId ?? null,
+    accountName: textOrDash(deal.AccountName),
+    ownerName: textOrDash(deal.OwnerName),
+    stage: textOrDash(deal.StageName),
+    amount: numberOrNull(deal.Amount),
+    amountText: formatCurrency(numberOrNull(deal.Amount), currency),
+    closeDate: deal.CloseDate ?? null,
+    closeDateText: formatDate(deal.CloseDate),
+    nextStep: textOrDash(deal.NextStep),
+    daysInStageText: formatNumber(numberOrNull(deal.daysInStage), { maximumFractionDigits: 0 }),
+    moved: deal.movedSinceReview === true,
+    isWon: deal.IsWon === true,
+    snoozed: deal.snoozed === true,
+    snoozedUntilText: formatDate(deal.SPM_Flag_Snoozed_Until__c),
+    snoozeReason: textOrDash(deal.SPM_Flag_Snooze_Reason__c),
+    flags: Array.isArray(deal.flags) ? deal.flags : []
+  };
+}
+
+/**
+ * The `createaction` event: bubbles out of the panel and through shadow boundaries so the
+ * container hands it to the actions panel, pre-filled with the number or deal that triggered it.
+ * @param {{ kpiKey?: string, opportunityId?: string, accountId?: string, name: string }} detail
+ * @returns {CustomEvent}
+ */
+export function createActionEvent(detail) {
+  const clean = {};
+  Object.keys(detail).forEach((key) => {
+    if (detail[key] !== undefined && detail[key] !== null) {
+      clean[key] = detail[key];
+    }
+  });
+  return new CustomEvent(CREATE_ACTION_EVENT, { detail: clean, bubbles: true, composed: true });
+}
+
+/**
+ * A KPI's cell for one subject (`byUser`, else `byTeam` for a manager) or for everyone (`total`).
+ * @param {object|undefined} kpi a KPI of the review model
+ * @param {string|null|undefined} userId a subject, or nothing for the total
+ * @returns {{ value: number|null, target: number|null, attainment: number|null, status: string }|undefined}
+ */
+export function kpiCell(kpi, userId) {
+  if (!kpi) {
+    return undefined;
+  }
+  if (!userId) {
+    return kpi.total;
+  }
+  const find = (list) => (Array.isArray(list) ? list.find((c) => c.userId === userId) : undefined);
+  return find(kpi.byUser) ?? find(kpi.byTeam);
+}
+
+/** SLDS badge theme of each status colour; 'none' stays a plain badge. */
+const STATUS_THEMES = {
+  green: 'slds-theme_success',
+  amber: 'slds-theme_warning',
+  red: 'slds-theme_error'
+};
+
+/**
+ * Classes of the status badge for a KPI status.
+ * @param {string|null|undefined} status 'green' | 'amber' | 'red' | 'none'
+ * @returns {string}
+ */
+export function statusBadgeClass(status) {
+  const theme = STATUS_THEMES[status];
+  return theme ? `slds-badge ${theme}` : 'slds-badge';
+}
+
+const STATUS_LABELS = { green: STATUS_GREEN, amber: STATUS_AMBER, red: STATUS_RED };
+
+/**
+ * Words for a KPI status, so colour is never the only signal.
+ * @param {string|null|undefined} status 'green' | 'amber' | 'red' | 'none'
+ * @returns {string}
+ */
+export function statusLabel(status) {
+  return STATUS_LABELS[status] ?? STATUS_NONE;
+}

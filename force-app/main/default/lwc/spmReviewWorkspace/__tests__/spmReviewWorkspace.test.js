@@ -1,0 +1,465 @@
+import { createElement } from 'lwc';
+import SpmReviewWorkspace from 'c/spmReviewWorkspace';
+import { graphql } from 'lightning/graphql';
+import { createRecord } from 'lightning/uiRecordApi';
+import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+
+const CONTEXT = require('./data/context.json');
+const CONTEXT_EMPTY = require('./data/contextEmpty.json');
+const CONTEXT_ERROR = require('./data/contextError.json');
+const TEAM_RESPONSES = require('./data/teamPlanResponses.json');
+const REP_RESPONSES = require('./data/repPlanResponses.json');
+
+// The fixtures' current user is the sales manager Nina Novak, in the sample org's time zone and currency.
+const MANAGER_ID = '0058N0000000002QAA';
+const REP_ID = '0058N0000000004QAA';
+jest.mock('@salesforce/user/Id', () => ({ default: '0058N0000000002QAA' }), { virtual: true });
+jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { virtual: true });
+jest.mock('@salesforce/i18n/currency', () => ({ default: 'EUR' }), { virtual: true });
+jest.mock('@salesforce/label/c.SPM_Person_Me', () => ({ default: '{0} (me)' }), { virtual: true });
+jest.mock('@salesforce/label/c.SPM_Person_WholeTeam', () => ({ default: '{0}: whole team' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SPM_Person_LevelUp', () => ({ default: '{0}: level up' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.SPM_Workspace_Since',
+  () => ({ default: 'Since the last review on {0}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.SPM_Workspace_NoLastReview',
+  () => ({ default: 'First review: since the start of {0}' }),
+  { virtual: true }
+);
+
+// Not virtual: sfdx-lwc-jest resolves lightning/uiRecordApi to its stub, and the mock must replace that
+// very module for the component under test.
+jest.mock('lightning/uiRecordApi', () => ({
+  createRecord: jest.fn(),
+  updateRecord: jest.fn()
+}));
+
+const AS_OF = '2026-11-23';
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+const byOperation = (name) => (config) =>
+  Boolean(config.query) && config.query.operationName === name;
+
+function cadenceId(key) {
+  return CONTEXT.uiapi.query.SPM_Cadence__c.edges.find((e) => e.node.Key__c.value === key).node.Id;
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-review-workspace', { is: SpmReviewWorkspace });
+  Object.assign(element, { asOf: AS_OF }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+async function emitContext(data = CONTEXT) {
+  graphql.emit(data, byOperation('spmReviewContext'));
+  await flushPromises();
+}
+
+async function emitPlan(responses) {
+  responses.forEach((data, i) => graphql.emit(data, byOperation(`spmReviewPart${i + 1}`)));
+  await flushPromises();
+}
+
+function planRequests() {
+  return graphql.requests().filter((r) => r.operationName.startsWith('spmReviewPart'));
+}
+
+async function choose(element, selector, value) {
+  const combobox = $(element, selector);
+  combobox.value = value;
+  combobox.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  await flushPromises();
+}
+
+function agendaItems(element) {
+  return $$(element, 'c-spm-agenda-item');
+}
+
+describe('c-spm-review-workspace', () => {
+  afterEach(() => {
+    resetDOM();
+    jest.clearAllMocks();
+    graphql.resetRequests();
+  });
+
+  it('shows a spinner until the context arrives, and sends only the context query', async () => {
+    const element = await render();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect(graphql.requests().map((r) => r.operationName)).toEqual(['spmReviewContext']);
+    expect(graphql.requests()[0].variables).toEqual({ asOf: AS_OF });
+  });
+
+  it('opens a manager on her whole team and the team meeting, and plans at most two documents', async () => {
+    const element = await render();
+    await emitContext();
+
+    const person = $(element, 'lightning-combobox.person');
+    expect(person.value).toBe(`team:${MANAGER_ID}`);
+    const labels = person.options.map((o) => o.label);
+    expect(labels[0]).toBe('Nina Novak (me)');
+    expect(labels[1]).toBe('Nina Novak: whole team');
+    expect(labels).toContain('Laura Weber: level up');
+    expect($(element, 'lightning-combobox.meeting').value).toBe(cadenceId('team-meeting'));
+
+    const requests = planRequests();
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests[0].variables.userIds[0]).toBe(MANAGER_ID);
+    expect(requests[0].variables.userIds).toHaveLength(7);
+    // Loading: every panel gets loading until the plan's responses are in.
+    expect(agendaItems(element)[0].loading).toBe(true);
+  });
+
+  it('renders the agenda in order, each item with the review model', async () => {
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+
+    const items = agendaItems(element);
+    const panels = items.map((item) => item.item.Panel__c);
+    expect(panels).toEqual([
+      'Data trust',
+      'Actions',
+      'Forecast',
+      'Scorecard',
+      'Funnel',
+      'Scorecard',
+      'Funnel',
+      'Top opportunities',
+      'Won and lost',
+      'Funnel',
+      'Activity',
+      'Actions'
+    ]);
+    const model = items[0].model;
+    expect(items[0].loading).toBe(false);
+    expect(model.scope.subjectUserIds[0]).toBe(MANAGER_ID);
+    // The target comes from the plan's own targets query (600,000 for the manager's month).
+    expect(model.kpis.find((k) => k.key === 'sales_won').total.target).toBe(600000);
+    expect(model.kpis.find((k) => k.key === 'sales_won').total.value).toBeGreaterThan(0);
+    expect(items[3].options).toMatchObject({
+      level: 'Manager',
+      isTeam: true,
+      leaderId: MANAGER_ID
+    });
+    expect($(element, '.since').textContent).toBe('First review: since the start of Nov 2026');
+
+    // The open actions of earlier reviews come first.
+    const actions = $(element, 'c-spm-actions-panel.review-actions');
+    expect(actions.model.lists.actions).toHaveLength(3);
+    expect(actions.ownerId).toBe(MANAGER_ID);
+  });
+
+  it('switches to a direct report: her individual coaching, since her last review', async () => {
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+    graphql.resetRequests();
+
+    await choose(element, 'lightning-combobox.person', `report:${REP_ID}`);
+    expect($(element, 'lightning-combobox.meeting').options.map((o) => o.label)).toEqual([
+      'Individual coaching',
+      'Individual performance coaching',
+      'Key-account management'
+    ]);
+    expect($(element, 'lightning-combobox.meeting').value).toBe(cadenceId('individual-coaching'));
+    expect($(element, '.since').textContent).toBe('Since the last review on Nov 9, 2026');
+    const requests = planRequests();
+    expect(requests.length).toBeLessThanOrEqual(2);
+    expect(requests[0].variables.userIds).toEqual([REP_ID]);
+    // "Moved since the last review": stage changes after the end of Nov 9 in the org's time zone.
+    expect(requests.some((r) => r.variables.reviewedBefore === '2026-11-09T23:00:00.000Z')).toBe(
+      true
+    );
+
+    await emitPlan(REP_RESPONSES);
+    expect(agendaItems(element).map((i) => i.item.Panel__c)).toEqual([
+      'Data trust',
+      'Actions',
+      'Top opportunities',
+      'Funnel',
+      'Activity',
+      'Actions'
+    ]);
+    expect(agendaItems(element)[0].model.scope.subjectUserIds).toEqual([REP_ID]);
+    expect(agendaItems(element)[0].options.isTeam).toBe(false);
+  });
+
+  it('switches the meeting type and plans the period of its frequency', async () => {
+    const element = await render();
+    await emitContext();
+    graphql.resetRequests();
+    await choose(element, 'lightning-combobox.meeting', cadenceId('qbr-manager'));
+    expect(agendaItems(element).map((i) => i.item.Panel__c)).toEqual([
+      'Scorecard',
+      'Data trust',
+      'Funnel',
+      'Won and lost',
+      'Actions'
+    ]);
+    const variables = planRequests()[0].variables;
+    expect(variables.periodStart).toBe('2026-10-01');
+    expect(variables.periodEnd).toBe('2026-12-31');
+  });
+
+  it('opens the design attribute meeting type first when it fits the level', async () => {
+    const element = await render({ defaultMeetingType: 'Quarterly business review' });
+    await emitContext();
+    expect($(element, 'lightning-combobox.meeting').value).toBe(cadenceId('qbr-manager'));
+  });
+
+  it("hands a panel's createaction to the actions panel, with the KPI's record id", async () => {
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+    const actions = $(element, 'c-spm-actions-panel.review-actions');
+    actions.startAction = jest.fn();
+    agendaItems(element)[3].dispatchEvent(
+      new CustomEvent('createaction', {
+        detail: { kpiKey: 'win_rate', name: 'Win rate' },
+        bubbles: true,
+        composed: true
+      })
+    );
+    const kpi = CONTEXT.uiapi.query.SPM_KPI__c.edges.find(
+      (e) => e.node.Key__c.value === 'win_rate'
+    );
+    expect(actions.startAction).toHaveBeenCalledWith({
+      kpiKey: 'win_rate',
+      name: 'Win rate',
+      kpiId: kpi.node.Id
+    });
+  });
+
+  it('records the review with a KPI snapshot, then its new actions linked to it', async () => {
+    createRecord
+      .mockResolvedValueOnce({ id: 'a058N0000000009QAA' })
+      .mockResolvedValueOnce({ id: 'a068N0000000009QAA' });
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+    const toast = jest.fn();
+    element.addEventListener(ShowToastEventName, toast);
+
+    const draft = {
+      key: 'action-draft-1',
+      name: 'Clean up stalled deals',
+      fields: {
+        Name: 'Clean up stalled deals',
+        Key__c: 'action-draft-1',
+        OwnerId: REP_ID,
+        Status__c: 'Open'
+      }
+    };
+    $(element, 'c-spm-actions-panel.review-actions').dispatchEvent(
+      new CustomEvent('actiondraft', { detail: { draft }, bubbles: true, composed: true })
+    );
+    await flushPromises();
+    expect($(element, 'c-spm-actions-panel.review-actions').drafts).toHaveLength(1);
+
+    const notes = $(element, 'lightning-textarea.notes');
+    notes.value = 'Pipeline is thin for December.';
+    notes.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Pipeline is thin for December.' } })
+    );
+    $(element, 'lightning-button.record').click();
+    await flushPromises();
+
+    expect(createRecord).toHaveBeenCalledTimes(2);
+    const review = createRecord.mock.calls[0][0];
+    expect(review.apiName).toBe('SPM_Review__c');
+    expect(review.fields).toMatchObject({
+      Subject_User__c: MANAGER_ID,
+      Facilitator__c: MANAGER_ID,
+      Cadence__c: cadenceId('team-meeting'),
+      Review_Date__c: AS_OF,
+      Notes__c: 'Pipeline is thin for December.',
+      OwnerId: MANAGER_ID,
+      Key__c: expect.stringMatching(/^review-.+/),
+      Name: 'Monthly team meeting · Nina Novak: whole team · 2026-11-23'
+    });
+    const snapshot = JSON.parse(review.fields.KPI_Snapshot__c);
+    expect(snapshot.asOf).toBe(AS_OF);
+    const shown = agendaItems(element)[0].model.kpis.find((k) => k.key === 'sales_won').total;
+    expect(snapshot.kpis.find((k) => k.key === 'sales_won')).toEqual({
+      key: 'sales_won',
+      value: shown.value,
+      target: 600000,
+      attainment: shown.attainment,
+      status: shown.status
+    });
+    expect(createRecord.mock.calls[1][0]).toEqual({
+      apiName: 'SPM_Action__c',
+      fields: { ...draft.fields, Review__c: 'a058N0000000009QAA' }
+    });
+    expect(toast.mock.calls[0][0].detail.variant).toBe('success');
+    expect($(element, 'c-spm-actions-panel.review-actions').drafts).toHaveLength(0);
+    expect($(element, '.since').textContent).toBe('Since the last review on Nov 23, 2026');
+  });
+
+  it('toasts the reason when the review cannot be recorded', async () => {
+    createRecord.mockRejectedValue({
+      body: {
+        message: 'x',
+        output: { errors: [{ message: 'insufficient access rights on cross-reference id' }] }
+      }
+    });
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+    const toast = jest.fn();
+    element.addEventListener(ShowToastEventName, toast);
+    $(element, 'lightning-button.record').click();
+    await flushPromises();
+    expect(createRecord).toHaveBeenCalledTimes(1);
+    expect(toast.mock.calls[0][0].detail).toMatchObject({
+      title: 'c.SPM_Workspace_RecordFailed',
+      message: 'insufficient access rights on cross-reference id',
+      variant: 'error'
+    });
+  });
+
+  it('keeps an action that could not be saved as a draft and says why', async () => {
+    createRecord
+      .mockResolvedValueOnce({ id: 'a058N0000000009QAA' })
+      .mockRejectedValueOnce({ body: { message: 'Owner is inactive' } });
+    const element = await render();
+    await emitContext();
+    await emitPlan(TEAM_RESPONSES);
+    const toast = jest.fn();
+    element.addEventListener(ShowToastEventName, toast);
+    const draft = {
+      key: 'k1',
+      name: 'Call Acme',
+      fields: { Name: 'Call Acme', Key__c: 'k1', OwnerId: REP_ID }
+    };
+    $(element, 'c-spm-actions-panel.review-actions').dispatchEvent(
+      new CustomEvent('actiondraft', { detail: { draft }, bubbles: true, composed: true })
+    );
+    await flushPromises();
+    $(element, 'lightning-button.record').click();
+    await flushPromises();
+    expect(toast.mock.calls[0][0].detail).toMatchObject({
+      variant: 'warning',
+      message: 'Call Acme: Owner is inactive'
+    });
+    expect($(element, 'c-spm-actions-panel.review-actions').drafts.map((d) => d.key)).toEqual([
+      'k1'
+    ]);
+  });
+
+  it("reviews a level up: the manager's whole team, at the manager's level", async () => {
+    const element = await render();
+    await emitContext();
+    graphql.resetRequests();
+    const up = $(element, 'lightning-combobox.person').options.find((o) =>
+      o.value.startsWith('up:')
+    );
+    await choose(element, 'lightning-combobox.person', up.value);
+    const users = CONTEXT.uiapi.query.User.edges.map((e) => e.node);
+    const directorId = up.value.slice(3);
+    expect(users.find((u) => u.Id === directorId).ManagerId.value).toBeNull();
+    // Everyone active in the sample org works under the director.
+    expect(planRequests()[0].variables.userIds).toHaveLength(users.length);
+    // The director's meetings.
+    expect($(element, 'lightning-combobox.meeting').options.map((o) => o.label)).toEqual([
+      'Monthly management meeting',
+      'Quarterly business review (director)'
+    ]);
+    expect(agendaItems(element)[0].options).toMatchObject({
+      level: 'Director',
+      isTeam: true,
+      leaderId: directorId
+    });
+  });
+
+  it('reloads the review documents when a panel asks for a refresh (after a snooze)', async () => {
+    const element = await render();
+    await emitContext();
+    const refreshes = TEAM_RESPONSES.map(() => jest.fn());
+    TEAM_RESPONSES.forEach((data, i) =>
+      graphql.emit(data, byOperation(`spmReviewPart${i + 1}`), refreshes[i])
+    );
+    await flushPromises();
+    agendaItems(element)[0].dispatchEvent(
+      new CustomEvent('refresh', { bubbles: true, composed: true })
+    );
+    refreshes.forEach((refresh) => expect(refresh).toHaveBeenCalledTimes(1));
+  });
+
+  it('shows the context error in the shared error panel', async () => {
+    const element = await render();
+    graphql.emitErrors(CONTEXT_ERROR, byOperation('spmReviewContext'));
+    await flushPromises();
+    expect($(element, 'c-spm-error-panel.context-error').errors).toEqual([
+      CONTEXT_ERROR[0].message
+    ]);
+    expect(planRequests()).toHaveLength(0);
+  });
+
+  it('passes a plan error to the panels', async () => {
+    const element = await render();
+    await emitContext();
+    graphql.emitErrors([{ message: 'Too many subqueries' }], byOperation('spmReviewPart1'));
+    await flushPromises();
+    expect(agendaItems(element)[0].error).toEqual(['Too many subqueries']);
+    expect(agendaItems(element)[0].loading).toBe(false);
+  });
+
+  it('says so when no cadence is set up', async () => {
+    const element = await render();
+    await emitContext(CONTEXT_EMPTY);
+    expect($(element, '.no-cadence').textContent).toBe('c.SPM_Workspace_NoCadence');
+    expect(planRequests()).toHaveLength(0);
+  });
+
+  it('works when fields are hidden by field-level security (frequency, titles, minutes, a KPI definition)', async () => {
+    const data = JSON.parse(JSON.stringify(CONTEXT));
+    data.uiapi.query.SPM_Cadence__c.edges.forEach(({ node }) => {
+      delete node.Frequency__c;
+      node.Agenda_Items__r.edges.forEach((edge) => {
+        delete edge.node.Minutes__c;
+      });
+    });
+    data.uiapi.query.User.edges.forEach(({ node }) => {
+      node.Title = { value: null };
+    });
+    // A KPI whose definition the user cannot read is left out of the plan, not an error.
+    data.uiapi.query.SPM_KPI__c.edges.find(
+      ({ node }) => node.Key__c.value === 'calls'
+    ).node.Definition__c = {
+      value: null
+    };
+    const element = await render();
+    await emitContext(data);
+    const requests = planRequests();
+    expect(requests[0].variables.periodStart).toBe('2026-11-01');
+    expect(agendaItems(element)).toHaveLength(12);
+    await emitPlan(TEAM_RESPONSES);
+    const model = agendaItems(element)[0].model;
+    expect(agendaItems(element)[0].error).toBeUndefined();
+    expect(model.kpis.map((k) => k.key)).not.toContain('calls');
+    expect(model.kpis.map((k) => k.key)).toContain('sales_won');
+  });
+
+  // Axe walks every panel of the whole agenda: allow it more than the default five seconds.
+  it('is accessible', async () => {
+    const element = await render();
+    await emitContext();
+    await choose(element, 'lightning-combobox.person', `report:${REP_ID}`);
+    await emitPlan(REP_RESPONSES);
+    await expect(element).toBeAccessible();
+  }, 60000);
+});

@@ -1,0 +1,132 @@
+import { LightningElement, api } from 'lwc';
+import { formatLabel, formatPercent } from 'c/formatters';
+import { createActionEvent } from 'c/spmPanelModel';
+import { scorecardRows } from 'c/spmKpiView';
+import TITLE from '@salesforce/label/c.SPM_Scorecard_Title';
+import EMPTY from '@salesforce/label/c.SPM_Scorecard_Empty';
+import BELOW from '@salesforce/label/c.SPM_Scorecard_BelowTheLine';
+import PERIOD from '@salesforce/label/c.SPM_Scorecard_Period';
+import ADD_ACTION from '@salesforce/label/c.SPM_Scorecard_AddAction';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import NOT_LOADED from '@salesforce/label/c.SPM_Not_Loaded';
+import KPI from '@salesforce/label/c.SPM_Kpi';
+import VALUE from '@salesforce/label/c.SPM_Value';
+import TARGET from '@salesforce/label/c.SPM_Target';
+import ATTAINMENT from '@salesforce/label/c.SPM_Attainment';
+import PACING from '@salesforce/label/c.SPM_Pacing';
+import STATUS from '@salesforce/label/c.SPM_Status';
+import ACTIONS from '@salesforce/label/c.SPM_Actions_Title';
+import GREEN from '@salesforce/label/c.SPM_Status_Green';
+import AMBER from '@salesforce/label/c.SPM_Status_Amber';
+import RED from '@salesforce/label/c.SPM_Status_Red';
+import NONE from '@salesforce/label/c.SPM_Status_None';
+
+const ROW_LABELS = {
+  notLoaded: NOT_LOADED,
+  addAction: ADD_ACTION,
+  status: { green: GREEN, amber: AMBER, red: RED, none: NONE }
+};
+
+/**
+ * The scorecard: the menu's above-the-line KPIs for the person's level (value, target, attainment,
+ * pacing, status), the rest one click below the line. Presentational: data comes in as the review model.
+ * Fires `createaction` ({ kpiKey, name }) when "add an action" is pressed on a KPI.
+ */
+export default class SpmScorecard extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  /** True while the container loads the model. */
+  @api loading = false;
+  /** Errors of any shape (already reduced by the container, or raw). */
+  @api error;
+  /** The level whose KPIs are shown (Rep, Manager, Director, Executive); all when empty. */
+  @api level;
+  /** Show this user's (or this manager's team's) numbers instead of the review's total. */
+  @api userId;
+  /** Show an "add an action" button on each KPI. */
+  @api allowActions = false;
+
+  showBelow = false;
+
+  labels = {
+    title: TITLE,
+    empty: EMPTY,
+    loading: LOADING,
+    kpi: KPI,
+    value: VALUE,
+    target: TARGET,
+    attainment: ATTAINMENT,
+    pacing: PACING,
+    status: STATUS,
+    actions: ACTIONS
+  };
+
+  get rows() {
+    return scorecardRows(this.model, {
+      level: this.level,
+      userId: this.userId,
+      labels: ROW_LABELS
+    });
+  }
+
+  get hasError() {
+    return Array.isArray(this.error) ? this.error.length > 0 : Boolean(this.error);
+  }
+
+  get isEmpty() {
+    const { above, below } = this.rows;
+    return above.length + below.length === 0;
+  }
+
+  get aboveRows() {
+    return this.rows.above;
+  }
+
+  get belowRows() {
+    return this.rows.below;
+  }
+
+  /** Above the line always shown; below the line behind its toggle. */
+  get sections() {
+    const sections = [];
+    if (this.aboveRows.length) {
+      sections.push({ id: 'above', rows: this.aboveRows, isBelow: false, visible: true });
+    }
+    if (this.belowRows.length) {
+      sections.push({ id: 'below', rows: this.belowRows, isBelow: true, visible: this.showBelow });
+    }
+    return sections;
+  }
+
+  get belowLabel() {
+    return formatLabel(BELOW, this.belowRows.length);
+  }
+
+  get belowExpanded() {
+    return String(this.showBelow);
+  }
+
+  get belowIcon() {
+    return this.showBelow ? 'utility:chevrondown' : 'utility:chevronright';
+  }
+
+  get periodText() {
+    const period = this.model && this.model.scope && this.model.scope.period;
+    if (!period) {
+      return '';
+    }
+    return formatLabel(PERIOD, period.label, formatPercent(period.fraction * 100));
+  }
+
+  handleToggleBelow() {
+    this.showBelow = !this.showBelow;
+  }
+
+  handleAddAction(event) {
+    const key = event.currentTarget.dataset.key;
+    const row = [...this.aboveRows, ...this.belowRows].find((r) => r.key === key);
+    if (row) {
+      this.dispatchEvent(createActionEvent({ kpiKey: row.key, name: row.name }));
+    }
+  }
+}

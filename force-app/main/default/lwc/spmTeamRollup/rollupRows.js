@@ -1,0 +1,91 @@
+/**
+ * Team roll-up rows from the review model: one row per direct report of the leader (a manager's row
+ * is their whole team, rolled up by the engine from summed parts), the leader's own numbers when they
+ * own deals, and a total row — every value recomputed by the engine, never an average of rows.
+ */
+import { formatKpiValue, formatNumber } from 'c/formatters';
+import { appliesToLevel, STATUS_STYLES } from 'c/spmKpiView';
+
+/** The data-trust counts shown per person, in column order. */
+export const TRUST_COLUMNS = ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'];
+
+function trustCounts(model, userIds) {
+  const byUser = new Map(
+    ((model.trust && model.trust.byUser) || []).map((row) => [row.userId, row])
+  );
+  return TRUST_COLUMNS.map((key) => {
+    let total = null;
+    for (const id of userIds) {
+      const value = byUser.get(id) ? byUser.get(id)[key] : null;
+      if (typeof value === 'number') {
+        total = (total || 0) + value;
+      }
+    }
+    return { key, text: formatNumber(total, { maximumFractionDigits: 0 }) };
+  });
+}
+
+function kpiCells(kpis, pick, currency, statusLabels) {
+  return kpis.map((kpi) => {
+    const cell = pick(kpi) || {};
+    const status = STATUS_STYLES[cell.status] ? cell.status : 'none';
+    return {
+      key: kpi.key,
+      text: formatKpiValue(cell.value, kpi.unit, currency),
+      status,
+      iconName: STATUS_STYLES[status].icon,
+      statusText: statusLabels[status],
+      showIcon: status !== 'none'
+    };
+  });
+}
+
+/**
+ * The roll-up table.
+ * @param {object} model review model
+ * @param {{ level?: string, leaderId?: string, statusLabels: object }} options
+ * @returns {{ leaderId: string|null, columns: object[], rows: object[], total: object|null }}
+ */
+export function rollupTable(model, { level, leaderId, statusLabels }) {
+  const people = (model && model.people) || [];
+  const leader =
+    people.find((p) => p.userId === leaderId) || people.find((p) => p.depth === 0) || null;
+  if (!leader) {
+    return { leaderId: null, columns: [], rows: [], total: null };
+  }
+  const currency = (model.scope && model.scope.currency) || undefined;
+  const kpis = (model.kpis || []).filter((k) => k.aboveTheLine && appliesToLevel(k, level));
+  const columns = kpis.map((k) => ({ key: k.key, name: k.name }));
+  const reports = people.filter(
+    (p) => p.managerId === leader.userId && p.userId !== leader.userId && p.teamUserIds.length > 0
+  );
+  const rowFor = (person, own) => {
+    const userIds = own ? [person.userId] : person.teamUserIds;
+    const pick = (kpi) => {
+      if (!own && person.isManager) {
+        return (kpi.byTeam || []).find((c) => c.userId === person.userId);
+      }
+      return (kpi.byUser || []).find((c) => c.userId === person.userId);
+    };
+    return {
+      userId: person.userId,
+      name: person.name,
+      title: person.title || '',
+      isTeam: !own && person.isManager,
+      cells: kpiCells(kpis, pick, currency, statusLabels),
+      trust: trustCounts(model, userIds)
+    };
+  };
+  const rows = [];
+  if (leader.isSubject) {
+    rows.push(rowFor(leader, true));
+  }
+  rows.push(...reports.map((person) => rowFor(person, false)));
+  const subjects = (model.scope && model.scope.subjectUserIds) || leader.teamUserIds;
+  const total = {
+    userId: leader.userId,
+    cells: kpiCells(kpis, (kpi) => kpi.total, currency, statusLabels),
+    trust: trustCounts(model, subjects)
+  };
+  return { leaderId: leader.userId, columns, rows, total };
+}

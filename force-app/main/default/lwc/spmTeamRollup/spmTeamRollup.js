@@ -1,0 +1,69 @@
+import { LightningElement, api } from 'lwc';
+import { rollupTable, TRUST_COLUMNS } from './rollupRows';
+import TITLE from '@salesforce/label/c.SPM_TeamRollup_Title';
+import PERSON from '@salesforce/label/c.SPM_TeamRollup_Person';
+import TOTAL from '@salesforce/label/c.SPM_TeamRollup_Total';
+import EMPTY from '@salesforce/label/c.SPM_TeamRollup_Empty';
+import CAPTION from '@salesforce/label/c.SPM_TeamRollup_Caption';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import PAST_CLOSE_DATE from '@salesforce/label/c.SPM_Trust_PastCloseDate';
+import NOT_UPDATED from '@salesforce/label/c.SPM_Trust_NotUpdated';
+import EARLY_STAGE from '@salesforce/label/c.SPM_Trust_EarlyStageClosingSoon';
+import STALLED from '@salesforce/label/c.SPM_Trust_Stalled';
+import GREEN from '@salesforce/label/c.SPM_Status_Green';
+import AMBER from '@salesforce/label/c.SPM_Status_Amber';
+import RED from '@salesforce/label/c.SPM_Status_Red';
+import NONE from '@salesforce/label/c.SPM_Status_None';
+
+const TRUST_LABELS = {
+  pastCloseDate: PAST_CLOSE_DATE,
+  notUpdated: NOT_UPDATED,
+  earlyStageClosingSoon: EARLY_STAGE,
+  stalled: STALLED
+};
+const STATUS_LABELS = { green: GREEN, amber: AMBER, red: RED, none: NONE };
+
+/**
+ * Team roll-up: one row per direct report of the leader with the above-the-line KPIs and the
+ * data-trust counts, and a total row. Values come from the model's byUser / byTeam / total cells
+ * (recomputed from summed parts by the engine), never averaged here.
+ */
+export default class SpmTeamRollup extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  /** True while the container loads the model. */
+  @api loading = false;
+  /** Errors of any shape. */
+  @api error;
+  /** The level whose above-the-line KPIs are the columns; all levels when empty. */
+  @api level;
+  /** The manager whose direct reports are the rows; the top of the review's people by default. */
+  @api leaderId;
+
+  labels = {
+    title: TITLE,
+    person: PERSON,
+    total: TOTAL,
+    empty: EMPTY,
+    caption: CAPTION,
+    loading: LOADING
+  };
+
+  trustColumns = TRUST_COLUMNS.map((key) => ({ key, name: TRUST_LABELS[key] }));
+
+  get table() {
+    return rollupTable(this.model, {
+      level: this.level,
+      leaderId: this.leaderId,
+      statusLabels: STATUS_LABELS
+    });
+  }
+
+  get hasError() {
+    return Array.isArray(this.error) ? this.error.length > 0 : Boolean(this.error);
+  }
+
+  get isEmpty() {
+    return this.table.rows.length === 0;
+  }
+}

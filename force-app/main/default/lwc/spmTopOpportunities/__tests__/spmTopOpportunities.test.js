@@ -1,0 +1,136 @@
+import { createElement } from 'lwc';
+import SpmTopOpportunities from 'c/spmTopOpportunities';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { reduceErrors } from 'c/errors';
+
+const MODEL = require('./data/reviewModel.json');
+const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
+const ERROR_RESPONSE = require('./data/reviewError.json');
+
+jest.mock(
+  '@salesforce/label/c.SPM_Top_Since',
+  () => ({ default: 'Since the last review on {0}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock('@salesforce/label/c.SPM_Panel_Moved', () => ({ default: 'Moved' }), { virtual: true });
+jest.mock('@salesforce/label/c.SPM_Panel_NotMoved', () => ({ default: 'Not moved' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up {0}' }), {
+  virtual: true
+});
+
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-top-opportunities', { is: SpmTopOpportunities });
+  Object.assign(element, { model: clone(MODEL) }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const text = (node) => node.textContent.trim();
+const rowsOf = (element) =>
+  Array.from($(element, 'c-spm-deal-list').shadowRoot.querySelectorAll('tr.deal-row'));
+
+describe('c-spm-top-opportunities', () => {
+  afterEach(() => {
+    resetDOM();
+    resetNavigation();
+    jest.clearAllMocks();
+  });
+
+  it('lists the five largest open deals with stage, amount, close date and next step', async () => {
+    const element = await render();
+    const rows = rowsOf(element);
+    expect(rows).toHaveLength(5);
+    const first = rows[0];
+    expect(text(first.querySelector('a.deal-link'))).toBe('Atlas Systems Ltd - Field rollout');
+    expect(text(first.querySelector('.deal-account'))).toBe('Atlas Systems Ltd');
+    expect(text(first.querySelector('.deal-stage'))).toBe('Negotiation/Review');
+    expect(text(first.querySelector('.deal-amount'))).toBe('€46,500');
+    expect(text(first.querySelector('.deal-close-date'))).toBe('Dec 1, 2026');
+    expect(text(first.querySelector('.deal-next-step'))).toBe('Schedule executive meeting');
+    expect(text($(element, 'p.since'))).toBe('Since the last review on Nov 9, 2026');
+  });
+
+  it('says which deals moved stage since the last review and which did not', async () => {
+    const element = await render();
+    const movement = rowsOf(element).map((r) => text(r.querySelector('.deal-movement')));
+    expect(movement).toEqual(['Not moved', 'Moved', 'Not moved', 'Not moved', 'Moved']);
+  });
+
+  it('navigates to the opportunity from its link, which carries a real href', async () => {
+    const element = await render();
+    await flushPromises();
+    const link = rowsOf(element)[1].querySelector('a.deal-link');
+    expect(link.getAttribute('href')).toBe('/lightning/r/0068N000000005LQAQ/view');
+    link.click();
+    expect(getNavigateCalledWith()).toEqual({
+      type: 'standard__recordPage',
+      attributes: {
+        recordId: '0068N000000005LQAQ',
+        objectApiName: 'Opportunity',
+        actionName: 'view'
+      }
+    });
+  });
+
+  it('fires createaction with the deal and its account', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    rowsOf(element)[0].querySelector('lightning-button-icon.create-action').click();
+    const event = handler.mock.calls[0][0];
+    expect(event.bubbles && event.composed).toBe(true);
+    expect(event.detail).toEqual({
+      opportunityId: '0068N000000003ZQAQ',
+      accountId: '0018N000000000QQAQ',
+      name: 'Follow up Atlas Systems Ltd - Field rollout'
+    });
+    document.body.removeEventListener('createaction', handler);
+  });
+
+  it('renders a dash for fields hidden by field-level security', async () => {
+    const model = clone(MODEL);
+    model.lists.top.forEach((d) => {
+      delete d.NextStep;
+      d.Amount = null;
+      delete d.AccountName;
+    });
+    const element = await render({ model });
+    const first = rowsOf(element)[0];
+    expect(text(first.querySelector('.deal-next-step'))).toBe('—');
+    expect(text(first.querySelector('.deal-amount'))).toBe('—');
+    expect(text(first.querySelector('.deal-account'))).toBe('—');
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = await render({ loading: true });
+    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect($(element, 'c-spm-deal-list')).toBeNull();
+  });
+
+  it('says so when there is no open deal', async () => {
+    const element = await render({ model: clone(EMPTY_MODEL) });
+    expect($(element, 'p.empty')).not.toBeNull();
+  });
+
+  it('shows the error through the shared error panel', async () => {
+    const errors = reduceErrors(ERROR_RESPONSE.errors);
+    const element = await render({ error: errors });
+    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+  });
+
+  it('is accessible', async () => {
+    const element = await render();
+    await expect(element).toBeAccessible();
+  });
+});

@@ -1,0 +1,55 @@
+import { LightningElement, api } from 'lwc';
+import { PANEL_STATES, panelState, formatLabel } from 'c/spmPanelModel';
+import { formatDate } from 'c/formatters';
+import TITLE from '@salesforce/label/c.SPM_Top_Title';
+import LOADING from '@salesforce/label/c.SPM_Loading';
+import EMPTY from '@salesforce/label/c.SPM_Top_Empty';
+import SINCE from '@salesforce/label/c.SPM_Top_Since';
+import SINCE_START from '@salesforce/label/c.SPM_Top_SincePeriodStart';
+
+/**
+ * The largest open opportunities (lists.top, TOP N by amount) and what happened since the last
+ * review: stage moved or not, next step, close date. Each name links to the opportunity; each row
+ * fires `createaction` ({ opportunityId, accountId, name }).
+ */
+export default class SpmTopOpportunities extends LightningElement {
+  /** The review model (c/reviewPlan). */
+  @api model;
+  @api loading = false;
+  /** Errors of any shape, shown by the shared error panel. */
+  @api error;
+
+  labels = { TITLE, LOADING, EMPTY };
+
+  get deals() {
+    const top = this.model?.lists?.top;
+    return Array.isArray(top) ? top : [];
+  }
+
+  get currency() {
+    return this.model?.scope?.currency ?? null;
+  }
+
+  get state() {
+    return panelState({ loading: this.loading, error: this.error, hasData: this.deals.length > 0 });
+  }
+
+  get isLoading() {
+    return this.state === PANEL_STATES.LOADING;
+  }
+  get hasError() {
+    return this.state === PANEL_STATES.ERROR;
+  }
+  get isEmpty() {
+    return this.state === PANEL_STATES.EMPTY;
+  }
+  get hasData() {
+    return this.state === PANEL_STATES.DATA;
+  }
+
+  /** "Since the last review on …", or since the period started when there was no review. */
+  get sinceText() {
+    const last = this.model?.scope?.lastReviewDate;
+    return last ? formatLabel(SINCE, formatDate(last)) : SINCE_START;
+  }
+}

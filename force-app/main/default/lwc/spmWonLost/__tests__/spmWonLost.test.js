@@ -1,0 +1,128 @@
+import { createElement } from 'lwc';
+import SpmWonLost from 'c/spmWonLost';
+import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
+import { reduceErrors } from 'c/errors';
+
+const MODEL = require('./data/reviewModel.json');
+const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
+const ERROR_RESPONSE = require('./data/reviewError.json');
+
+jest.mock('@salesforce/label/c.SPM_WonLost_DealsAmount', () => ({ default: '{0} deals, {1}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} against {2}' }), {
+  virtual: true
+});
+
+function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+async function render(props = {}) {
+  const element = createElement('c-spm-won-lost', { is: SpmWonLost });
+  Object.assign(element, { model: clone(MODEL) }, props);
+  document.body.appendChild(element);
+  await flushPromises();
+  return element;
+}
+
+const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+const text = (node) => node.textContent.trim();
+const metric = (element, key) => $$(element, '.metric').find((m) => m.dataset.key === key);
+
+describe('c-spm-won-lost', () => {
+  afterEach(() => {
+    resetDOM();
+    resetNavigation();
+    jest.clearAllMocks();
+  });
+
+  it('shows won and lost in the period with win rate, average deal value and sales cycle', async () => {
+    const element = await render();
+    expect(text($(element, '.won-summary'))).toBe('3 deals, €178,400');
+    // Lost: 6 closed − 3 won; the amount summed over the complete list of closed deals.
+    expect(text($(element, '.lost-summary'))).toBe('3 deals, €66,300');
+    expect(text(metric(element, 'win_rate').querySelector('.metric-value'))).toBe('50.0%');
+    expect(text(metric(element, 'win_rate').querySelector('.metric-target'))).toBe('40.0%');
+    expect(text(metric(element, 'avg_deal_value').querySelector('.metric-value'))).toBe('€59,467');
+    expect(text(metric(element, 'sales_cycle').querySelector('.metric-value'))).toBe('91.7');
+  });
+
+  it('lists the won deals and the lost deals apart, each linking to its opportunity', async () => {
+    const element = await render();
+    const won = $(element, 'c-spm-deal-list.won-list');
+    const lost = $(element, 'c-spm-deal-list.lost-list');
+    expect(won.deals.map((d) => d.Name)).toEqual([
+      'Falcon Robotics BV - Hardware refresh',
+      'Fairmont Robotics AB - Training programme',
+      'Horizon Airlines plc - Expansion'
+    ]);
+    expect(lost.deals.every((d) => d.IsWon === false)).toBe(true);
+    expect(lost.deals).toHaveLength(3);
+    await flushPromises();
+    won.shadowRoot.querySelector('a.deal-link').click();
+    expect(getNavigateCalledWith().attributes.recordId).toBe(won.deals[0].Id);
+  });
+
+  it('does not sum a lost amount from a list that stopped at its size limit', async () => {
+    const model = clone(MODEL);
+    model.lists.complete.closed = false;
+    const element = await render({ model });
+    expect(text($(element, '.lost-summary'))).toBe('3 deals, —');
+    expect(text($(element, '.won-summary'))).toBe('3 deals, €178,400');
+  });
+
+  it('fires createaction with the KPI and its value against target', async () => {
+    const element = await render();
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    metric(element, 'win_rate').querySelector('lightning-button-icon.create-action').click();
+    expect(handler.mock.calls[0][0].detail).toEqual({
+      kpiKey: 'win_rate',
+      name: 'c.SPM_WonLost_WinRate: 50.0% against 40.0%'
+    });
+    $(element, 'c-spm-deal-list.lost-list')
+      .shadowRoot.querySelector('lightning-button-icon.create-action')
+      .click();
+    expect(handler.mock.calls[1][0].detail.opportunityId).toBe(
+      $(element, 'c-spm-deal-list.lost-list').deals[0].Id
+    );
+    document.body.removeEventListener('createaction', handler);
+  });
+
+  it('renders a dash for amounts hidden by field-level security', async () => {
+    const model = clone(MODEL);
+    model.lists.closed.forEach((d) => {
+      d.Amount = null;
+    });
+    model.kpis.find((k) => k.key === 'avg_deal_value').total.value = null;
+    const element = await render({ model });
+    expect(text($(element, '.lost-summary'))).toBe('3 deals, —');
+    expect(text(metric(element, 'avg_deal_value').querySelector('.metric-value'))).toBe('—');
+    const won = $(element, 'c-spm-deal-list.won-list');
+    expect(text(won.shadowRoot.querySelector('.deal-amount'))).toBe('—');
+  });
+
+  it('shows a spinner with alternative text while loading', async () => {
+    const element = await render({ loading: true });
+    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+  });
+
+  it('says so when nothing closed in the period', async () => {
+    const element = await render({ model: clone(EMPTY_MODEL) });
+    expect($(element, 'p.empty')).not.toBeNull();
+  });
+
+  it('shows the error through the shared error panel', async () => {
+    const errors = reduceErrors(ERROR_RESPONSE.errors);
+    const element = await render({ error: errors });
+    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+  });
+
+  it('is accessible', async () => {
+    const element = await render();
+    await expect(element).toBeAccessible();
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Builds UI API GraphQL response shapes (`edges/node/{ value }`, `aggregate { F { sum { value } } }`)
+ * from plain records, the reverse of c/graphqlResults. Used by the fixture generator
+ * (force-app/test/fixtures/buildFixtures.js) and by tests that need responses for any team size.
+ */
+import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
+
+const RAW_FIELDS = new Set(['Id']);
+
+function isPlainObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A flat record as a GraphQL record node: fields wrapped in `{ value }`, parents nested, child lists as
+ * connections, `Id` raw. Fields listed in `hidden` are left out, as a field the user cannot see is.
+ * @param {object} record
+ * @param {string[]} [hidden]
+ * @returns {object}
+ */
+export function toNode(record, hidden = []) {
+  const node = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (hidden.includes(field)) {
+      continue;
+    }
+    if (RAW_FIELDS.has(field)) {
+      node[field] = value;
+    } else if (Array.isArray(value)) {
+      node[field] = toConnection(value);
+    } else if (isPlainObject(value)) {
+      node[field] = toNode(value);
+    } else {
+      node[field] = { value: value === undefined ? null : value };
+    }
+  }
+  return node;
+}
+
+/**
+ * Records as a connection.
+ * @param {object[]} records
+ * @param {{ hasNextPage?: boolean, hidden?: string[] }} [options]
+ * @returns {object}
+ */
+export function toConnection(records, options = {}) {
+  return {
+    edges: records.map((record) => ({ node: toNode(record, options.hidden) })),
+    pageInfo: { hasNextPage: Boolean(options.hasNextPage), endCursor: null }
+  };
+}
+
+/**
+ * Aggregate rows (`{ OwnerId, 'sum(Amount)': 10 }`) as an aggregate connection.
+ * @param {object[]} rows
+ * @param {boolean} [hasNextPage]
+ * @returns {object}
+ */
+export function toAggregateConnection(rows, hasNextPage = false) {
+  return {
+    edges: rows.map((row) => {
+      const aggregate = {};
+      for (const [key, value] of Object.entries(row)) {
+        const match = /^(\w+)\((.+)\)$/.exec(key);
+        if (match) {
+          const [, fn, field] = match;
+          aggregate[field] = { ...(aggregate[field] || {}), [fn]: { value } };
+        } else {
+          aggregate[key] = { ...(aggregate[key] || {}), value };
+        }
+      }
+      return { node: { aggregate } };
+    }),
+    pageInfo: { hasNextPage }
+  };
+}
+
+/**
+ * What the org answers to each document of a review plan, computed from plain records with the
+ * engine's own record evaluator: `[{ data: { uiapi: { aggregate, query } } }, …]` in document order.
+ * @param {object} plan from buildReviewPlan
+ * @param {Object<string, object[]>} records by object API name
+ * @returns {Array<{ data: object }>}
+ */
+export function planResponses(plan, records) {
+  const index = createIndex(records);
+  return plan.documents.map((document, i) => {
+    const aggregate = {};
+    const query = {};
+    for (const spec of plan.specs) {
+      if (spec.local || spec.document !== i) {
+        continue;
+      }
+      if (spec.kind === 'records') {
+        const result = runRecordQuery(spec, records, plan.variables, index);
+        query[spec.alias] = toConnection(result.records, { hasNextPage: result.hasNextPage });
+      } else {
+        const result = runAggregate(spec, records, plan.variables, index);
+        aggregate[spec.alias] = toAggregateConnection(result.rows, result.hasNextPage);
+      }
+    }
+    const uiapi = {};
+    if (Object.keys(aggregate).length) {
+      uiapi.aggregate = aggregate;
+    }
+    if (Object.keys(query).length) {
+      uiapi.query = query;
+    }
+    return { data: { uiapi } };
+  });
+}
+
+/**
+ * The data of the workspace's context query (spmReviewContext) for given records.
+ * @param {{ users: object[], cadences: object[], agendaItems: object[], kpis: object[],
+ *           stagePolicy: object[], lastReviews?: Array<{ Subject_User__c: string, Cadence__c: string,
+ *           date: string }>, hidden?: Object<string, string[]> }} input agenda items carry Cadence__c;
+ *   `hidden` lists fields left out per object, as field-level security does
+ * @returns {object} `{ uiapi: { query, aggregate } }`
+ */
+export function contextData(input) {
+  const hidden = input.hidden || {};
+  const userFields = ['Id', 'Name', 'ManagerId', 'Title'];
+  const pick = (record, fields) =>
+    Object.fromEntries(fields.map((f) => [f, record[f] === undefined ? null : record[f]]));
+  const cadences = input.cadences.map((cadence) => ({
+    ...cadence,
+    Agenda_Items__r: input.agendaItems
+      .filter((item) => item.Cadence__c === cadence.Id)
+      .map((item) => {
+        const out = { ...item };
+        delete out.Cadence__c;
+        delete out.Key__c;
+        return out;
+      })
+  }));
+  return {
+    uiapi: {
+      query: {
+        User: toConnection(
+          input.users.map((u) => pick(u, userFields)),
+          { hidden: hidden.User }
+        ),
+        SPM_Cadence__c: toConnection(cadences, { hidden: hidden.SPM_Cadence__c }),
+        SPM_KPI__c: toConnection(input.kpis, { hidden: hidden.SPM_KPI__c }),
+        SPM_Stage_Policy__c: toConnection(input.stagePolicy, { hidden: hidden.SPM_Stage_Policy__c })
+      },
+      aggregate: {
+        SPM_Review__c: toAggregateConnection(
+          (input.lastReviews || []).map((r) => ({
+            Subject_User__c: r.Subject_User__c,
+            Cadence__c: r.Cadence__c,
+            'max(Review_Date__c)': r.date
+          }))
+        )
+      }
+    }
+  };
+}
