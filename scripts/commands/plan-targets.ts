@@ -231,47 +231,6 @@ function fiscalYear(year: number, fiscalYearStartMonth: number): { start: string
   );
 }
 
-/** Sums monthly targets into fiscal quarters (the engine decomposes by month). */
-function toQuarters(
-  monthly: ReadonlyArray<Record<string, unknown>>,
-  fiscalYearStartMonth: number,
-  userId: string
-): Record<string, unknown>[] {
-  const groups = new Map<
-    string,
-    {
-      quarter: { start: string; end: string; label: string };
-      records: Array<Record<string, unknown>>;
-    }
-  >();
-  for (const record of monthly) {
-    const quarter = periodContaining(
-      'Quarter',
-      String(record.Period_Start__c),
-      fiscalYearStartMonth
-    );
-    const kpiKey = String(record.Key__c).slice(userId.length + 1, -'-YYYY-MM'.length);
-    const id = `${kpiKey}|${quarter.start}`;
-    const group = groups.get(id) ?? { quarter, records: [] };
-    group.records.push(record);
-    groups.set(id, group);
-  }
-  return [...groups.entries()].map(([id, { quarter, records }]) => {
-    const kpiKey = id.split('|')[0];
-    const value = Math.round(records.reduce((a, r) => a + Number(r.Value__c), 0) * 10_000) / 10_000;
-    return {
-      ...records[0],
-      Key__c: `${userId}-${kpiKey}-${quarter.start.slice(0, 7)}-Q`,
-      Name: `${kpiKey} ${quarter.label}`.slice(0, 80),
-      Period_Type__c: 'Quarter',
-      Period_Start__c: quarter.start,
-      Period_End__c: quarter.end,
-      Value__c: value,
-      Arithmetic__c: `${records[0].Arithmetic__c}\n${quarter.label} = ${records.map((r) => String(r.Value__c)).join(' + ')} = ${value} (sum of its months).`
-    };
-  });
-}
-
 /** Runs `plan-targets`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   return runCommand(spec, argv, io, async (rawFlags) => {
@@ -402,15 +361,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const kpiIds = Object.fromEntries(
         DECOMPOSED_KPI_KEYS.filter((k) => kpis.has(k)).map((k) => [k, (kpis.get(k) as KpiRow).Id])
       );
-      const monthly = decomposedTargetRecords(result, {
+      const records = decomposedTargetRecords(result, {
         assigneeId: user.Id,
         kpiIds,
-        keyPrefix: user.Id
+        keyPrefix: user.Id,
+        periodType: flags.period === 'quarter' ? 'Quarter' : 'Month'
       });
-      const records =
-        flags.period === 'quarter'
-          ? toQuarters(monthly, calendar.fiscalYearStartMonth, user.Id)
-          : monthly;
       for (const record of records) {
         // The engine links by Id; here the yearly target may not exist yet, so link by its Key__c.
         const fields = { ...record };

@@ -18,9 +18,9 @@ import {
 } from '../lib/flags';
 import {
   buildReviewPlan,
-  descendantsOf,
   modelFromDataSet,
-  modelFromResponses
+  modelFromResponses,
+  teamSubjectIds
 } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
@@ -155,8 +155,7 @@ async function subjectsOf(
 ): Promise<string[]> {
   if (!flags.team) return [findUser(users, flags.user as string, 'user').Id];
   const managerId = findUser(users, flags.team, 'team').Id;
-  const team = descendantsOf(users, managerId);
-  return (await ownsDeals(managerId)) ? [managerId, ...team] : team;
+  return teamSubjectIds(users, managerId, (await ownsDeals(managerId)) ? [managerId] : []);
 }
 
 /** The menu's KPIs and the stage policy from the config files (validated as `seed` validates them). */

@@ -8,6 +8,7 @@ import * as definitions from 'c/kpiDefinitions';
 import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
 import * as reviewPlan from 'c/reviewPlan';
+import * as rollup from 'c/rollup';
 import type { InputProblem } from './errors';
 import type { ReviewModel } from './review-report';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
@@ -89,31 +90,15 @@ export function modelFromDataSet(
 }
 
 /**
- * Everyone below a manager along User.ManagerId (depth first, cycles ignored). The engine applies
- * the same rule inside `reviewModelFromDataSet`, where it is not exported.
+ * The subjects of a team review (the engine's rule): everyone below the manager along
+ * User.ManagerId, and the manager first when they own opportunities.
  */
-export function descendantsOf(
+export function teamSubjectIds(
   users: ReadonlyArray<{ Id: string; ManagerId?: string | null }>,
-  managerId: string
+  managerId: string,
+  opportunityOwnerIds: readonly string[]
 ): string[] {
-  const children = new Map<string, string[]>();
-  for (const user of users) {
-    if (!user.ManagerId) continue;
-    const list = children.get(user.ManagerId) ?? [];
-    list.push(user.Id);
-    children.set(user.ManagerId, list);
-  }
-  const out: string[] = [];
-  const stack = [...(children.get(managerId) ?? [])];
-  const seen = new Set<string>();
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return out;
+  return rollup.teamSubjectIds([...users], managerId, [...opportunityOwnerIds]) as string[];
 }
 
 /* ---------------------------------------------------------------- decomposition (plan-targets) */
@@ -131,6 +116,7 @@ export interface Decomposition {
     pipelineToCreateThisMonth: number;
     pipelineNeeded: number;
   }>;
+  quarters?: Array<Record<string, unknown>>;
   lines: string[];
   assumptions: { fiscalYear: number; start: string; end: string; leadMonths: number };
 }
@@ -149,10 +135,18 @@ export function decompose(input: {
   return decomposition.decompose(input) as Decomposition;
 }
 
-/** Monthly SPM_Target__c field values of a decomposition (Source Decomposed, arithmetic attached). */
+/**
+ * SPM_Target__c field values of a decomposition (Source Decomposed, arithmetic attached), one per
+ * month, or per fiscal quarter with `periodType: 'Quarter'`.
+ */
 export function decomposedTargetRecords(
   result: Decomposition,
-  options: { assigneeId: string; kpiIds: Record<string, string>; keyPrefix: string }
+  options: {
+    assigneeId: string;
+    kpiIds: Record<string, string>;
+    keyPrefix: string;
+    periodType?: 'Month' | 'Quarter';
+  }
 ): Fields[] {
   return decomposition.targetRecords(result, options) as Fields[];
 }

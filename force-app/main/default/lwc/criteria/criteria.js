@@ -120,6 +120,17 @@ export const OBJECT_FIELDS = {
     Source__c: 'picklist',
     Taken_At__c: 'datetime'
   },
+  SPM_Review__c: {
+    Id: 'id',
+    Name: 'string',
+    Key__c: 'string',
+    Cadence__c: 'reference',
+    Subject_User__c: 'reference',
+    Facilitator__c: 'reference',
+    Review_Date__c: 'date',
+    Notes__c: 'string',
+    KPI_Snapshot__c: 'string'
+  },
   SPM_Action__c: {
     Id: 'id',
     Name: 'string',

@@ -43,14 +43,43 @@ function requirePositive(name, value) {
   }
 }
 
+const QUARTER_SUMS = [
+  ['wonAmount', 'wonAmount'],
+  ['dealsToWin', 'dealsToWin'],
+  ['opportunitiesToCreate', 'opportunitiesToCreate'],
+  ['pipelineNeeded', 'pipelineNeeded'],
+  ['opportunitiesToCreateThisMonth', 'opportunitiesToCreateThisPeriod'],
+  ['pipelineToCreateThisMonth', 'pipelineToCreateThisPeriod']
+];
+
 /**
- * Decomposes a yearly outcome target into monthly leading targets.
+ * Fiscal quarters as sums of their (already rounded) months, so a quarter's target is exactly the sum
+ * of the monthly targets a rep sees.
+ */
+function quartersOf(months, quarters) {
+  return quarters.map((quarter) => {
+    const inside = months.filter((m) => m.start >= quarter.start && m.end <= quarter.end);
+    const out = { start: quarter.start, end: quarter.end, label: quarter.label };
+    out.months = inside.map((m) => m.label);
+    for (const [from, to] of QUARTER_SUMS) out[to] = round(inside.reduce((t, m) => t + m[from], 0));
+    out.pipelineByStage = (inside[0] ? inside[0].pipelineByStage : []).map((s, i) => ({
+      stage: s.stage,
+      deals: round(inside.reduce((t, m) => t + m.pipelineByStage[i].deals, 0)),
+      amount: round(inside.reduce((t, m) => t + m.pipelineByStage[i].amount, 0))
+    }));
+    return out;
+  });
+}
+
+/**
+ * Decomposes a yearly outcome target into monthly leading targets, and their fiscal-quarter sums
+ * (`quarters`: the same numbers per quarter; `…ThisPeriod` = the quarter's sum of `…ThisMonth`).
  * @param {{ yearlyTarget: number, winRate: number, averageDealValue: number, salesCycleDays: number,
  *           fiscalYearStartMonth?: number, fiscalYear?: number, startDate?: string,
  *           stages?: Array<{ stage: string, conversionToNext?: number|null }>, monthlyWeights?: number[], currency?: string }} input
  *   winRate and conversionToNext in percent; stages in funnel order (open stages), the last converting to won;
  *   the fiscal year is the one containing `startDate`, or the one named `fiscalYear`.
- * @returns {{ months: Array<object>, lines: string[], assumptions: object }}
+ * @returns {{ months: Array<object>, quarters: Array<object>, lines: string[], assumptions: object }}
  */
 export function decompose(input) {
   const { yearlyTarget, winRate, averageDealValue, salesCycleDays } = input;
@@ -165,6 +194,7 @@ export function decompose(input) {
   }
   return {
     months: result,
+    quarters: quartersOf(result, periodsWithin('Quarter', fy.start, fy.end, fyStart)),
     lines,
     assumptions: {
       fiscalYear: fy.fiscalYear,
@@ -180,20 +210,65 @@ export function decompose(input) {
 }
 
 /**
- * Monthly SPM_Target__c field values for a decomposition (Source Decomposed, arithmetic attached).
- * @param {ReturnType<typeof decompose>} decomposition
- * @param {{ assigneeId: string, kpiIds: { deals_won?: string, new_opportunities?: string, new_pipeline?: string, sales_won?: string }, keyPrefix: string, derivedFromId?: string }} options
+ * SPM_Target__c field values for a decomposition (Source Decomposed, arithmetic attached): one per month,
+ * or with `periodType: 'Quarter'` one per fiscal quarter (the sum of its months, shown in the arithmetic).
+ * @param {{ months: Array<object>, quarters?: Array<object>, lines: string[] }} decomposition from {@link decompose} (quarters needed for periodType Quarter)
+ * @param {{ assigneeId: string, kpiIds: { deals_won?: string, new_opportunities?: string, new_pipeline?: string, sales_won?: string }, keyPrefix: string, derivedFromId?: string, periodType?: 'Month'|'Quarter' }} options
  * @returns {Array<object>}
  */
 export function targetRecords(decomposition, options) {
+  if (options.periodType === 'Quarter') return quarterRecords(decomposition, options);
+  if (options.periodType !== undefined && options.periodType !== 'Month')
+    throw new Error(
+      `Decomposition: periodType must be Month or Quarter (got ${JSON.stringify(options.periodType)})`
+    );
+  return monthRecords(decomposition, options);
+}
+
+const TARGET_FIELDS = {
+  sales_won: 'wonAmount',
+  deals_won: 'dealsToWin',
+  new_opportunities: 'opportunitiesToCreateThisMonth',
+  new_pipeline: 'pipelineToCreateThisMonth'
+};
+
+function quarterRecords(decomposition, options) {
+  const months = monthRecords(decomposition, options);
+  const arithmetic = decomposition.lines.join('\n');
+  const records = [];
+  if (!Array.isArray(decomposition.quarters))
+    throw new Error('Decomposition: quarterly targets need the quarters of decompose()');
+  for (const quarter of decomposition.quarters) {
+    for (const kpiKey of Object.keys(TARGET_FIELDS)) {
+      const kpiId = options.kpiIds[kpiKey];
+      if (!kpiId) continue;
+      const parts = months.filter(
+        (r) =>
+          r.KPI__c === kpiId && r.Period_Start__c >= quarter.start && r.Period_End__c <= quarter.end
+      );
+      const field = TARGET_FIELDS[kpiKey].replace('ThisMonth', 'ThisPeriod');
+      records.push({
+        Key__c: `${options.keyPrefix}-${kpiKey}-${quarter.start.slice(0, 7)}-Q`,
+        Name: `${kpiKey} ${quarter.label}`,
+        KPI__c: kpiId,
+        Assignee__c: options.assigneeId,
+        Period_Type__c: 'Quarter',
+        Period_Start__c: quarter.start,
+        Period_End__c: quarter.end,
+        Value__c: quarter[field],
+        Source__c: 'Decomposed',
+        Derived_From__c: options.derivedFromId || null,
+        Arithmetic__c: `${arithmetic}\n${quarter.label} = ${parts.map((r) => formatNumber(r.Value__c)).join(' + ')} = ${formatNumber(quarter[field])} (sum of its months).`
+      });
+    }
+  }
+  return records;
+}
+
+function monthRecords(decomposition, options) {
   const records = [];
   const arithmetic = decomposition.lines.join('\n');
-  const values = {
-    sales_won: 'wonAmount',
-    deals_won: 'dealsToWin',
-    new_opportunities: 'opportunitiesToCreateThisMonth',
-    new_pipeline: 'pipelineToCreateThisMonth'
-  };
+  const values = TARGET_FIELDS;
   for (const month of decomposition.months) {
     for (const [kpiKey, field] of Object.entries(values)) {
       const kpiId = options.kpiIds[kpiKey];

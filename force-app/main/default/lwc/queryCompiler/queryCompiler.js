@@ -313,7 +313,8 @@ export function mergeSpecs(needs) {
       first: AGGREGATE_PAGE_SIZE,
       priority: Math.min(...bucket.needs.map((n) => n.need.priority)),
       consumers: bucket.needs.map(({ need, splits }) => {
-        const select = {};
+        // A need may read only some groups of a widened subquery (e.g. the review period's months).
+        const select = { ...(need.select || {}) };
         for (const field of grouped) if (field in splits) select[field] = splits[field];
         return { need, select };
       })

@@ -16,6 +16,7 @@ import {
   addMonths,
   monthPeriod,
   monthStart,
+  parseDate,
   periodContaining,
   previousPeriod,
   periodElapsed,
@@ -64,7 +65,7 @@ import {
   salesCycle
 } from 'c/metrics';
 import { attainment, statusOf } from 'c/status';
-import { buildHierarchy, sumParts } from 'c/rollup';
+import { buildHierarchy, sumParts, teamSubjectIds } from 'c/rollup';
 
 /** Version of the review model's shape. */
 export const MODEL_VERSION = 1;
@@ -89,15 +90,38 @@ const TRUST_LABELS = {
   pastCloseDate: 'Past close date',
   notUpdated: 'Not updated',
   earlyStageClosingSoon: 'Early stage closing soon',
-  stalled: 'Stalled in stage'
+  stalled: 'Stalled in stage',
+  offersPastCheck: 'Offers past check date'
 };
 const TRUST_KEYS = [
   'forecastDeviation',
   'pastCloseDate',
   'notUpdated',
   'earlyStageClosingSoon',
-  'stalled'
+  'stalled',
+  'offersPastCheck'
 ];
+/** Entries of every trend series (activity, data trust, forecast accuracy): oldest first. */
+export const HISTORY_LENGTH = 6;
+/** The forecast category counted as "commit" in the current period's forecast. */
+const COMMIT_CATEGORY = 'Commit';
+/** Objects whose review needs are filtered by `AccountId` in an account-scoped plan. */
+const ACCOUNT_FIELDS = {
+  Opportunity: 'AccountId',
+  Task: 'AccountId',
+  Event: 'AccountId',
+  SPM_Action__c: 'Account__c'
+};
+/** Needs an account-scoped plan drops: targets and forecasts belong to people, not accounts. */
+const PEOPLE_ONLY_NEEDS = ['targets', 'forecast', 'forecastWon', 'reviews'];
+/** A calendar month number identifies a month only inside a window of at most this many months. */
+const MONTHS_PER_YEAR = 12;
+/** Needs whose period-wide rows feed a trend (they read every month of a widened subquery). */
+const TREND_NEEDS = ['events', 'calls'];
+/** Needs that must keep the exact review period (their filter depends on the period's start). */
+const FIXED_PERIOD_NEEDS = ['newCustomerEvents', 'newCustomerCalls'];
+/** Fields of the past reviews read for the data-trust trend. */
+const REVIEW_FIELDS = ['Subject_User__c', 'Review_Date__c', 'KPI_Snapshot__c'];
 
 /** Fields of the opportunity lists: enough to show a deal and to evaluate every flag on it. */
 export const DEAL_FIELDS = [
@@ -164,6 +188,14 @@ function checkInput(input) {
       `lastReviewDate must be a YYYY-MM-DD date or null (got ${JSON.stringify(input.lastReviewDate)})`
     );
   }
+  if (
+    input.accountId !== undefined &&
+    input.accountId !== null &&
+    (typeof input.accountId !== 'string' ||
+      !/^001[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$/.test(input.accountId))
+  ) {
+    fail(`accountId must be an Account id (001…) or null (got ${JSON.stringify(input.accountId)})`);
+  }
   const type = input.periodType || 'Month';
   if (!PERIOD_TYPES.includes(type))
     fail(`periodType must be one of ${PERIOD_TYPES.join(', ')} (got ${JSON.stringify(type)})`);
@@ -203,6 +235,146 @@ function need(id, object, where, dims, measures, extra) {
 
 const COUNT = { fn: 'count', field: 'Id' };
 const AMOUNT = { fn: 'sum', field: 'Amount' };
+
+/**
+ * Restricts a need to one account: Opportunity/Task/Event by AccountId, OpportunityHistory through its
+ * opportunity, actions by Account__c. Needs on other objects are returned unchanged.
+ */
+function scopeNeedToAccount(n) {
+  const condition = (field) => cmp(field, 'eq', variable('accountId'));
+  if (ACCOUNT_FIELDS[n.object])
+    return { ...n, where: and(n.where, condition(ACCOUNT_FIELDS[n.object])) };
+  if (n.object === 'OpportunityHistory' && n.where && n.where.parent) {
+    return {
+      ...n,
+      where: { ...n.where, parent: and(n.where.parent, condition(ACCOUNT_FIELDS.Opportunity)) }
+    };
+  }
+  return n;
+}
+
+function monthsSpanned(start, end) {
+  const a = parseDate(start);
+  const b = parseDate(end);
+  return (b.year - a.year) * MONTHS_PER_YEAR + b.month - a.month + 1;
+}
+
+/** Calendar month numbers of the months from `start` to `end` (both month-aligned or inside months). */
+function monthNumbers(start, end) {
+  const out = [];
+  for (let d = monthStart(start); d <= end; d = addMonths(d, 1)) out.push(parseDate(d).month);
+  return out;
+}
+
+function isPeriodBound(leaf, field, op, name) {
+  return Boolean(
+    leaf && leaf.field === field && leaf.op === op && leaf.value && leaf.value.$var === name
+  );
+}
+
+/** True when a need filters `field` to exactly the review period (periodCondition on a Date field). */
+function hasPeriodCondition(n, field) {
+  const leaves = (n.where && n.where.and) || [];
+  return (
+    leaves.some((l) => isPeriodBound(l, field, 'gte', 'periodStart')) &&
+    leaves.some((l) => isPeriodBound(l, field, 'lte', 'periodEnd'))
+  );
+}
+
+/**
+ * Widens a need's period on a Date field back to `$<startVariable>` and groups it by calendar month, so
+ * one subquery answers both the review period (consumers select its months) and a trend.
+ */
+function widenNeed(n, field, startVariable, select) {
+  const leaves = n.where.and.map((l) => {
+    if (isPeriodBound(l, field, 'gte', 'periodStart'))
+      return cmp(field, 'gte', variable(startVariable));
+    return l;
+  });
+  return {
+    ...n,
+    where: { and: leaves },
+    dims: [...n.dims, field],
+    groupFunctions: { [field]: 'CALENDAR_MONTH' },
+    select
+  };
+}
+
+/**
+ * Fits the trends into the two documents (DESIGN §4: ≤ 10 subqueries each) by widening subqueries the
+ * review already sends instead of adding new ones:
+ * - closed deals (and the menu's CloseDate KPIs) from the first forecast month to the period's end,
+ *   grouped by CloseDate's calendar month: the won amounts of the six forecast months come from the
+ *   same subquery, which frees one subquery for the past reviews (data-trust trend). Only when the
+ *   window spans at most 12 months (Month and Quarter reviews) and the period is made of whole months.
+ * - activity (Events, call Tasks, and the menu's ActivityDate KPIs) over the six months of a Month
+ *   review, grouped by ActivityDate's calendar month.
+ * @returns {{ needs: Array<object>, closedByMonth: boolean, activityByMonth: boolean }}
+ */
+function widenForTrends(needs, context) {
+  const { period, forecastMonths, historyPeriods } = context;
+  const monthAligned =
+    period.start === monthStart(period.start) &&
+    addDays(period.end, 1) === monthStart(addDays(period.end, 1));
+  const closedByMonth =
+    (period.type === 'Month' || period.type === 'Quarter') &&
+    monthAligned &&
+    !context.accountId &&
+    monthsSpanned(forecastMonths[0].start, period.end) <= MONTHS_PER_YEAR;
+  const activityByMonth = period.type === 'Month';
+  const periodMonths = monthNumbers(period.start, period.end);
+  const out = needs.map((n) => {
+    if (n.kind !== 'aggregate') return n;
+    if (closedByMonth && n.id === 'forecastWon') {
+      return {
+        ...n,
+        where: and(
+          ownerCondition('Opportunity'),
+          cmp('IsWon', 'eq', true),
+          cmp('CloseDate', 'gte', variable('forecastMonthsStart')),
+          cmp('CloseDate', 'lte', variable('periodEnd'))
+        ),
+        select: {}
+      };
+    }
+    if (closedByMonth && n.object === 'Opportunity' && hasPeriodCondition(n, 'CloseDate'))
+      return widenNeed(n, 'CloseDate', 'forecastMonthsStart', { CloseDate: periodMonths });
+    if (
+      activityByMonth &&
+      (n.object === 'Event' || n.object === 'Task') &&
+      !FIXED_PERIOD_NEEDS.includes(n.id) &&
+      hasPeriodCondition(n, 'ActivityDate')
+    ) {
+      return widenNeed(
+        n,
+        'ActivityDate',
+        'historyStart',
+        TREND_NEEDS.includes(n.id) ? {} : { ActivityDate: periodMonths }
+      );
+    }
+    return n;
+  });
+  return {
+    needs: out,
+    closedByMonth,
+    activityByMonth: activityByMonth && historyPeriods.length > 0
+  };
+}
+
+/** The last {@link HISTORY_LENGTH} complete months, oldest first (the last one is `forecastMonth`). */
+function forecastMonthsOf(forecastMonth) {
+  const months = [];
+  for (let back = HISTORY_LENGTH - 1; back >= 0; back--)
+    months.push(monthPeriod(addMonths(forecastMonth.start, -back)));
+  return months;
+}
+
+/** Six periods of the review's type, oldest first, the last being the review period. */
+function historyPeriodsOf(period, fy) {
+  const periods = [period];
+  while (periods.length < HISTORY_LENGTH) periods.unshift(previousPeriod(periods[0], fy));
+  return periods.map((p) => ({ type: p.type, start: p.start, end: p.end, label: p.label }));
+}
 
 function newCustomerCondition() {
   return and(cmp('AccountId', 'ne', null), {
@@ -250,8 +422,8 @@ function coreNeeds(context) {
         cmp('CloseDate', 'gte', variable('asOf')),
         cmp('CloseDate', 'lte', variable('periodEnd'))
       ),
-      [],
-      [COUNT, AMOUNT]
+      ['ForecastCategoryName'],
+      [COUNT, AMOUNT, { fn: 'sum', field: 'ExpectedRevenue' }]
     ),
     need(
       'created',
@@ -337,9 +509,10 @@ function coreNeeds(context) {
       'SPM_Forecast_Snapshot__c',
       and(
         ownerCondition('SPM_Forecast_Snapshot__c'),
-        cmp('Month_Start__c', 'eq', variable('forecastMonthStart'))
+        cmp('Month_Start__c', 'gte', variable('forecastMonthsStart')),
+        cmp('Month_Start__c', 'lte', variable('forecastMonthStart'))
       ),
-      [],
+      ['Month_Start__c', 'Source__c'],
       [
         COUNT,
         { fn: 'sum', field: 'Commit_Amount__c' },
@@ -353,11 +526,13 @@ function coreNeeds(context) {
       and(
         ownerCondition('Opportunity'),
         cmp('IsWon', 'eq', true),
-        cmp('CloseDate', 'gte', variable('forecastMonthStart')),
+        cmp('CloseDate', 'gte', variable('forecastMonthsStart')),
         cmp('CloseDate', 'lte', variable('forecastMonthEnd'))
       ),
-      [],
-      [COUNT, AMOUNT]
+      // Six months never repeat a calendar month number, so the month number identifies the month.
+      ['CloseDate'],
+      [COUNT, AMOUNT],
+      { groupFunctions: { CloseDate: 'CALENDAR_MONTH' } }
     ),
     need(
       'targets',
@@ -431,6 +606,26 @@ function coreNeeds(context) {
       ],
       first: context.options.listSize,
       priority: 0
+    },
+    {
+      // Past reviews of the scope's people: their KPI_Snapshot__c gives the data-trust trend. The
+      // lowest priority: it is the first subquery left out when the two documents are full.
+      id: 'reviews',
+      label: 'reviews',
+      kind: 'records',
+      object: 'SPM_Review__c',
+      where: and(
+        cmp('Subject_User__c', 'in', variable('peopleIds')),
+        cmp('Review_Date__c', 'gte', variable('historyStart')),
+        cmp('Review_Date__c', 'lte', variable('periodEnd'))
+      ),
+      fields: REVIEW_FIELDS,
+      orderBy: [
+        { field: 'Review_Date__c', order: 'DESC', nulls: 'LAST' },
+        { field: 'Id', order: 'ASC' }
+      ],
+      first: context.options.listSize,
+      priority: 2
     }
   ];
   return needs;
@@ -473,6 +668,8 @@ export function buildReviewPlan(input) {
   const elapsed = periodElapsed(period, input.asOf);
   const lastReviewDate = input.lastReviewDate || addDays(period.start, -1);
   const forecastMonth = monthPeriod(addDays(monthStart(input.asOf), -1));
+  const forecastMonths = forecastMonthsOf(forecastMonth);
+  const accountId = input.accountId || null;
   const conversionWindow = {
     start: addDays(addMonths(input.asOf, -options.conversionWindowMonths), 1),
     end: input.asOf
@@ -490,12 +687,16 @@ export function buildReviewPlan(input) {
     previousPeriod: previousPeriod(period, fy),
     lastReviewDate,
     forecastMonth,
+    forecastMonths,
+    historyPeriods: historyPeriodsOf(period, fy),
+    accountId,
     conversionWindow,
     stagePolicy,
     staleDays: options.staleDays,
     closingSoonDays: options.closingSoonDays,
     options,
-    targetsGiven: Array.isArray(input.targets)
+    // An account-scoped review has no targets (they belong to people): none are queried.
+    targetsGiven: Array.isArray(input.targets) || Boolean(accountId)
   };
   const menu = compileKpis(kpis, context);
   const variables = {
@@ -504,10 +705,20 @@ export function buildReviewPlan(input) {
     ...menu.variables,
     forecastMonthStart: { type: 'Date', value: forecastMonth.start },
     forecastMonthEnd: { type: 'Date', value: forecastMonth.end },
-    conversionStart: { type: 'Date', value: conversionWindow.start }
+    forecastMonthsStart: { type: 'Date', value: forecastMonths[0].start },
+    historyStart: { type: 'Date', value: context.historyPeriods[0].start },
+    conversionStart: { type: 'Date', value: conversionWindow.start },
+    ...(accountId ? { accountId: { type: 'ID', value: accountId } } : {})
   };
   const core = coreNeeds(context);
-  const needs = [...core, ...menu.needs];
+  let needs = [...core, ...menu.needs];
+  if (accountId) {
+    needs = needs.filter((n) => !PEOPLE_ONLY_NEEDS.includes(n.id)).map(scopeNeedToAccount);
+  }
+  const widened = widenForTrends(needs, context);
+  needs = widened.needs;
+  context.closedByMonth = widened.closedByMonth;
+  context.activityByMonth = widened.activityByMonth;
   const remote = needs.filter((n) => !n.local);
   const local = needs.filter((n) => n.local);
   const compiled = compileDocuments(remote, variables, {
@@ -533,7 +744,9 @@ export function buildReviewPlan(input) {
     specs: [...compiled.specs, ...localSpecs],
     variables,
     unplanned,
-    localRecords: context.targetsGiven ? { SPM_Target__c: input.targets } : {}
+    localRecords: context.targetsGiven
+      ? { SPM_Target__c: accountId ? [] : input.targets || [] }
+      : {}
   };
 }
 
@@ -606,26 +819,6 @@ export function reviewModelFromRecords(plan, records) {
   return buildModel(plan, results, []);
 }
 
-function descendantsOf(users, managerId) {
-  const children = new Map();
-  for (const u of users) {
-    if (!u.ManagerId) continue;
-    if (!children.has(u.ManagerId)) children.set(u.ManagerId, []);
-    children.get(u.ManagerId).push(u.Id);
-  }
-  const out = [];
-  const stack = [...(children.get(managerId) || [])];
-  const seen = new Set();
-  while (stack.length) {
-    const id = stack.pop();
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    stack.push(...(children.get(id) || []));
-  }
-  return out;
-}
-
 /**
  * Plans and computes a review from a sample-data file (CONTRACT.md shape), as `report --data` does.
  * @param {{ meta: object, records: Object<string, Array<object>> }} dataSet
@@ -640,9 +833,11 @@ export function reviewModelFromDataSet(dataSet, options) {
   const users = records.User || [];
   let subjects = opts.subjectUserIds;
   if (!subjects && opts.managerId) {
-    const owners = new Set((records.Opportunity || []).map((o) => o.OwnerId));
-    subjects = descendantsOf(users, opts.managerId);
-    if (owners.has(opts.managerId)) subjects.unshift(opts.managerId);
+    subjects = teamSubjectIds(
+      users,
+      opts.managerId,
+      (records.Opportunity || []).map((o) => o.OwnerId)
+    );
   }
   if (!subjects || !subjects.length) fail('give subjectUserIds or the managerId of a team');
   const kpiRecords =
@@ -663,6 +858,7 @@ export function reviewModelFromDataSet(dataSet, options) {
     periodType: opts.periodType || 'Month',
     lastReviewDate: opts.lastReviewDate,
     targets: records.SPM_Target__c || [],
+    accountId: opts.accountId,
     options: opts.options
   });
   return { plan, model: reviewModelFromRecords(plan, records) };
@@ -688,7 +884,11 @@ function rowsOf(entry) {
   if (!entry) return [];
   const { select, result } = entry;
   const keys = Object.keys(select);
-  return (result.rows || []).filter((row) => keys.every((k) => row[k] === select[k]));
+  const matches = (row, k) => {
+    if (Array.isArray(select[k])) return select[k].includes(row[k]);
+    return row[k] === select[k];
+  };
+  return (result.rows || []).filter((row) => keys.every((k) => matches(row, k)));
 }
 
 /** A need's rows grouped by owner, computed once per need (KPIs read them for every person). */
@@ -778,8 +978,22 @@ function buildModel(plan, results, warnings) {
   const coverage = byOwner('coverage');
   const created = byOwner('created');
   const moved = byOwner('moved');
-  const events = byOwner('events');
-  const calls = byOwner('calls');
+  // Widened activity subqueries hold six months: the review period is the last one.
+  const currentMonth = parseDate(context.period.start).month;
+  const inPeriod = (map, field) => {
+    if (!context.activityByMonth) return map;
+    const out = new Map();
+    for (const [owner, rows] of map)
+      out.set(
+        owner,
+        rows.filter((r) => r[field] === currentMonth)
+      );
+    return out;
+  };
+  const eventsByMonth = byOwner('events');
+  const callsByMonth = byOwner('calls');
+  const events = inPeriod(eventsByMonth, 'ActivityDate');
+  const calls = inPeriod(callsByMonth, 'ActivityDate');
   const newEvents = byOwner('newCustomerEvents');
   const newCalls = byOwner('newCustomerCalls');
   const forecast = byOwner('forecast');
@@ -793,6 +1007,20 @@ function buildModel(plan, results, warnings) {
     context.options.forecastBasis === 'weighted'
       ? 'sum(Weighted_Amount__c)'
       : 'sum(Commit_Amount__c)';
+  const monthNumber = (month) => parseDate(month.start).month;
+  // One subject's forecast snapshot and won amount for one month (null forecast: no snapshot).
+  const monthFigures = (userId, month) => {
+    const snapshots = ownerRows(forecast, userId).filter((r) => r.Month_Start__c === month.start);
+    const sources = new Set(snapshots.map((r) => r.Source__c || null));
+    return {
+      forecast: snapshots.length ? sumRows(snapshots, basisField) : null,
+      won: sumRows(
+        ownerRows(forecastWon, userId).filter((r) => r.CloseDate === monthNumber(month)),
+        'sum(Amount)'
+      ),
+      sources
+    };
+  };
 
   const base = new Map();
   for (const userId of subjects) {
@@ -857,10 +1085,25 @@ function buildModel(plan, results, warnings) {
       newCustomerContacts:
         sumRows(ownerRows(newEvents, userId), 'count(Id)') +
         sumRows(ownerRows(newCalls, userId), 'count(Id)'),
-      forecast: ownerRows(forecast, userId).length
-        ? sumRows(ownerRows(forecast, userId), basisField)
-        : null,
-      forecastWon: sumRows(ownerRows(forecastWon, userId), 'sum(Amount)'),
+      forecast: monthFigures(userId, context.forecastMonth).forecast,
+      forecastWon: monthFigures(userId, context.forecastMonth).won,
+      months: context.forecastMonths.map((month) => monthFigures(userId, month)),
+      commitRest: sumRows(
+        ownerRows(coverage, userId).filter((r) => r.ForecastCategoryName === COMMIT_CATEGORY),
+        'sum(Amount)'
+      ),
+      weightedRest: sumRows(ownerRows(coverage, userId), 'sum(ExpectedRevenue)'),
+      // Activity of each history period (null where the subquery was not widened).
+      activityByPeriod: context.historyPeriods.map((p) => {
+        if (!context.activityByMonth) return null;
+        const month = parseDate(p.start).month;
+        const ofMonth = (rows) => rows.filter((r) => r.ActivityDate === month);
+        return {
+          meetings: sumRows(ofMonth(ownerRows(eventsByMonth, userId)), 'count(Id)'),
+          minutes: sumRows(ofMonth(ownerRows(eventsByMonth, userId)), 'sum(DurationInMinutes)'),
+          calls: sumRows(ofMonth(ownerRows(callsByMonth, userId)), 'count(Id)')
+        };
+      }),
       cycle
     });
   }
@@ -868,15 +1111,16 @@ function buildModel(plan, results, warnings) {
   const targetIndex = buildTargetIndex(needs, kpis, context);
   const kpiModel = buildKpis(plan, needs, base, targetIndex, lists);
   const funnelModel = buildFunnel(plan, needs, base);
-  const trust = buildTrust(plan, base, kpiModel);
+  const forecastModel = buildForecast(context, subjects, base, kpiModel, plan.kpis);
+  const trust = buildTrust(plan, base, kpiModel, forecastModel, lists, needs.get('reviews'));
   const movement = buildMovement(subjects, base);
-  const activityModel = buildActivity(subjects, base);
-  const forecastModel = buildForecast(context, subjects, base);
+  const activityModel = buildActivity(context, subjects, base);
 
   return {
     version: MODEL_VERSION,
     scope: {
       subjectUserIds: subjects,
+      accountId: context.accountId,
       asOf,
       orgTimeZone: context.orgTimeZone,
       fiscalYearStartMonth: context.fiscalYearStartMonth,
@@ -1034,6 +1278,17 @@ function buildTargetIndex(needs, kpis, context) {
   };
 }
 
+/**
+ * The goal of a coverage or pacing KPI as the menu defines it: `definition.target`, else the green
+ * threshold (their status is on the value, so green is the goal), else null.
+ */
+function ratioBuiltinTarget(kpi) {
+  const def = kpi.definition || {};
+  if (typeof def.target === 'number') return def.target;
+  const green = kpi.thresholds ? kpi.thresholds.green : undefined;
+  return typeof green === 'number' ? green : null;
+}
+
 function targetBaseKpi(kpi, byKey) {
   const def = kpi.definition || {};
   if (def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing'))
@@ -1103,15 +1358,16 @@ function buildKpis(plan, needs, base, targetIndex, lists) {
 
   const cell = (kpi, parts, target) => {
     const def = kpi.definition || {};
-    // Coverage and pacing already compare with their base KPI's target: the target shown is that
-    // one, and their status comes from their own value (e.g. coverage ≥ 3 is green).
+    // Coverage and pacing are computed against their base KPI's target (sales won, …), but that
+    // target is not theirs: they show their own goal (definition.target, else the green threshold),
+    // and their status comes from their own value (e.g. coverage ≥ 3 is green).
     const isRatioBuiltin =
       def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing');
     const value = unplanned.has(kpi.key) ? null : kpiValueFromParts(kpi, parts, target, context);
     const basis = isRatioBuiltin ? 'value' : def.statusBasis || 'attainment';
     return {
       value: round(value),
-      target: round(target),
+      target: round(isRatioBuiltin ? ratioBuiltinTarget(kpi) : target),
       attainment: isRatioBuiltin ? null : round(attainment(value, target, kpi.direction)),
       status: statusOf({
         value,
@@ -1272,7 +1528,56 @@ function buildFunnel(plan, needs, base) {
   return { stages, total, byUser, wonStage, wonReached };
 }
 
-function buildTrust(plan, base, kpiModel) {
+function parseSnapshot(text) {
+  if (typeof text !== 'string' || !text) return null;
+  try {
+    const json = JSON.parse(text);
+    return json && typeof json === 'object' && Array.isArray(json.trust) ? json : null;
+  } catch {
+    // A snapshot that is not JSON tells nothing about its period.
+    return null;
+  }
+}
+
+function sameIds(a, b) {
+  if (!Array.isArray(a) || a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
+
+/**
+ * Data-trust counts as of a past period's end, from the KPI_Snapshot__c of reviews held in it: the
+ * latest review of exactly this scope, else (a team) the latest individual review of every subject,
+ * summed; null when neither exists or a count is missing from a snapshot.
+ */
+function trustFromReviews(reviews, period, subjects, keys) {
+  const held = reviews
+    .filter((r) => r.Review_Date__c >= period.start && r.Review_Date__c <= period.end)
+    .map((r) => ({ date: r.Review_Date__c, id: r.Id, snapshot: parseSnapshot(r.KPI_Snapshot__c) }))
+    .filter((r) => r.snapshot)
+    .sort((a, b) => (a.date === b.date ? (a.id < b.id ? 1 : -1) : a.date < b.date ? 1 : -1));
+  const valuesOf = (snapshot) =>
+    Object.fromEntries(
+      keys.map((key) => {
+        const m = snapshot.trust.find((t) => t && t.key === key);
+        return [key, m && typeof m.value === 'number' ? m.value : null];
+      })
+    );
+  const whole = held.find((r) => sameIds(r.snapshot.subjectUserIds, subjects));
+  if (whole) return valuesOf(whole.snapshot);
+  const perSubject = subjects.map((id) =>
+    held.find((r) => sameIds(r.snapshot.subjectUserIds, [id]))
+  );
+  if (perSubject.some((r) => !r)) return null;
+  const out = {};
+  for (const key of keys) {
+    const values = perSubject.map((r) => valuesOf(r.snapshot)[key]);
+    out[key] = values.some((v) => v === null) ? null : values.reduce((t, v) => t + v, 0);
+  }
+  return out;
+}
+
+function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
   const { context } = plan;
   const subjects = context.subjectUserIds;
   const statusKpi = (builtin) => {
@@ -1324,7 +1629,8 @@ function buildTrust(plan, base, kpiModel) {
         status: kpi ? kpi.total.status : 'none'
       };
     }
-    const t = flagTotals(subjects, key);
+    // Offers past check come from the open list (≤ listSize deals): `complete` says whether exact.
+    const t = flagTotals(subjects, key === 'offersPastCheck' ? 'offerPastCheck' : key);
     return {
       key,
       label: TRUST_LABELS[key],
@@ -1333,7 +1639,8 @@ function buildTrust(plan, base, kpiModel) {
       count: t.count,
       amount: t.amount,
       snoozed: t.snoozed,
-      status: kpi ? kpi.total.status : 'none'
+      status: kpi ? kpi.total.status : 'none',
+      ...(key === 'offersPastCheck' ? { complete: lists.complete.open } : {})
     };
   });
   const byUser = subjects.map((userId) => {
@@ -1343,9 +1650,41 @@ function buildTrust(plan, base, kpiModel) {
       row[key] = t.count;
       row.snoozed += t.snoozed;
     }
+    row.offersPastCheck = flagTotals([userId], 'offerPastCheck').count;
     return row;
   });
-  return { measures, byUser };
+  const current = Object.fromEntries(measures.map((m) => [m.key, m.value]));
+  // Counts as of past periods' ends are not loaded (they would need a third request, see
+  // ENGINE-API.md): null. Forecast deviation as known at each period's end: the latest complete
+  // month ending by then, from the snapshot months of the forecast model.
+  const months = forecastModel.months;
+  const deviationAsOf = (period) => {
+    const known = months.filter((m) => m.month.end <= period.end);
+    return known.length ? known[known.length - 1].deviationPct : null;
+  };
+  const periods = context.historyPeriods;
+  const countKeys = TRUST_KEYS.slice(1);
+  const reviewResult = reviewsEntry ? reviewsEntry.result : null;
+  const reviews = reviewResult ? reviewResult.records || [] : [];
+  // With more reviews than one page, the oldest periods may lack theirs: only trust what was read.
+  const oldestRead =
+    reviewResult && reviewResult.hasNextPage && reviews.length
+      ? reviews[reviews.length - 1].Review_Date__c
+      : null;
+  const history = periods.map((period, i) => {
+    const isCurrent = i === periods.length - 1;
+    const entry = {
+      period,
+      forecastDeviation: isCurrent ? current.forecastDeviation : deviationAsOf(period)
+    };
+    const known =
+      !isCurrent && reviewsEntry && !(oldestRead && period.start <= oldestRead)
+        ? trustFromReviews(reviews, period, subjects, countKeys)
+        : null;
+    for (const key of countKeys) entry[key] = isCurrent ? current[key] : known ? known[key] : null;
+    return entry;
+  });
+  return { measures, byUser, history };
 }
 
 function buildMovement(subjects, base) {
@@ -1366,7 +1705,7 @@ function buildMovement(subjects, base) {
   };
 }
 
-function buildActivity(subjects, base) {
+function buildActivity(context, subjects, base) {
   const rowFor = (userIds) => {
     let meetings = 0;
     let minutes = 0;
@@ -1392,13 +1731,54 @@ function buildActivity(subjects, base) {
       newCustomerContacts
     };
   };
-  return {
-    total: rowFor(subjects),
-    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) }))
+  const total = rowFor(subjects);
+  const byUser = subjects.map((userId) => ({ userId, ...rowFor([userId]) }));
+  // Past periods: meetings, hours and calls where the activity subqueries were widened (Month
+  // reviews); new opportunities/pipeline (CreatedDate is a DateTime the API would group by UTC month)
+  // and new-customer contacts (defined against each period's start) are not loaded: null, never 0.
+  const pastRow = (userIds, index) => {
+    const unknown = {
+      meetings: null,
+      customerHours: null,
+      calls: null,
+      newOpportunities: null,
+      newPipeline: null,
+      newCustomerContacts: null
+    };
+    if (!context.activityByMonth) return unknown;
+    let meetings = 0;
+    let minutes = 0;
+    let calls = 0;
+    for (const id of userIds) {
+      const a = base.get(id).activityByPeriod[index];
+      meetings += a.meetings;
+      minutes += a.minutes;
+      calls += a.calls;
+    }
+    return { ...unknown, meetings, customerHours: round(minutes / MINUTES_PER_HOUR), calls };
   };
+  const periods = context.historyPeriods;
+  const history = periods.map((period, i) => {
+    if (i === periods.length - 1)
+      return { period, total: { ...total }, byUser: byUser.map((row) => ({ ...row })) };
+    return {
+      period,
+      total: pastRow(subjects, i),
+      byUser: subjects.map((userId) => ({ userId, ...pastRow([userId], i) }))
+    };
+  });
+  return { total, byUser, history };
 }
 
-function buildForecast(context, subjects, base) {
+/** Key of the KPI whose target is the sales target of the period (coverage's base KPI, else sales_won). */
+function salesKpiKey(kpis) {
+  const coverage = kpis.find(
+    (k) => k.definition && k.definition.measure === 'builtin' && k.definition.builtin === 'coverage'
+  );
+  return coverage && coverage.definition.params ? coverage.definition.params.kpi : 'sales_won';
+}
+
+function buildForecast(context, subjects, base, kpiModel, kpis) {
   const rowFor = (userIds) => {
     let won = 0;
     let forecastTotal = null;
@@ -1413,10 +1793,64 @@ function buildForecast(context, subjects, base) {
       deviationPct: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
     };
   };
+  const monthRow = (userIds, index) => {
+    let won = 0;
+    let forecastTotal = null;
+    const sources = new Set();
+    for (const id of userIds) {
+      const m = base.get(id).months[index];
+      won += m.won;
+      if (m.forecast !== null) forecastTotal = (forecastTotal || 0) + m.forecast;
+      for (const source of m.sources) sources.add(source);
+    }
+    // 'Live' only when every snapshot of the month was taken live; any backfill makes it 'Backfill'.
+    const source = !sources.size
+      ? null
+      : [...sources].every((x) => x === 'Live')
+        ? 'Live'
+        : 'Backfill';
+    return {
+      forecast: round(forecastTotal),
+      won: round(won),
+      deviationPct: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null),
+      source
+    };
+  };
+  const salesKpi = kpiModel.find((k) => k.key === salesKpiKey(kpis));
+  const weightedBasis = context.options.forecastBasis === 'weighted';
+  const periodRow = (userIds) => {
+    let won = 0;
+    let commit = 0;
+    let weighted = 0;
+    for (const id of userIds) {
+      const b = base.get(id);
+      won += b.wonAmount;
+      commit += b.commitRest;
+      weighted += b.weightedRest;
+    }
+    return {
+      won: round(won),
+      commit: round(commit),
+      weighted: round(weighted),
+      forecast: round(won + (weightedBasis ? weighted : commit))
+    };
+  };
+  const { type, start, end, label } = context.period;
   return {
     month: context.forecastMonth,
     basis: context.options.forecastBasis,
     total: rowFor(subjects),
-    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) }))
+    byUser: subjects.map((userId) => ({ userId, ...rowFor([userId]) })),
+    months: context.forecastMonths.map((month, i) => ({ month, ...monthRow(subjects, i) })),
+    period: {
+      period: { type, start, end, label },
+      ...periodRow(subjects),
+      target: salesKpi ? salesKpi.total.target : null,
+      byUser: subjects.map((userId, i) => ({
+        userId,
+        ...periodRow([userId]),
+        target: salesKpi ? salesKpi.byUser[i].target : null
+      }))
+    }
   };
 }

@@ -115,3 +115,33 @@ export function teamOf(userId, people) {
   const entry = people.find((p) => p.userId === userId);
   return entry ? entry.teamUserIds : [];
 }
+
+/**
+ * The team rule shared by the review, `report --team` and `plan-targets`: everyone below `managerId` in
+ * the User.ManagerId tree (any depth), plus the manager first when they own opportunities themselves.
+ * @param {Array<{ Id: string, ManagerId?: string|null }>} users
+ * @param {string} managerId
+ * @param {Iterable<string>} [opportunityOwnerIds] OwnerId of the opportunities in scope (any order, repeats allowed)
+ * @returns {string[]} user ids: the manager (if an owner), then the others depth-first
+ */
+export function teamSubjectIds(users, managerId, opportunityOwnerIds) {
+  const children = new Map();
+  for (const u of users || []) {
+    if (!u.ManagerId) continue;
+    if (!children.has(u.ManagerId)) children.set(u.ManagerId, []);
+    children.get(u.ManagerId).push(u.Id);
+  }
+  const out = [];
+  const seen = new Set([managerId]);
+  const stack = [...(children.get(managerId) || [])];
+  while (stack.length) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+    stack.push(...(children.get(id) || []));
+  }
+  const owners = new Set(opportunityOwnerIds || []);
+  if (owners.has(managerId)) out.unshift(managerId);
+  return out;
+}

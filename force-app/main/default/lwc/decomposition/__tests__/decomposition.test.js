@@ -128,6 +128,58 @@ describe('target decomposition', () => {
     });
     expect(records[0].Arithmetic__c).toContain('Deals to win: EUR 100,000 ÷ EUR 25,000 = 4 deals.');
   });
+  it('sums the months into fiscal quarters', () => {
+    // FY2027 starts in April: Q1 = Apr–Jun 2026, each month 100000 → 300000, 12 deals, 48 opportunities.
+    expect(result.quarters.map((q) => [q.start, q.end, q.label])).toEqual([
+      ['2026-04-01', '2026-06-30', 'Q1 FY2027'],
+      ['2026-07-01', '2026-09-30', 'Q2 FY2027'],
+      ['2026-10-01', '2026-12-31', 'Q3 FY2027'],
+      ['2027-01-01', '2027-03-31', 'Q4 FY2027']
+    ]);
+    expect(result.quarters[0]).toMatchObject({
+      months: ['Apr 2026', 'May 2026', 'Jun 2026'],
+      wonAmount: 300000,
+      dealsToWin: 12,
+      opportunitiesToCreate: 48,
+      pipelineNeeded: 1200000,
+      opportunitiesToCreateThisPeriod: 48,
+      pipelineToCreateThisPeriod: 1200000
+    });
+    // 3 × 5 deals at Negotiation; 3 × 16.6667 at Prospecting.
+    expect(result.quarters[0].pipelineByStage[2]).toEqual({
+      stage: 'Negotiation/Review',
+      deals: 15,
+      amount: 375000
+    });
+    expect(result.quarters[0].pipelineByStage[0].deals).toBe(50.0001);
+  });
+  it('produces quarterly SPM_Target__c values, each the sum of its months', () => {
+    const options = {
+      assigneeId: '005000000000000011',
+      kpiIds: { deals_won: 'a01000000000000002', sales_won: 'a01000000000000001' },
+      keyPrefix: 'FY2027-005000000000000011'
+    };
+    const records = targetRecords(result, { ...options, periodType: 'Quarter' });
+    expect(records).toHaveLength(8);
+    const dealsQ1 = records.find(
+      (r) => r.Key__c === 'FY2027-005000000000000011-deals_won-2026-04-Q'
+    );
+    expect(dealsQ1).toMatchObject({
+      Name: 'deals_won Q1 FY2027',
+      Period_Type__c: 'Quarter',
+      Period_Start__c: '2026-04-01',
+      Period_End__c: '2026-06-30',
+      Value__c: 12,
+      Source__c: 'Decomposed'
+    });
+    expect(dealsQ1.Arithmetic__c).toContain('Q1 FY2027 = 4 + 4 + 4 = 12 (sum of its months).');
+    const monthly = targetRecords(result, options);
+    const total = (list) => list.reduce((t, r) => t + r.Value__c, 0);
+    expect(total(records)).toBeCloseTo(total(monthly), 6);
+    expect(() => targetRecords(result, { ...options, periodType: 'Week' })).toThrow(
+      'periodType must be Month or Quarter'
+    );
+  });
   it('formats numbers the same everywhere', () => {
     expect([formatNumber(1234567.891), formatNumber(-0.5), formatNumber(12)]).toEqual([
       '1,234,567.89',

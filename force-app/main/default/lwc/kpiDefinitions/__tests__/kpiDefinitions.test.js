@@ -124,6 +124,21 @@ describe('a broken definition', () => {
     ]);
   });
   it('rejects unknown measures, builtins and parameters', () => {
+    expect(
+      validateDefinition(
+        { measure: 'builtin', builtin: 'coverage', params: { kpi: 'sales_won' }, target: 3 },
+        'coverage'
+      )
+    ).toEqual([]);
+    expect(
+      validateDefinition({ object: 'Opportunity', measure: 'count', target: 3 }, 'deals')[0]
+    ).toMatchObject({ key: 'deals', property: 'definition.target' });
+    expect(
+      validateDefinition(
+        { measure: 'builtin', builtin: 'pacing', params: { kpi: 'sales_won' }, target: '100' },
+        'pacing'
+      )[0].property
+    ).toBe('definition.target');
     expect(validateDefinition({ measure: 'median' }, 'k')[0].message).toBe(
       'k: definition.measure must be one of count, sum, avg, ratio, builtin (got "median")'
     );

@@ -261,3 +261,46 @@ describe('merging never changes a KPI value', () => {
     );
   });
 });
+
+describe('grouping by a date function', () => {
+  const need = (needId, select) => ({
+    id: needId,
+    label: needId,
+    kind: 'aggregate',
+    object: 'Opportunity',
+    owner: 'OwnerId',
+    where: and(
+      cmp('OwnerId', 'in', variable('userIds')),
+      cmp('IsWon', 'eq', true),
+      cmp('CloseDate', 'gte', variable('periodStart'))
+    ),
+    dims: ['CloseDate'],
+    groupFunctions: { CloseDate: 'CALENDAR_MONTH' },
+    measures: [{ fn: 'sum', field: 'Amount' }],
+    priority: 0,
+    select
+  });
+
+  it('renders the UI API function clause and keeps each need its own months', () => {
+    const specs = assignAliases(mergeSpecs([need('won', { CloseDate: [11] }), need('trend', {})]));
+    expect(specs).toHaveLength(1);
+    expect(specs[0].consumers.map((c) => c.select)).toEqual([{ CloseDate: [11] }, {}]);
+    const doc = renderDocument(
+      'spmMonths',
+      specs,
+      scopeVariables({
+        subjectUserIds: ['005000000000000001'],
+        period: { start: '2026-11-01', end: '2026-11-30' }
+      })
+    );
+    expect(doc.query).toContain(
+      'groupBy: { OwnerId: { group: true }, CloseDate: { function: CALENDAR_MONTH } }'
+    );
+    expect(doc.query).toContain('CloseDate { value }');
+  });
+
+  it('does not merge needs grouped differently', () => {
+    const plain = { ...need('plain', {}), groupFunctions: undefined, dims: [] };
+    expect(mergeSpecs([need('won', {}), plain])).toHaveLength(2);
+  });
+});

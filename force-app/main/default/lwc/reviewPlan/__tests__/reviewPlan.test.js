@@ -281,7 +281,7 @@ describe('the review plan', () => {
     }
     expect(plan.unplanned).toEqual([]);
     const lists = plan.specs.filter((s) => s.kind === 'records');
-    expect(lists.map((s) => s.alias)).toEqual(['openList', 'closedList', 'actions']);
+    expect(lists.map((s) => s.alias)).toEqual(['openList', 'closedList', 'actions', 'reviews']);
     expect(lists.every((s) => s.first <= 200)).toBe(true);
     const aggregates = plan.specs.filter((s) => s.kind === 'aggregate' && !s.local);
     expect(
@@ -325,14 +325,13 @@ describe('the review plan', () => {
     }));
     const crowded = planFor({ kpis: [...kpis, ...extra] });
     expect(crowded.documents).toHaveLength(2);
-    expect(crowded.unplanned.map((u) => u.key)).toEqual([
-      'extra_0',
-      'extra_1',
-      'extra_2',
-      'extra_3'
-    ]);
+    // The past reviews (data-trust trend) are the first subquery left out, then the last KPIs.
+    expect(crowded.specs.map((s) => s.alias)).not.toContain('reviews');
+    expect(crowded.unplanned.map((u) => u.key)).toEqual(['extra_1', 'extra_2', 'extra_3']);
     const model = reviewModelFromRecords(crowded, teamData());
-    expect(cellOf(model, 'extra_0').total).toMatchObject({ value: null, note: 'not loaded' });
+    expect(cellOf(model, 'extra_1').total).toMatchObject({ value: null, note: 'not loaded' });
+    expect(cellOf(model, 'extra_0').total.value).toBe(7); // every deal but b1 (no amount)
+    expect(model.trust.history[4].pastCloseDate).toBeNull();
     expect(cellOf(model, 'sales_won').total.value).toBe(50000);
   });
 
@@ -427,17 +426,23 @@ describe('the review model of a hand-made team', () => {
     expect(userCell(model, 'hours_per_win', A).value).toBe(2.5);
   });
 
-  it('paces and covers against the pro-rated and remaining target', () => {
+  it('paces and covers against the pro-rated and remaining target, showing their own goal', () => {
+    // Computed against sales_won's targets (100000 team, 60000 Ana), but the target shown is the
+    // ratio's own goal: the green threshold of the menu (pacing 100 %, coverage 3).
     expect(cellOf(model, 'pacing').total).toMatchObject({
       value: 65.2174,
-      target: 100000,
+      target: 100,
+      attainment: null,
       status: 'red'
     });
     expect(userCell(model, 'coverage', A)).toMatchObject({
       value: 1.6667,
-      target: 60000,
-      status: 'red'
+      target: 3,
+      attainment: null,
+      status: 'red',
+      parts: { open: 50000, won: 30000 }
     });
+    expect(cellOf(model, 'coverage').byTeam[0].target).toBe(3);
     expect(userCell(model, 'coverage', B).value).toBe(0);
     expect(cellOf(model, 'coverage').total.value).toBe(1);
   });
@@ -500,7 +505,8 @@ describe('the review model of a hand-made team', () => {
       pastCloseDate: 1,
       notUpdated: 0,
       earlyStageClosingSoon: 0,
-      stalled: 0
+      stalled: 0,
+      offersPastCheck: 0
     });
   });
 
@@ -528,7 +534,7 @@ describe('the review model of a hand-made team', () => {
   });
 
   it("compares last month's won amount with the forecast taken at its start", () => {
-    expect(model.forecast).toEqual({
+    expect(model.forecast).toMatchObject({
       month: { type: 'Month', start: '2026-10-01', end: '2026-10-31', label: 'Oct 2026' },
       basis: 'commit',
       total: { forecast: 60000, won: 40000, deviationPct: -33.3333 },
@@ -574,6 +580,433 @@ describe('the review model of a hand-made team', () => {
   it('gives the same model whether targets are queried or given', () => {
     const given = planFor({ targets: data.SPM_Target__c });
     expect(reviewModelFromResponses(given, answerPlan(given, data))).toEqual(model);
+  });
+});
+
+describe('trends and the forecast of the period (hand-made team)', () => {
+  // Variant of the team: a2 (Ana, 50000, closes 28 Nov) is in Commit; snapshots carry their source.
+  const data = teamData();
+  data.Opportunity.find((o) => o.Name === 'a2').ForecastCategoryName = 'Commit';
+  data.Opportunity.find((o) => o.Name === 'b2').ForecastCategoryName = 'Commit'; // closes in Jan: not this period
+  const sources = ['Live', 'Backfill', 'Live'];
+  data.SPM_Forecast_Snapshot__c.forEach((s, i) => {
+    s.Source__c = sources[i];
+  });
+  const plan = planFor();
+  const model = reviewModelFromRecords(plan, data);
+  const month = (start, end, label) => ({ type: 'Month', start, end, label });
+
+  it('gives forecast accuracy for the last six complete months, null where no snapshot', () => {
+    expect(model.forecast.months).toEqual([
+      {
+        month: month('2026-05-01', '2026-05-31', 'May 2026'),
+        forecast: null,
+        won: 0,
+        deviationPct: null,
+        source: null
+      },
+      {
+        month: month('2026-06-01', '2026-06-30', 'Jun 2026'),
+        forecast: null,
+        won: 0,
+        deviationPct: null,
+        source: null
+      },
+      {
+        month: month('2026-07-01', '2026-07-31', 'Jul 2026'),
+        forecast: null,
+        won: 0,
+        deviationPct: null,
+        source: null
+      },
+      {
+        month: month('2026-08-01', '2026-08-31', 'Aug 2026'),
+        forecast: null,
+        won: 0,
+        deviationPct: null,
+        source: null
+      },
+      // Ben's September snapshot: 99999 forecast, nothing won → −100 %.
+      {
+        month: month('2026-09-01', '2026-09-30', 'Sep 2026'),
+        forecast: 99999,
+        won: 0,
+        deviationPct: -100,
+        source: 'Live'
+      },
+      // October: 50000 + 10000 forecast, a5 won 40000 on 15 Oct; one snapshot backfilled.
+      {
+        month: month('2026-10-01', '2026-10-31', 'Oct 2026'),
+        forecast: 60000,
+        won: 40000,
+        deviationPct: -33.3333,
+        source: 'Backfill'
+      }
+    ]);
+    const last = model.forecast.months[5];
+    expect({ forecast: last.forecast, won: last.won, deviationPct: last.deviationPct }).toEqual(
+      model.forecast.total
+    );
+  });
+
+  it('forecasts the review period: won so far plus commit closing in the rest of it, against the sales target', () => {
+    // Won in Nov: a3 30000 + b3 20000. Open, closing 23–30 Nov: a2 only (Commit, 50000 × 70 %).
+    expect(model.forecast.period).toEqual({
+      period: { type: 'Month', start: '2026-11-01', end: '2026-11-30', label: 'Nov 2026' },
+      won: 50000,
+      commit: 50000,
+      weighted: 35000,
+      forecast: 100000,
+      target: 100000,
+      byUser: [
+        { userId: A, won: 30000, commit: 50000, weighted: 35000, forecast: 80000, target: 60000 },
+        { userId: B, won: 20000, commit: 0, weighted: 0, forecast: 20000, target: 40000 }
+      ]
+    });
+    const weighted = reviewModelFromRecords(
+      planFor({ options: { forecastBasis: 'weighted' } }),
+      data
+    );
+    expect(weighted.forecast.period.forecast).toBe(85000);
+    // The coverage part the forecast panel reads stays the open amount closing in the rest of the period.
+    expect(cellOf(model, 'coverage').total.parts.open).toBe(50000);
+  });
+
+  it('lists offers past their check date among the data-trust measures', () => {
+    // a2's offer check date (20 Nov) has passed, but its flags are snoozed until 30 Nov.
+    expect(model.trust.measures.map((m) => m.key)).toEqual([
+      'forecastDeviation',
+      'pastCloseDate',
+      'notUpdated',
+      'earlyStageClosingSoon',
+      'stalled',
+      'offersPastCheck'
+    ]);
+    expect(model.trust.measures[5]).toEqual({
+      key: 'offersPastCheck',
+      label: 'Offers past check date',
+      unit: 'Count',
+      value: 0,
+      count: 0,
+      amount: 0,
+      snoozed: 1,
+      status: 'green',
+      complete: true
+    });
+  });
+
+  it('keeps six trust periods: the current values last, deviation as known at each end, unknown counts null', () => {
+    const period = (start, end, label) => ({ type: 'Month', start, end, label });
+    const unknown = {
+      pastCloseDate: null,
+      notUpdated: null,
+      earlyStageClosingSoon: null,
+      stalled: null,
+      offersPastCheck: null
+    };
+    expect(model.trust.history).toEqual([
+      {
+        period: period('2026-06-01', '2026-06-30', 'Jun 2026'),
+        forecastDeviation: null,
+        ...unknown
+      },
+      {
+        period: period('2026-07-01', '2026-07-31', 'Jul 2026'),
+        forecastDeviation: null,
+        ...unknown
+      },
+      {
+        period: period('2026-08-01', '2026-08-31', 'Aug 2026'),
+        forecastDeviation: null,
+        ...unknown
+      },
+      {
+        period: period('2026-09-01', '2026-09-30', 'Sep 2026'),
+        forecastDeviation: -100,
+        ...unknown
+      },
+      {
+        period: period('2026-10-01', '2026-10-31', 'Oct 2026'),
+        forecastDeviation: -33.3333,
+        ...unknown
+      },
+      {
+        period: period('2026-11-01', '2026-11-30', 'Nov 2026'),
+        forecastDeviation: -33.3333,
+        pastCloseDate: 1,
+        notUpdated: 0,
+        earlyStageClosingSoon: 1,
+        stalled: 0,
+        offersPastCheck: 0
+      }
+    ]);
+  });
+
+  it('keeps six activity periods ending with the current one, equal to the activity total', () => {
+    const trend = model.activity.history;
+    expect(trend.map((h) => h.period.label)).toEqual([
+      'Jun 2026',
+      'Jul 2026',
+      'Aug 2026',
+      'Sep 2026',
+      'Oct 2026',
+      'Nov 2026'
+    ]);
+    expect(trend[5].total).toEqual(model.activity.total);
+    expect(trend[5].byUser).toEqual(model.activity.byUser);
+    // Past months: meetings, hours and calls counted; new opportunities and contacts not loaded.
+    const notLoaded = { newOpportunities: null, newPipeline: null, newCustomerContacts: null };
+    expect(trend[0].total).toEqual({ meetings: 0, customerHours: 0, calls: 0, ...notLoaded });
+    // Ben's 600-minute meeting on 30 Oct; Ben's task in November is an email, not a call.
+    expect(trend[4].total).toEqual({ meetings: 1, customerHours: 10, calls: 0, ...notLoaded });
+    expect(trend[4].byUser).toEqual([
+      { userId: A, meetings: 0, customerHours: 0, calls: 0, ...notLoaded },
+      { userId: B, meetings: 1, customerHours: 10, calls: 0, ...notLoaded }
+    ]);
+    // The current month stays exactly November: Ana 2 meetings (2.5 h) and 1 call, Ben 1 (0.5 h).
+    expect(model.activity.total).toMatchObject({ meetings: 3, customerHours: 3, calls: 1 });
+    expect(cellOf(model, 'customer_meetings').total.value).toBe(3);
+  });
+
+  it('builds quarter histories across fiscal years', () => {
+    // Fiscal year from February: the quarter of 23 Nov 2026 is Nov 2026 – Jan 2027.
+    const q = reviewModelFromRecords(
+      planFor({ periodType: 'Quarter', fiscalYearStartMonth: 2 }),
+      data
+    );
+    expect(q.activity.history.map((h) => [h.period.start, h.period.end])).toEqual([
+      ['2025-08-01', '2025-10-31'],
+      ['2025-11-01', '2026-01-31'],
+      ['2026-02-01', '2026-04-30'],
+      ['2026-05-01', '2026-07-31'],
+      ['2026-08-01', '2026-10-31'],
+      ['2026-11-01', '2027-01-31']
+    ]);
+    expect(q.trust.history.map((h) => h.period.end)).toEqual(
+      q.activity.history.map((h) => h.period.end)
+    );
+    // Deviation as known at each quarter's end: October is the latest snapshot month ending by 31 Oct.
+    expect(q.trust.history.map((h) => h.forecastDeviation)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      -33.3333,
+      -33.3333
+    ]);
+  });
+
+  it('groups won deals by calendar month in GraphQL and gives the same model as from records', () => {
+    const forecastWon = plan.documents.map((d) => d.query).join('\n');
+    expect(forecastWon).toContain('CloseDate: { function: CALENDAR_MONTH }');
+    expect(forecastWon).toContain('Month_Start__c: { group: true }');
+    expect(forecastWon).toContain('ForecastCategoryName: { group: true }');
+    expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
+  });
+
+  it('stays within two documents of at most ten subqueries', () => {
+    expect(plan.documents.length).toBeLessThanOrEqual(2);
+    for (const doc of plan.documents) expect(doc.aliases.length).toBeLessThanOrEqual(10);
+    expect(plan.unplanned).toEqual([]);
+  });
+});
+
+describe('the data-trust trend from past reviews', () => {
+  const snapshot = (subjectUserIds, counts) =>
+    JSON.stringify({
+      version: 1,
+      subjectUserIds,
+      kpis: [],
+      trust: Object.entries(counts).map(([key, value]) => ({ key, value, snoozed: 0 }))
+    });
+  const review = (n, subject, date, text) => ({
+    Id: id('a05', n),
+    Subject_User__c: subject,
+    Review_Date__c: date,
+    KPI_Snapshot__c: text
+  });
+  const data = teamData();
+  data.SPM_Review__c = [
+    // October: a team review of exactly Ana and Ben (held by Maria), before offers were counted.
+    review(
+      1,
+      M,
+      '2026-10-12',
+      snapshot([A, B], { pastCloseDate: 4, notUpdated: 2, earlyStageClosingSoon: 1, stalled: 0 })
+    ),
+    // September: individual reviews; Ana's latest (10 Sep) wins over her 3 Sep one.
+    review(
+      2,
+      A,
+      '2026-09-03',
+      snapshot([A], {
+        pastCloseDate: 9,
+        notUpdated: 9,
+        earlyStageClosingSoon: 9,
+        stalled: 9,
+        offersPastCheck: 9
+      })
+    ),
+    review(
+      3,
+      A,
+      '2026-09-10',
+      snapshot([A], {
+        pastCloseDate: 1,
+        notUpdated: 0,
+        earlyStageClosingSoon: 2,
+        stalled: 1,
+        offersPastCheck: 0
+      })
+    ),
+    review(
+      4,
+      B,
+      '2026-09-20',
+      snapshot([B], {
+        pastCloseDate: 2,
+        notUpdated: 1,
+        earlyStageClosingSoon: 0,
+        stalled: 0,
+        offersPastCheck: 1
+      })
+    ),
+    // August: only Ana was reviewed → the team's counts are unknown.
+    review(
+      5,
+      A,
+      '2026-08-05',
+      snapshot([A], {
+        pastCloseDate: 5,
+        notUpdated: 5,
+        earlyStageClosingSoon: 5,
+        stalled: 5,
+        offersPastCheck: 5
+      })
+    ),
+    // July: a snapshot that is not JSON tells nothing.
+    review(6, M, '2026-07-15', '{not json'),
+    // May: before the six periods (Jun–Nov), not read.
+    review(
+      7,
+      M,
+      '2026-05-20',
+      snapshot([A, B], {
+        pastCloseDate: 7,
+        notUpdated: 7,
+        earlyStageClosingSoon: 7,
+        stalled: 7,
+        offersPastCheck: 7
+      })
+    )
+  ];
+  const plan = planFor();
+  const model = reviewModelFromRecords(plan, data);
+  const counts = (h) => [
+    h.pastCloseDate,
+    h.notUpdated,
+    h.earlyStageClosingSoon,
+    h.stalled,
+    h.offersPastCheck
+  ];
+
+  it('reads counts as of each past period from the reviews held in it', () => {
+    expect(model.trust.history.map((h) => [h.period.label, ...counts(h)])).toEqual([
+      ['Jun 2026', null, null, null, null, null],
+      ['Jul 2026', null, null, null, null, null],
+      ['Aug 2026', null, null, null, null, null],
+      ['Sep 2026', 3, 1, 2, 1, 1],
+      ['Oct 2026', 4, 2, 1, 0, null],
+      ['Nov 2026', 1, 0, 1, 0, 0]
+    ]);
+  });
+
+  it('reads the reviews in the same two documents, and the same trend from GraphQL', () => {
+    const aliases = plan.documents.flatMap((d) => d.aliases);
+    expect(aliases).toContain('reviews');
+    expect(aliases).not.toContain('forecastWon'); // merged into the widened closed-deals subquery
+    expect(plan.documents).toHaveLength(2);
+    for (const d of plan.documents) expect(d.aliases.length).toBeLessThanOrEqual(10);
+    const text = plan.documents.map((d) => d.query).join('\n');
+    expect(text).toContain('reviews: SPM_Review__c(where: { Subject_User__c: { in: $peopleIds }');
+    expect(text).toContain('ActivityDate: { function: CALENDAR_MONTH }');
+    expect(plan.variables.historyStart.value).toBe('2026-06-01');
+    expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
+  });
+
+  it('leaves the trend to null where the reviews do not fit (weekly review)', () => {
+    const weekly = planFor({ periodType: 'Week' });
+    expect(weekly.documents).toHaveLength(2);
+    expect(weekly.specs.map((s) => s.alias)).not.toContain('reviews');
+    const m = reviewModelFromRecords(weekly, data);
+    expect(m.trust.history.slice(0, 5).every((h) => counts(h).every((v) => v === null))).toBe(true);
+    expect(m.activity.history[0].total.meetings).toBeNull();
+    // The forecast months still come from their own subquery.
+    expect(m.forecast.months[5]).toMatchObject({ forecast: 60000, won: 40000 });
+    expect(reviewModelFromResponses(weekly, answerPlan(weekly, data))).toEqual(m);
+  });
+
+  it('reads the trend for a quarterly review too, with the forecast months from the widened subquery', () => {
+    const quarterly = planFor({ periodType: 'Quarter' });
+    expect(quarterly.specs.map((s) => s.alias)).toContain('reviews');
+    const q = reviewModelFromRecords(quarterly, data);
+    // Q3 (Jul–Sep): the September individual reviews are the latest of the quarter held by both.
+    expect(q.trust.history.map((h) => h.period.label).slice(4)).toEqual(['Q3 FY2026', 'Q4 FY2026']);
+    expect(counts(q.trust.history[4])).toEqual([3, 1, 2, 1, 1]);
+    expect(q.forecast.months.map((mo) => mo.won)).toEqual([0, 0, 0, 0, 0, 40000]);
+    // Q4 so far: a3 30000 + b3 20000 won; a5 (15 Oct) too.
+    expect(cellOf(q, 'sales_won').total.value).toBe(90000);
+    expect(reviewModelFromResponses(quarterly, answerPlan(quarterly, data))).toEqual(q);
+  });
+});
+
+describe('a review of one account', () => {
+  const data = teamData();
+  const plan = planFor({ accountId: X1 });
+  const model = reviewModelFromRecords(plan, data);
+
+  it('filters every query by the account and drops targets and forecasts', () => {
+    const text = plan.documents.map((d) => d.query).join('\n');
+    expect(text).not.toContain('SPM_Target__c(');
+    expect(text).not.toContain('SPM_Forecast_Snapshot__c(');
+    expect(text).toContain('$accountId: ID');
+    expect(text).toContain('Account__c: { eq: $accountId }');
+    expect(text).toMatch(
+      /OpportunityHistory\(where: \{ Opportunity: \{ [^\n]*?AccountId: \{ eq: \$accountId \} \} \}, groupBy/
+    );
+    const scoped = plan.specs.filter(
+      (s) => !s.local && ['Opportunity', 'Task', 'Event'].includes(s.object)
+    );
+    expect(scoped.length).toBeGreaterThan(10);
+    for (const spec of scoped)
+      expect(JSON.stringify(spec.where)).toContain('"field":"AccountId","op":"eq"');
+    expect(plan.documents.every((d) => d.variables.accountId === X1)).toBe(true);
+  });
+
+  it("computes the account's numbers only, without targets", () => {
+    expect(model.scope.accountId).toBe(X1);
+    // Fresh Foods: a1 (10000 Prospecting), a2 (50000 Proposal) open; a3 won 30000; a4 lost.
+    expect(model.funnel.total).toEqual({ count: 2, amount: 60000, weighted: 36000 });
+    expect(cellOf(model, 'sales_won').total).toMatchObject({
+      value: 30000,
+      target: null,
+      attainment: null
+    });
+    expect(cellOf(model, 'win_rate').total.value).toBe(50);
+    // Ana's two meetings (60 + 90 minutes) and one call with Fresh Foods; Ben has none there.
+    expect(model.activity.total).toMatchObject({ meetings: 2, customerHours: 2.5, calls: 1 });
+    expect(model.lists.actions.map((a) => a.Name)).toEqual(['Call Fresh Foods CFO']);
+    expect(model.forecast.total).toEqual({ forecast: null, won: 0, deviationPct: null });
+    expect(model.forecast.period.target).toBeNull();
+    expect(model.lists.open.every((d) => d.AccountId === X1)).toBe(true);
+  });
+
+  it('gives the same model from the GraphQL responses as from the records', () => {
+    expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
+  });
+
+  it('rejects an id that is not an account id', () => {
+    expect(() => planFor({ accountId: A })).toThrow(/accountId must be an Account id/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { buildHierarchy, sumParts, teamOf } from 'c/rollup';
+import { buildHierarchy, sumParts, teamOf, teamSubjectIds } from 'c/rollup';
 
 const { user, id } = require('../../reviewPlan/__tests__/support/engineFixtures');
 
@@ -67,5 +67,33 @@ describe('summing parts', () => {
         { numerator: null, denominator: 5, forecast: null }
       ])
     ).toEqual({ numerator: 4, denominator: 7, forecast: null, complete: false });
+  });
+});
+
+describe('teamSubjectIds', () => {
+  // Dana (director) → Maria (manager) → Ana, Ben; Dana → Carl. Eve reports to nobody in the team.
+  const users = [
+    { Id: 'D', ManagerId: null },
+    { Id: 'M', ManagerId: 'D' },
+    { Id: 'A', ManagerId: 'M' },
+    { Id: 'B', ManagerId: 'M' },
+    { Id: 'C', ManagerId: 'D' },
+    { Id: 'E', ManagerId: null }
+  ];
+
+  it('takes everyone below the manager, at any depth', () => {
+    expect(teamSubjectIds(users, 'D', []).sort()).toEqual(['A', 'B', 'C', 'M']);
+    expect(teamSubjectIds(users, 'M', ['A']).sort()).toEqual(['A', 'B']);
+  });
+
+  it('puts the manager first when they own opportunities', () => {
+    expect(teamSubjectIds(users, 'M', ['A', 'M', 'M'])).toEqual(['M', 'B', 'A']);
+  });
+
+  it('survives a cycle in the manager chain and a manager without a team', () => {
+    const cyclic = [...users, { Id: 'X', ManagerId: 'Y' }, { Id: 'Y', ManagerId: 'X' }];
+    expect(teamSubjectIds(cyclic, 'X', [])).toEqual(['Y']);
+    expect(teamSubjectIds(users, 'E', ['E'])).toEqual(['E']);
+    expect(teamSubjectIds(users, 'A', [])).toEqual([]);
   });
 });

@@ -445,7 +445,7 @@ describe('c-spm-review-workspace', () => {
     const element = await render();
     await emitContext(data);
     const requests = planRequests();
-    expect(requests[0].variables.periodStart).toBe('2026-11-01');
+    expect(requests[0].variables.periodEnd).toBe('2026-11-30');
     expect(agendaItems(element)).toHaveLength(12);
     await emitPlan(TEAM_RESPONSES);
     const model = agendaItems(element)[0].model;

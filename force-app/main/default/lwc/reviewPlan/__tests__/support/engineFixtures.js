@@ -171,7 +171,8 @@ function dataSetArbitrary(options) {
       stageChangeAgo: maybe(dayOffset(0, 150)),
       stageChangeMinute: fc.integer({ min: 0, max: 1439 }),
       offerCheck: maybe(dayOffset(-30, 30)),
-      snooze: maybe(dayOffset(-10, 20))
+      snooze: maybe(dayOffset(-10, 20)),
+      category: fc.constantFrom('Pipeline', 'Best Case', 'Commit')
     })
     .map((o) => {
       const [stageName, defaultProbability] = STAGES[o.stage];
@@ -192,6 +193,7 @@ function dataSetArbitrary(options) {
         CloseDate: addDays(AS_OF, o.close),
         IsClosed: closed,
         IsWon: o.outcome === 'won',
+        ForecastCategoryName: closed ? (o.outcome === 'won' ? 'Closed' : 'Omitted') : o.category,
         CreatedDate: at(created, o.createdMinute),
         LastModifiedDate: at(addDays(AS_OF, -o.modifiedAgo), o.modifiedMinute),
         LastStageChangeDate:
@@ -259,19 +261,25 @@ function dataSetArbitrary(options) {
           );
         }
       }
+      // Snapshots in two of the six forecast months (Aug live, Oct backfilled for every other owner).
       owners.forEach((owner, i) => {
-        data.SPM_Forecast_Snapshot__c.push({
-          Id: nextId('a07'),
-          Key__c: `${owner}-2026-10`,
-          User__c: owner,
-          Month_Start__c: '2026-10-01',
-          Commit_Amount__c: commits[i],
-          Weighted_Amount__c: commits[i] / 2,
-          Pipeline_Amount__c: commits[i] * 3,
-          Won_Amount__c: null,
-          Source__c: 'Backfill',
-          Taken_At__c: at('2026-10-01', 60)
-        });
+        for (const [month, source] of [
+          ['2026-08', 'Live'],
+          ['2026-10', i % 2 ? 'Live' : 'Backfill']
+        ]) {
+          data.SPM_Forecast_Snapshot__c.push({
+            Id: nextId('a07'),
+            Key__c: `${owner}-${month}`,
+            User__c: owner,
+            Month_Start__c: `${month}-01`,
+            Commit_Amount__c: commits[i],
+            Weighted_Amount__c: commits[i] / 2,
+            Pipeline_Amount__c: commits[i] * 3,
+            Won_Amount__c: null,
+            Source__c: source,
+            Taken_At__c: at(`${month}-01`, 60)
+          });
+        }
       });
       return data;
     });
