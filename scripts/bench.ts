@@ -10,7 +10,9 @@
  * with the time, the heap kept afterwards and the process's peak RSS, then the size of the responses
  * (what travels over the wire). Each size runs in its own process so peaks do not mix.
  *
- * Usage: npm run bench [-- --sizes 10000,100000,1000000 --reps 100 --repeat 3]
+ * Then the preview's first render of the review page in headless Chromium (median of `--loads`).
+ *
+ * Usage: npm run bench [-- --sizes 10000,100000,1000000 --reps 100 --repeat 3 --loads 7 --skip-preview]
  */
 import { spawnSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
@@ -20,6 +22,7 @@ import { resolve } from 'node:path';
 import { buildReviewPlan, reviewModelFromRecords, reviewModelFromResponses } from 'c/reviewPlan';
 import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
 import { generateSampleData } from '../localorg/sample-data/generate';
+import { benchPreviewFirstRender } from '../preview/bench/benchPreview';
 
 type Row = Record<string, unknown>;
 type AggregateSpec = Parameters<typeof runAggregate>[0];
@@ -64,6 +67,7 @@ const ACTIVITIES_PER_OPPORTUNITY = 5.2;
 const MB = 1024 * 1024;
 const CHILD_HEAP_MB = 20000;
 const PLAN_RUNS = 200;
+const PREVIEW_LOADS = 7;
 
 function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -342,6 +346,16 @@ async function main(): Promise<void> {
     results.push(result);
   }
   if (results.length) printTable(results);
+  if (!args['skip-preview']) await benchPreview(Number(args.loads || PREVIEW_LOADS));
+}
+
+/** The preview's first render of the review page in headless Chromium (default data set). */
+async function benchPreview(loads: number): Promise<void> {
+  console.log('');
+  const result = await benchPreviewFirstRender({ loads });
+  console.log(
+    `Preview (default data, ${result.build.cached ? 'cached build' : `build ${fmt(result.build.durationMs)} ms`}, ready in ${fmt(result.startMs)} ms): review page first render, median of ${loads} loads: cold ${fmt(result.coldMedianMs)} ms, warm ${fmt(result.warmMedianMs)} ms`
+  );
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { checkApplications } from "./rules/applicationRules";
 import { checkConversion } from "./rules/conversionRules";
 import { checkFields } from "./rules/fieldRules";
 import { checkForbiddenSource } from "./rules/forbiddenSource";
+import { checkLabels } from "./rules/labelRules";
 import { checkLayout } from "./rules/layoutRules";
 import { checkLightningPages } from "./rules/lightningPageRules";
 import { checkObjects } from "./rules/objectRules";
@@ -61,6 +62,7 @@ export async function runMetadataCheck(
   checkTabs(index, collector);
   checkApplications(index, collector);
   checkLightningPages(index, collector);
+  await checkLabels(index, collector);
   await checkForbiddenSource(index, collector);
 
   const findings = sortFindings(collector.findings);

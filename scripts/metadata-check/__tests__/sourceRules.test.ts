@@ -18,6 +18,23 @@ afterEach(async () => {
   await removeProject(root);
 });
 
+describe("custom labels on a broken copy", () => {
+  it("fails on a label import that names no label, naming the file and the line", async () => {
+    const dir = await writeComponent(
+      root,
+      "spmProbe",
+      "import { LightningElement } from 'lwc';\nimport MISSING from '@salesforce/label/c.SPM_Probe_Missing';\n\n" +
+        "export default class SpmProbe extends LightningElement {\n  label = MISSING;\n}\n"
+    );
+    const file = `${dir}/spmProbe.js`;
+
+    const errors = errorsFor(await checkMetadata(root), file, "label/exists");
+    expect(errors).toHaveLength(1);
+    expect(formatFinding(errors[0])).toContain(`${file}:2`);
+    expect(errors[0].reason).toMatch(/^custom label SPM_Probe_Missing is not defined/);
+  });
+});
+
 describe("forbidden source on a broken copy", () => {
   it("fails on innerHTML in a component, naming the file and the line", async () => {
     const dir = await writeComponent(
