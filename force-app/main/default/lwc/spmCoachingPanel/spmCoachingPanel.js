@@ -3,10 +3,19 @@ import { gql, graphql } from 'lightning/graphql';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
-import { buildReviewPlan, reviewModelFromRecords, reviewModelFromResponses } from 'c/reviewPlan';
+import { buildReviewPlan, reviewModelFromRecords } from 'c/reviewPlan';
+import {
+  DEFAULT_STALE_DAYS,
+  reviewDay,
+  fiscalStartOf,
+  planSettings,
+  planDocuments,
+  documentAt,
+  collectResponse,
+  errorMessages,
+  withActions
+} from 'c/reviewLoader';
 import { periodContaining } from 'c/periods';
-import { reduceErrors } from 'c/errors';
-import { todayIn } from 'c/formatters';
 import { menuInForce } from 'c/spmReviewContext';
 import { ACCOUNT_QUERY, readAccount } from './accountQuery';
 import TITLE from '@salesforce/label/c.SPM_Coaching_Title';
@@ -23,7 +32,6 @@ const VIEW_ACCOUNT = 'account';
 const VIEW_MINE = 'mine';
 const PERIOD_TYPE = 'Month';
 const REP_LEVEL = 'Rep';
-const DEFAULT_STALE_DAYS = 60;
 
 /**
  * Coaching on an Account record page: this account's funnel, data-trust flags, recent activity and open
@@ -66,11 +74,11 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   get reviewDate() {
-    return this.asOf || todayIn(TIME_ZONE);
+    return reviewDay(this.asOf, TIME_ZONE);
   }
 
   get fiscalStart() {
-    return Number(this.fiscalYearStartMonth) || 1;
+    return fiscalStartOf(this.fiscalYearStartMonth);
   }
 
   /* ---------------------------------------------------------------- this account */
@@ -110,13 +118,9 @@ export default class SpmCoachingPanel extends LightningElement {
       users: context.users,
       kpis: menuInForce(context.kpis, this.reviewDate, this.fiscalStart),
       stagePolicy: context.stagePolicy,
-      asOf: this.reviewDate,
-      orgTimeZone: TIME_ZONE,
-      fiscalYearStartMonth: this.fiscalStart,
-      currency: CURRENCY,
       periodType: PERIOD_TYPE,
       lastReviewDate: null,
-      options: { staleDays: Number(this.staleDays) || DEFAULT_STALE_DAYS }
+      ...planSettings(this, TIME_ZONE, CURRENCY)
     };
   }
 
@@ -143,8 +147,7 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   get accountError() {
-    const messages = reduceErrors(this.accountErrors);
-    return messages.length ? messages : undefined;
+    return errorMessages(this.accountErrors);
   }
 
   get isEmpty() {
@@ -169,27 +172,27 @@ export default class SpmCoachingPanel extends LightningElement {
   /* ---------------------------------------------------------------- my numbers */
 
   get myQuery1() {
-    return this.myDocuments[0] ? this.myDocuments[0].query : undefined;
+    return documentAt(this.myDocuments, 0).query;
   }
 
   get myVariables1() {
-    return this.myDocuments[0] ? this.myDocuments[0].variables : undefined;
+    return documentAt(this.myDocuments, 0).variables;
   }
 
   get myOperation1() {
-    return this.myDocuments[0] ? this.myDocuments[0].operationName : undefined;
+    return documentAt(this.myDocuments, 0).operationName;
   }
 
   get myQuery2() {
-    return this.myDocuments[1] ? this.myDocuments[1].query : undefined;
+    return documentAt(this.myDocuments, 1).query;
   }
 
   get myVariables2() {
-    return this.myDocuments[1] ? this.myDocuments[1].variables : undefined;
+    return documentAt(this.myDocuments, 1).variables;
   }
 
   get myOperation2() {
-    return this.myDocuments[1] ? this.myDocuments[1].operationName : undefined;
+    return documentAt(this.myDocuments, 1).operationName;
   }
 
   @wire(graphql, { query: '$myQuery1', variables: '$myVariables1', operationName: '$myOperation1' })
@@ -202,26 +205,20 @@ export default class SpmCoachingPanel extends LightningElement {
     this.receiveMine(1, result);
   }
 
-  receiveMine(index, { data, errors }) {
-    if (!this.myPlan || index >= this.myDocuments.length) {
+  receiveMine(index, result) {
+    const state = { plan: this.myPlan, documents: this.myDocuments, responses: this.myResponses };
+    const outcome = collectResponse(state, index, result);
+    if (!outcome) {
       return;
     }
-    if (errors && !data) {
-      this.myErrors = errors;
-      return;
+    if (outcome.responses) {
+      this.myResponses = outcome.responses;
     }
-    if (!data) {
-      return;
+    if ('model' in outcome) {
+      this.myModel = outcome.model;
     }
-    const responses = this.myResponses.slice();
-    responses[index] = { data, errors };
-    this.myResponses = responses;
-    if (this.myDocuments.every((doc, i) => responses[i])) {
-      try {
-        this.myModel = reviewModelFromResponses(this.myPlan, responses);
-      } catch (error) {
-        this.myErrors = error;
-      }
+    if ('errors' in outcome) {
+      this.myErrors = outcome.errors;
     }
   }
 
@@ -236,13 +233,7 @@ export default class SpmCoachingPanel extends LightningElement {
         users: me.length ? me : [{ Id: USER_ID, Name: USER_ID }],
         subjectUserIds: [USER_ID]
       });
-      this.myDocuments = this.myPlan.documents.map((doc) => ({
-        operationName: doc.operationName,
-        query: gql`
-          ${doc.query}
-        `,
-        variables: doc.variables
-      }));
+      this.myDocuments = planDocuments(this.myPlan);
     } catch (error) {
       this.myErrors = error;
     }
@@ -253,8 +244,7 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   get myError() {
-    const messages = reduceErrors(this.myErrors);
-    return messages.length ? messages : undefined;
+    return errorMessages(this.myErrors);
   }
 
   get myLevel() {
@@ -304,14 +294,9 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   updateActions(change) {
-    if (!this.accountModel) {
-      return;
+    if (this.accountModel) {
+      this.accountModel = withActions(this.accountModel, change);
     }
-    const lists = this.accountModel.lists || {};
-    this.accountModel = {
-      ...this.accountModel,
-      lists: { ...lists, actions: change(lists.actions || []) }
-    };
   }
 
   handleRefresh(event) {

@@ -5,9 +5,19 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
-import { buildReviewPlan, reviewModelFromResponses } from 'c/reviewPlan';
+import { buildReviewPlan } from 'c/reviewPlan';
+import {
+  DEFAULT_STALE_DAYS,
+  reviewDay,
+  planSettings,
+  planDocuments,
+  documentAt,
+  collectResponse,
+  errorMessages,
+  withActions
+} from 'c/reviewLoader';
 import { reduceErrors, errorText } from 'c/errors';
-import { formatDate, formatLabel, todayIn } from 'c/formatters';
+import { formatDate, formatLabel } from 'c/formatters';
 import {
   CONTEXT_QUERY,
   contextVariables,
@@ -62,7 +72,6 @@ const CONTEXT_DOCUMENT = gql`
 `;
 /** SPM_Review__c.Name is a Text(80). */
 const MAX_NAME_LENGTH = 80;
-const DEFAULT_STALE_DAYS = 60;
 
 /**
  * The Performance Review workspace (Lightning tab and app page): pick a person and a meeting type,
@@ -137,27 +146,27 @@ export default class SpmReviewWorkspace extends LightningElement {
   }
 
   get planQuery1() {
-    return this.planDocuments[0] ? this.planDocuments[0].query : undefined;
+    return documentAt(this.planDocuments, 0).query;
   }
 
   get planVariables1() {
-    return this.planDocuments[0] ? this.planDocuments[0].variables : undefined;
+    return documentAt(this.planDocuments, 0).variables;
   }
 
   get planOperation1() {
-    return this.planDocuments[0] ? this.planDocuments[0].operationName : undefined;
+    return documentAt(this.planDocuments, 0).operationName;
   }
 
   get planQuery2() {
-    return this.planDocuments[1] ? this.planDocuments[1].query : undefined;
+    return documentAt(this.planDocuments, 1).query;
   }
 
   get planVariables2() {
-    return this.planDocuments[1] ? this.planDocuments[1].variables : undefined;
+    return documentAt(this.planDocuments, 1).variables;
   }
 
   get planOperation2() {
-    return this.planDocuments[1] ? this.planDocuments[1].operationName : undefined;
+    return documentAt(this.planDocuments, 1).operationName;
   }
 
   // The review plan never has more than two documents (c/reviewPlan MAX_DOCUMENTS): two wires, the
@@ -180,37 +189,32 @@ export default class SpmReviewWorkspace extends LightningElement {
     this.receive(1, result);
   }
 
-  receive(index, { data, errors, refresh }) {
-    if (!this.plan || index >= this.planDocuments.length) {
+  receive(index, result) {
+    const state = { plan: this.plan, documents: this.planDocuments, responses: this.responses };
+    const outcome = collectResponse(state, index, result);
+    if (!outcome) {
       return;
     }
-    if (refresh) {
-      this.refreshers[index] = refresh;
+    if (result.refresh) {
+      this.refreshers[index] = result.refresh;
     }
-    if (errors && !data) {
-      this.planErrors = errors;
-      return;
+    if (outcome.responses) {
+      this.responses = outcome.responses;
     }
-    if (!data) {
-      return;
+    if ('model' in outcome) {
+      // A model replaces an earlier error (a refresh that succeeded).
+      this.model = outcome.model;
+      this.planErrors = undefined;
     }
-    const responses = this.responses.slice();
-    responses[index] = { data, errors };
-    this.responses = responses;
-    if (this.planDocuments.every((doc, i) => responses[i])) {
-      try {
-        this.model = reviewModelFromResponses(this.plan, responses);
-        this.planErrors = undefined;
-      } catch (error) {
-        this.planErrors = error;
-      }
+    if ('errors' in outcome) {
+      this.planErrors = outcome.errors;
     }
   }
 
   /* ---------------------------------------------------------------- choices */
 
   get reviewDate() {
-    return this.asOf || todayIn(TIME_ZONE);
+    return reviewDay(this.asOf, TIME_ZONE);
   }
 
   get users() {
@@ -308,21 +312,11 @@ export default class SpmReviewWorkspace extends LightningElement {
         users,
         kpis: menuInForce(kpis, this.reviewDate, this.fiscalYearStartMonth),
         stagePolicy,
-        asOf: this.reviewDate,
-        orgTimeZone: TIME_ZONE,
-        fiscalYearStartMonth: Number(this.fiscalYearStartMonth) || 1,
-        currency: CURRENCY,
         periodType: periodTypeOf(this.cadence),
         lastReviewDate: this.lastReviewDate,
-        options: { staleDays: Number(this.staleDays) || DEFAULT_STALE_DAYS }
+        ...planSettings(this, TIME_ZONE, CURRENCY)
       });
-      this.planDocuments = this.plan.documents.map((doc) => ({
-        operationName: doc.operationName,
-        query: gql`
-          ${doc.query}
-        `,
-        variables: doc.variables
-      }));
+      this.planDocuments = planDocuments(this.plan);
     } catch (error) {
       this.plan = undefined;
       this.planDocuments = [];
@@ -353,8 +347,7 @@ export default class SpmReviewWorkspace extends LightningElement {
   }
 
   get modelError() {
-    const messages = reduceErrors(this.planErrors);
-    return messages.length ? messages : undefined;
+    return errorMessages(this.planErrors);
   }
 
   get sinceText() {
@@ -442,11 +435,9 @@ export default class SpmReviewWorkspace extends LightningElement {
   }
 
   updateActions(change) {
-    if (!this.model) {
-      return;
+    if (this.model) {
+      this.model = withActions(this.model, change);
     }
-    const lists = this.model.lists || {};
-    this.model = { ...this.model, lists: { ...lists, actions: change(lists.actions || []) } };
   }
 
   handleRefresh(event) {
