@@ -10,7 +10,14 @@ const jestPlugin = require('eslint-plugin-jest');
 
 module.exports = [
   {
-    ignores: ['node_modules/**', 'coverage/**', 'preview/dist/**', 'artifacts/**', '.sfdx/**', '.sf/**']
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      'preview/dist/**',
+      'artifacts/**',
+      '.sfdx/**',
+      '.sf/**'
+    ]
   },
   ...lwcConfig.configs.recommended.map((config) => ({
     ...config,

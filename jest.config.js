@@ -49,7 +49,10 @@ module.exports = {
       transform: {
         '^.+\\.(t|j)s$': [
           '@swc/jest',
-          { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }
+          {
+            jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+            module: { type: 'commonjs' }
+          }
         ]
       },
       moduleNameMapper: {

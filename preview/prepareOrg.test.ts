@@ -2,7 +2,14 @@ import { prepareSteps, sampleTargetsCsv, SALES_KPI_KEY } from './prepareOrg';
 import type { SampleDataSet } from '../localorg/sample-data/types';
 
 const DATA: SampleDataSet = {
-  meta: { seed: 1, generatedAt: '2026-11-23', asOf: '2026-11-23', orgTimeZone: 'Europe/Paris', currency: 'EUR', fiscalYearStartMonth: 1 },
+  meta: {
+    seed: 1,
+    generatedAt: '2026-11-23',
+    asOf: '2026-11-23',
+    orgTimeZone: 'Europe/Paris',
+    currency: 'EUR',
+    fiscalYearStartMonth: 1
+  },
   records: {
     User: [
       { Id: '005M', Name: 'Mo Manager', ManagerId: null, IsActive: true },

@@ -34,7 +34,10 @@ export function sampleTargetsCsv(data: SampleDataSet): string {
   for (const deal of data.records.Opportunity ?? []) {
     const closeDate = String(deal.CloseDate ?? '');
     if (deal.IsWon === true && closeDate > from && closeDate <= asOf) {
-      won.set(String(deal.OwnerId), (won.get(String(deal.OwnerId)) ?? 0) + Number(deal.Amount ?? 0));
+      won.set(
+        String(deal.OwnerId),
+        (won.get(String(deal.OwnerId)) ?? 0) + Number(deal.Amount ?? 0)
+      );
     }
   }
   const reps = classifyUsers(
@@ -51,7 +54,10 @@ export function sampleTargetsCsv(data: SampleDataSet): string {
   const year = asOf.slice(0, 4);
   const lines = reps
     .filter((rep) => (won.get(rep.id) ?? 0) > 0)
-    .map((rep) => `${rep.id},${year},${SALES_KPI_KEY},${Math.round(((won.get(rep.id) ?? 0) * TARGET_GROWTH) / 1000) * 1000}`);
+    .map(
+      (rep) =>
+        `${rep.id},${year},${SALES_KPI_KEY},${Math.round(((won.get(rep.id) ?? 0) * TARGET_GROWTH) / 1000) * 1000}`
+    );
   return ['user,year,kpi,value', ...lines].join('\n') + '\n';
 }
 
@@ -67,7 +73,11 @@ export interface PrepareStep {
 /** The steps, in order: seeding first (the others read the seeded KPI menu and stage policy). */
 export function prepareSteps(asOf: string, targetsFile: string): PrepareStep[] {
   return [
-    { label: 'seed (KPI menu, cadences, stage policy)', command: seed, argv: ['--target-org', 'local'] },
+    {
+      label: 'seed (KPI menu, cadences, stage policy)',
+      command: seed,
+      argv: ['--target-org', 'local']
+    },
     {
       label: `snapshot-forecast --backfill ${BACKFILL_MONTHS}`,
       command: snapshotForecast,
@@ -107,13 +117,21 @@ async function runSteps(
   for (const step of steps) {
     const started = Date.now();
     const io = captureIo({
-      env: { PACER_LOCAL_ORG_URL: org.url, PACER_LOCAL_ORG_TOKEN: org.accessToken, HOME: process.env.HOME },
+      env: {
+        PACER_LOCAL_ORG_URL: org.url,
+        PACER_LOCAL_ORG_TOKEN: org.accessToken,
+        HOME: process.env.HOME
+      },
       cwd: options.root
     });
     const code = await step.command(step.argv, io);
     if (code !== 0) {
-      throw new Error(`Preparing the local org failed at \`${step.label}\` (exit ${code}):\n${io.err || io.out}`);
+      throw new Error(
+        `Preparing the local org failed at \`${step.label}\` (exit ${code}):\n${io.err || io.out}`
+      );
     }
-    options.log?.(`Local org: ${step.label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    options.log?.(
+      `Local org: ${step.label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    );
   }
 }

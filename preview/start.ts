@@ -70,13 +70,21 @@ async function main(): Promise<void> {
     : build.cached
       ? `reused build ${build.hash}`
       : `built ${build.hash} in ${(build.durationMs / 1000).toFixed(1)} s`;
-  const missing = (build?.pageComponents ?? []).filter((page) => !page.exists).map((page) => page.tag);
-  console.log(`Local org: ${preview.org.url} (data as of ${preview.data.meta.asOf}, the preview's today)`);
+  const missing = (build?.pageComponents ?? [])
+    .filter((page) => !page.exists)
+    .map((page) => page.tag);
+  console.log(
+    `Local org: ${preview.org.url} (data as of ${preview.data.meta.asOf}, the preview's today)`
+  );
   console.log(
     `  scripts reach it with: PACER_LOCAL_ORG_URL=${preview.org.url} npm run <script> -- --target-org local`
   );
-  console.log(`Components: ${buildNote}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}`);
-  console.log(`Pacer preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}/`);
+  console.log(
+    `Components: ${buildNote}${missing.length ? `; not built yet: ${missing.join(', ')}` : ''}`
+  );
+  console.log(
+    `Pacer preview ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${preview.url}/`
+  );
   console.log('Press Ctrl+C to stop.');
 
   const stop = () => {

@@ -76,7 +76,8 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
   if (!waitForFix && (built.status === 'rejected' || started.status === 'rejected')) {
     if (started.status === 'fulfilled') await started.value.close();
     await builder.close();
-    if (built.status === 'rejected') throw new Error(`The components do not build:\n${(built.reason as Error).message}`);
+    if (built.status === 'rejected')
+      throw new Error(`The components do not build:\n${(built.reason as Error).message}`);
     throw (started as PromiseRejectedResult).reason;
   }
   const org = (started as PromiseFulfilledResult<Awaited<ReturnType<typeof startOrg>>>).value;
@@ -84,11 +85,18 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
   const firstError = built.status === 'rejected' ? (built.reason as Error).message : '';
   try {
     if (current) for (const warning of current.warnings) log(`warning: ${warning}`);
-    else log(`The components do not build yet; the preview rebuilds on the next change:\n${firstError}`);
+    else
+      log(
+        `The components do not build yet; the preview rebuilds on the next change:\n${firstError}`
+      );
     const { meta } = org.data;
     const server = await startPreviewServer({
       org: { url: org.url, accessToken: org.accessToken },
-      orgSettings: { currency: meta.currency, orgTimeZone: meta.orgTimeZone, asOf: meta.asOf ?? null },
+      orgSettings: {
+        currency: meta.currency,
+        orgTimeZone: meta.orgTimeZone,
+        asOf: meta.asOf ?? null
+      },
       build: current ?? { error: firstError },
       sldsAssetsDir: paths.sldsAssetsDir,
       port: options.port ?? 0,
@@ -106,13 +114,17 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
         (next) => {
           current = next;
           server.setBuild(next);
-          log(`Rebuilt the components in ${(next.durationMs / 1000).toFixed(1)} s: reload the page to see them.`);
+          log(
+            `Rebuilt the components in ${(next.durationMs / 1000).toFixed(1)} s: reload the page to see them.`
+          );
           for (const warning of next.warnings) log(`warning: ${warning}`);
         },
         (error) => {
           // Without a good build yet, the page shows the error; otherwise it keeps the last good one.
           if (!current) server.setBuild({ error: error.message });
-          log(`The rebuild failed${current ? ', the page keeps the previous build' : ''}:\n${error.message}`);
+          log(
+            `The rebuild failed${current ? ', the page keeps the previous build' : ''}:\n${error.message}`
+          );
         }
       );
     }

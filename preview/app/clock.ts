@@ -7,7 +7,12 @@ import { previewContext } from '../platform/context';
 
 /** Milliseconds from the real date in `timeZone` to `asOf` (a multiple of a day; 0 when equal). */
 export function dayShiftMs(asOf: string, now: number, timeZone: string): number {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit'
+  }).format(now);
   return Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
 }
 
@@ -21,7 +26,11 @@ export function shiftedDate(RealDate: DateConstructor, offsetMs: number): DateCo
   }
   ShiftedDate.prototype = RealDate.prototype;
   Object.setPrototypeOf(ShiftedDate, RealDate);
-  Object.defineProperty(ShiftedDate, 'now', { value: () => RealDate.now() + offsetMs, writable: true, configurable: true });
+  Object.defineProperty(ShiftedDate, 'now', {
+    value: () => RealDate.now() + offsetMs,
+    writable: true,
+    configurable: true
+  });
   return ShiftedDate as unknown as DateConstructor;
 }
 

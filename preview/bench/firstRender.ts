@@ -40,8 +40,14 @@ export function median(values: readonly number[]): number {
 }
 
 async function readyAt(page: Page): Promise<number> {
-  await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
-  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN, DATA_READY_MARK);
+  await page.waitForSelector('body[data-ready="true"]', {
+    state: 'attached',
+    timeout: READY_TIMEOUT_MS
+  });
+  return page.evaluate(
+    (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? Number.NaN,
+    DATA_READY_MARK
+  );
 }
 
 /** Loads the page `loads` times cold and `loads` times warm and returns the times. */

@@ -67,7 +67,9 @@ interface Manifest {
 /** Module names lightning-base-components maps itself (labels, gates, en-US i18n stubs). */
 export function baseComponentModuleNames(root: string): Set<string> {
   const manifest = path.join(root, 'node_modules', 'lightning-base-components', 'package.json');
-  const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { lwc?: { modules?: Array<{ name?: string }> } };
+  const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+    lwc?: { modules?: Array<{ name?: string }> };
+  };
   return new Set((pkg.lwc?.modules ?? []).flatMap((record) => (record.name ? [record.name] : [])));
 }
 
@@ -76,13 +78,16 @@ export function isProjectWarning(warning: RollupLog): boolean {
   const where = `${warning.id ?? ''} ${warning.loc?.file ?? ''} ${warning.ids?.join(' ') ?? ''}`;
   if (where.includes(`${path.sep}node_modules${path.sep}`)) return false;
   // Circular imports inside the base components are reported without an id of ours.
-  if (warning.code === 'CIRCULAR_DEPENDENCY' && !where.includes(`${path.sep}force-app${path.sep}`)) return false;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && !where.includes(`${path.sep}force-app${path.sep}`))
+    return false;
   return true;
 }
 
 function formatWarning(warning: RollupLog, root: string): string {
   const file = warning.loc?.file ?? warning.id;
-  const where = file ? `${path.relative(root, file)}${warning.loc ? `:${warning.loc.line}:${warning.loc.column}` : ''}: ` : '';
+  const where = file
+    ? `${path.relative(root, file)}${warning.loc ? `:${warning.loc.line}:${warning.loc.column}` : ''}: `
+    : '';
   return `${where}${warning.message}`;
 }
 
@@ -95,10 +100,16 @@ function readManifest(dir: string): Manifest | undefined {
 function removeOldBuilds(distDir: string, current: string): void {
   const builds = fs
     .readdirSync(distDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== current && /^[0-9a-f]{16}$/.test(entry.name))
-    .map((entry) => ({ dir: path.join(distDir, entry.name), mtime: fs.statSync(path.join(distDir, entry.name)).mtimeMs }))
+    .filter(
+      (entry) => entry.isDirectory() && entry.name !== current && /^[0-9a-f]{16}$/.test(entry.name)
+    )
+    .map((entry) => ({
+      dir: path.join(distDir, entry.name),
+      mtime: fs.statSync(path.join(distDir, entry.name)).mtimeMs
+    }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const build of builds.slice(KEEP_OLD_BUILDS)) fs.rmSync(build.dir, { recursive: true, force: true });
+  for (const build of builds.slice(KEEP_OLD_BUILDS))
+    fs.rmSync(build.dir, { recursive: true, force: true });
 }
 
 /** Builds the preview bundle, or reuses the cached one for the same sources. */
@@ -123,13 +134,22 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
   const dir = path.join(paths.distDir, hash);
   const cachedManifest = options.force ? undefined : readManifest(dir);
   if (cachedManifest) {
-    return { hash, dir, cached: true, durationMs: 0, pageComponents: cachedManifest.pageComponents, warnings: cachedManifest.warnings };
+    return {
+      hash,
+      dir,
+      cached: true,
+      durationMs: 0,
+      pageComponents: cachedManifest.pageComponents,
+      warnings: cachedManifest.warnings
+    };
   }
 
   const started = Date.now();
   const bundles = listLwcBundles(paths.lwcDir);
   const pageComponents = resolvePageComponents(paths.metadataDir, bundles);
-  log(`Building the preview: ${bundles.length} LWC bundle(s) from force-app, lightning-base-components, SLDS…`);
+  log(
+    `Building the preview: ${bundles.length} LWC bundle(s) from force-app, lightning-base-components, SLDS…`
+  );
   const warnings: string[] = [];
   const build = await rollup({
     input: { main: paths.entryFile },
@@ -176,7 +196,13 @@ export async function buildPreview(options: BuildOptions = {}): Promise<PreviewB
     const rollupCache = build.cache;
     await build.close();
     const durationMs = Date.now() - started;
-    const manifest: Manifest = { hash, builtAt: new Date().toISOString(), durationMs, pageComponents, warnings };
+    const manifest: Manifest = {
+      hash,
+      builtAt: new Date().toISOString(),
+      durationMs,
+      pageComponents,
+      warnings
+    };
     fs.writeFileSync(path.join(tmpDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     // Another process may have finished the same build meanwhile: its copy is identical.
     if (!readManifest(dir)) {

@@ -20,7 +20,10 @@ type Reply = { id: number; log?: string; result?: PreviewBuild; error?: string }
 export function startBuildService(log: (message: string) => void = () => undefined): BuildService {
   // Workers inherit the process's loader flags, so tsx compiles the worker's TypeScript too.
   const worker = new Worker(path.join(__dirname, 'buildWorker.ts'));
-  const pending = new Map<number, { resolve: (build: PreviewBuild) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (build: PreviewBuild) => void; reject: (error: Error) => void }
+  >();
   let nextId = 1;
   worker.on('message', (reply: Reply) => {
     if (reply.log !== undefined) return log(reply.log);

@@ -36,7 +36,9 @@ describe('parseCustomLabels', () => {
   });
 
   it('names the file and line of malformed XML', () => {
-    expect(() => parseCustomLabels('<CustomLabels><labels></CustomLabels>', 'labels/x.xml')).toThrow(/^labels\/x\.xml:1:\d+: /);
+    expect(() =>
+      parseCustomLabels('<CustomLabels><labels></CustomLabels>', 'labels/x.xml')
+    ).toThrow(/^labels\/x\.xml:1:\d+: /);
   });
 
   it('rejects a label defined twice', () => {
@@ -51,7 +53,10 @@ describe('parseCustomLabels', () => {
 
 describe('loadCustomLabels', () => {
   it('gives no labels when the project has no labels file', () => {
-    expect(loadCustomLabels(path.join(os.tmpdir(), 'pacer-no-such-dir', 'CustomLabels.labels-meta.xml')).size).toBe(0);
+    expect(
+      loadCustomLabels(path.join(os.tmpdir(), 'pacer-no-such-dir', 'CustomLabels.labels-meta.xml'))
+        .size
+    ).toBe(0);
   });
 
   it('reads the labels file', () => {

@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** Parses a CustomLabels metadata document into `fullName → value`. `file` names it in errors. */
-export function parseCustomLabels(xml: string, file = 'CustomLabels.labels-meta.xml'): Map<string, string> {
+export function parseCustomLabels(
+  xml: string,
+  file = 'CustomLabels.labels-meta.xml'
+): Map<string, string> {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new Error(`${file}:${valid.err.line}:${valid.err.col}: ${valid.err.msg}`);

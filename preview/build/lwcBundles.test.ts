@@ -23,7 +23,12 @@ describe('listLwcBundles', () => {
       'halfDone/readme.md': ''
     });
     expect(listLwcBundles(dir)).toEqual([
-      { name: 'periods', specifier: 'c/periods', entry: path.join(dir, 'periods', 'periods.js'), hasTemplate: false },
+      {
+        name: 'periods',
+        specifier: 'c/periods',
+        entry: path.join(dir, 'periods', 'periods.js'),
+        hasTemplate: false
+      },
       {
         name: 'spmCoachingPanel',
         specifier: 'c/spmCoachingPanel',
@@ -42,7 +47,14 @@ describe('listLwcBundles', () => {
 describe('aliasModuleRecords', () => {
   it('makes one c/<bundle> alias record per bundle', () => {
     expect(
-      aliasModuleRecords([{ name: 'periods', specifier: 'c/periods', entry: '/p/periods/periods.js', hasTemplate: false }])
+      aliasModuleRecords([
+        {
+          name: 'periods',
+          specifier: 'c/periods',
+          entry: '/p/periods/periods.js',
+          hasTemplate: false
+        }
+      ])
     ).toEqual([{ name: 'c/periods', path: '/p/periods/periods.js' }]);
   });
 });

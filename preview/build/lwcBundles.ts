@@ -29,7 +29,9 @@ export function listLwcBundles(lwcDir: string): LwcBundle[] {
   if (!fs.existsSync(lwcDir)) return [];
   return fs
     .readdirSync(lwcDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('__'))
+    .filter(
+      (entry) => entry.isDirectory() && !entry.name.startsWith('.') && !entry.name.startsWith('__')
+    )
     .map((entry) => entry.name)
     .sort()
     .flatMap((name) => {

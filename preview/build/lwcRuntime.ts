@@ -13,12 +13,15 @@ export function findPackageDir(name: string, fromDir: string): string {
   for (let dir = path.resolve(fromDir); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
     if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`Cannot find the package ${name} from ${fromDir}`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`Cannot find the package ${name} from ${fromDir}`);
   }
 }
 
 function packageVersion(dir: string): string {
-  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /**
@@ -27,7 +30,9 @@ function packageVersion(dir: string): string {
  */
 export function lwcRuntimeModules(root: string): AliasModuleRecord[] {
   const lwcDir = findPackageDir('lwc', root);
-  const compilerVersion = packageVersion(findPackageDir('@lwc/compiler', findPackageDir('@lwc/rollup-plugin', root)));
+  const compilerVersion = packageVersion(
+    findPackageDir('@lwc/compiler', findPackageDir('@lwc/rollup-plugin', root))
+  );
   const records: AliasModuleRecord[] = [];
   for (const [pkg, names] of [
     ['@lwc/engine-dom', ['lwc']],
@@ -37,7 +42,9 @@ export function lwcRuntimeModules(root: string): AliasModuleRecord[] {
     const dir = findPackageDir(pkg, lwcDir);
     const version = packageVersion(dir);
     if (version !== compilerVersion) {
-      throw new Error(`${pkg} ${version} (${dir}) does not match the LWC compiler ${compilerVersion}: reinstall lwc and @lwc/rollup-plugin at one version`);
+      throw new Error(
+        `${pkg} ${version} (${dir}) does not match the LWC compiler ${compilerVersion}: reinstall lwc and @lwc/rollup-plugin at one version`
+      );
     }
     for (const name of names) records.push({ name, path: path.join(dir, 'dist', 'index.js') });
   }

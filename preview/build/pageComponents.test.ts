@@ -1,10 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleTag, flexipageComponents, resolvePageComponents, tabLwcComponent } from './pageComponents';
+import {
+  bundleTag,
+  flexipageComponents,
+  resolvePageComponents,
+  tabLwcComponent
+} from './pageComponents';
 import type { LwcBundle } from './lwcBundles';
 
-const bundle = (name: string): LwcBundle => ({ name, specifier: `c/${name}`, entry: `/x/${name}.js`, hasTemplate: true });
+const bundle = (name: string): LwcBundle => ({
+  name,
+  specifier: `c/${name}`,
+  entry: `/x/${name}.js`,
+  hasTemplate: true
+});
 
 const ACCOUNT_PAGE = `<FlexiPage xmlns="http://soap.sforce.com/2006/04/metadata">
   <flexiPageRegions><itemInstances><componentInstance>
@@ -25,14 +35,18 @@ describe('bundleTag', () => {
 
 describe('tabLwcComponent and flexipageComponents', () => {
   it('reads the component of a Lightning component tab', () => {
-    expect(tabLwcComponent('<CustomTab><lwcComponent>spmReviewWorkspace</lwcComponent></CustomTab>')).toBe('spmReviewWorkspace');
+    expect(
+      tabLwcComponent('<CustomTab><lwcComponent>spmReviewWorkspace</lwcComponent></CustomTab>')
+    ).toBe('spmReviewWorkspace');
     expect(tabLwcComponent('<CustomTab><url>x</url></CustomTab>')).toBeUndefined();
   });
 
   it("lists the c: components of an object's record page only", () => {
     expect(flexipageComponents(ACCOUNT_PAGE, 'Account')).toEqual(['spmAccountCoaching']);
     expect(flexipageComponents(ACCOUNT_PAGE, 'Opportunity')).toEqual([]);
-    expect(flexipageComponents(ACCOUNT_PAGE.replace('RecordPage', 'AppPage'), 'Account')).toEqual([]);
+    expect(flexipageComponents(ACCOUNT_PAGE.replace('RecordPage', 'AppPage'), 'Account')).toEqual(
+      []
+    );
   });
 });
 
@@ -53,11 +67,26 @@ describe('resolvePageComponents', () => {
 
   it('follows the tab and the Account flexipage, and sees which bundles exist', () => {
     fs.mkdirSync(path.join(dir, 'tabs'));
-    fs.writeFileSync(path.join(dir, 'tabs', 'Performance_Review.tab-meta.xml'), '<CustomTab><lwcComponent>spmTabX</lwcComponent></CustomTab>');
+    fs.writeFileSync(
+      path.join(dir, 'tabs', 'Performance_Review.tab-meta.xml'),
+      '<CustomTab><lwcComponent>spmTabX</lwcComponent></CustomTab>'
+    );
     fs.mkdirSync(path.join(dir, 'flexipages'));
-    fs.writeFileSync(path.join(dir, 'flexipages', 'Account_Record_Page.flexipage-meta.xml'), ACCOUNT_PAGE);
+    fs.writeFileSync(
+      path.join(dir, 'flexipages', 'Account_Record_Page.flexipage-meta.xml'),
+      ACCOUNT_PAGE
+    );
     const pages = resolvePageComponents(dir, [bundle('spmTabX')]);
-    expect(pages[0]).toMatchObject({ bundle: 'spmTabX', tag: 'c-spm-tab-x', exists: true, source: 'tabs/Performance_Review.tab-meta.xml' });
-    expect(pages[1]).toMatchObject({ bundle: 'spmAccountCoaching', exists: false, source: 'flexipages/Account_Record_Page.flexipage-meta.xml' });
+    expect(pages[0]).toMatchObject({
+      bundle: 'spmTabX',
+      tag: 'c-spm-tab-x',
+      exists: true,
+      source: 'tabs/Performance_Review.tab-meta.xml'
+    });
+    expect(pages[1]).toMatchObject({
+      bundle: 'spmAccountCoaching',
+      exists: false,
+      source: 'flexipages/Account_Record_Page.flexipage-meta.xml'
+    });
   });
 });

@@ -43,11 +43,16 @@ export function flexipageComponents(xml: string, sobjectType: string): string[] 
   const isRecordPage = /<type>\s*RecordPage\s*<\/type>/.test(xml);
   const objectMatch = /<sobjectType>\s*([A-Za-z0-9_]+)\s*<\/sobjectType>/.exec(xml);
   if (!isRecordPage || objectMatch?.[1] !== sobjectType) return [];
-  return [...xml.matchAll(/<componentName>\s*c:([A-Za-z0-9_]+)\s*<\/componentName>/g)].map((m) => m[1]);
+  return [...xml.matchAll(/<componentName>\s*c:([A-Za-z0-9_]+)\s*<\/componentName>/g)].map(
+    (m) => m[1]
+  );
 }
 
 /** Resolves the component of each host page against the project's metadata and bundles. */
-export function resolvePageComponents(metadataDir: string, bundles: readonly LwcBundle[]): PageComponent[] {
+export function resolvePageComponents(
+  metadataDir: string,
+  bundles: readonly LwcBundle[]
+): PageComponent[] {
   const names = new Set(bundles.map((bundle) => bundle.name));
   const make = (page: HostPage, bundle: string, source: string): PageComponent => ({
     page,
@@ -58,16 +63,28 @@ export function resolvePageComponents(metadataDir: string, bundles: readonly Lwc
   });
 
   const tabFile = path.join(metadataDir, 'tabs', `${REVIEW_TAB_API_NAME}.tab-meta.xml`);
-  const fromTab = fs.existsSync(tabFile) ? tabLwcComponent(fs.readFileSync(tabFile, 'utf8')) : undefined;
+  const fromTab = fs.existsSync(tabFile)
+    ? tabLwcComponent(fs.readFileSync(tabFile, 'utf8'))
+    : undefined;
   const review = fromTab
     ? make('reviewTab', fromTab, `tabs/${REVIEW_TAB_API_NAME}.tab-meta.xml`)
     : make('reviewTab', DEFAULT_REVIEW_COMPONENT, 'the design (no tab metadata yet)');
 
   const flexipagesDir = path.join(metadataDir, 'flexipages');
-  let account = make('accountRecordPage', DEFAULT_ACCOUNT_COMPONENT, 'the design (no Account record page yet)');
+  let account = make(
+    'accountRecordPage',
+    DEFAULT_ACCOUNT_COMPONENT,
+    'the design (no Account record page yet)'
+  );
   if (fs.existsSync(flexipagesDir)) {
-    for (const file of fs.readdirSync(flexipagesDir).filter((f) => f.endsWith('.flexipage-meta.xml')).sort()) {
-      const placed = flexipageComponents(fs.readFileSync(path.join(flexipagesDir, file), 'utf8'), 'Account');
+    for (const file of fs
+      .readdirSync(flexipagesDir)
+      .filter((f) => f.endsWith('.flexipage-meta.xml'))
+      .sort()) {
+      const placed = flexipageComponents(
+        fs.readFileSync(path.join(flexipagesDir, file), 'utf8'),
+        'Account'
+      );
       // The page's first project component that exists is the one the preview hosts.
       const chosen = placed.find((name) => names.has(name)) ?? placed[0];
       if (chosen) {

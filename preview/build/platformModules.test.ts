@@ -1,13 +1,30 @@
 import path from 'node:path';
 import { rollup, type Plugin } from 'rollup';
-import { platformModules, schemaReference, virtualModuleCode, PLATFORM_MODULE_FILES } from './platformModules';
+import {
+  platformModules,
+  schemaReference,
+  virtualModuleCode,
+  PLATFORM_MODULE_FILES
+} from './platformModules';
 import type { PageComponent } from './pageComponents';
 
 const PLATFORM_DIR = '/project/preview/platform';
 const LABELS = new Map([['SPM_Title', 'Performance "review"']]);
 const PAGES: PageComponent[] = [
-  { page: 'reviewTab', bundle: 'spmReviewWorkspace', tag: 'c-spm-review-workspace', source: 'tab', exists: true },
-  { page: 'accountRecordPage', bundle: 'spmCoachingPanel', tag: 'c-spm-coaching-panel', source: 'design', exists: false }
+  {
+    page: 'reviewTab',
+    bundle: 'spmReviewWorkspace',
+    tag: 'c-spm-review-workspace',
+    source: 'tab',
+    exists: true
+  },
+  {
+    page: 'accountRecordPage',
+    bundle: 'spmCoachingPanel',
+    tag: 'c-spm-coaching-panel',
+    source: 'design',
+    exists: false
+  }
 ];
 
 function plugin(): Plugin {
@@ -16,7 +33,10 @@ function plugin(): Plugin {
     labels: LABELS,
     labelsFile: '/project/force-app/main/default/labels/CustomLabels.labels-meta.xml',
     pageComponents: PAGES,
-    baseComponentModules: new Set(['@salesforce/label/LightningCombobox.placeholder', '@salesforce/i18n/number.nan'])
+    baseComponentModules: new Set([
+      '@salesforce/label/LightningCombobox.placeholder',
+      '@salesforce/i18n/number.nan'
+    ])
   });
 }
 
@@ -35,7 +55,11 @@ async function evaluate(source: string): Promise<Record<string, unknown>> {
 }
 
 async function resolve(source: string): Promise<string | null | undefined> {
-  const hook = plugin().resolveId as (this: unknown, source: string, importer?: string) => string | null | undefined;
+  const hook = plugin().resolveId as (
+    this: unknown,
+    source: string,
+    importer?: string
+  ) => string | null | undefined;
   const context = {
     error(message: string): never {
       throw new Error(message);
@@ -47,8 +71,14 @@ async function resolve(source: string): Promise<string | null | undefined> {
 describe('schemaReference', () => {
   it('gives objectApiName and fieldApiName as the platform does, relationships included', () => {
     expect(schemaReference('Account')).toEqual({ objectApiName: 'Account' });
-    expect(schemaReference('SPM_Action__c.Due_Date__c')).toEqual({ objectApiName: 'SPM_Action__c', fieldApiName: 'Due_Date__c' });
-    expect(schemaReference('Opportunity.Account.Name')).toEqual({ objectApiName: 'Opportunity', fieldApiName: 'Account.Name' });
+    expect(schemaReference('SPM_Action__c.Due_Date__c')).toEqual({
+      objectApiName: 'SPM_Action__c',
+      fieldApiName: 'Due_Date__c'
+    });
+    expect(schemaReference('Opportunity.Account.Name')).toEqual({
+      objectApiName: 'Opportunity',
+      fieldApiName: 'Account.Name'
+    });
   });
 
   it('rejects what is not a reference', () => {
@@ -84,7 +114,9 @@ describe('platformModules', () => {
 
   it('refuses Apex and platform modules it has no implementation for', async () => {
     await expect(resolve('@salesforce/apex/Foo.bar')).rejects.toThrow('Pacer calls no Apex');
-    await expect(resolve('@salesforce/messageChannel/Foo__c')).rejects.toThrow('has no preview implementation');
+    await expect(resolve('@salesforce/messageChannel/Foo__c')).rejects.toThrow(
+      'has no preview implementation'
+    );
   });
 
   it("leaves lightning-base-components' own modules and other imports to the LWC resolver", async () => {
@@ -94,7 +126,9 @@ describe('platformModules', () => {
   });
 
   it('keeps closed the base-component gates synthetic shadow cannot run', async () => {
-    expect(await resolve('@salesforce/gate/bc.260.enableComboboxElementInternals')).toBe('\0pacer:gate/closed');
+    expect(await resolve('@salesforce/gate/bc.260.enableComboboxElementInternals')).toBe(
+      '\0pacer:gate/closed'
+    );
     const exports = await evaluate(
       "import gate from '@salesforce/gate/bc.260.enableComboboxElementInternals';\nexport const open = gate.isOpen({ fallback: true });"
     );
@@ -104,14 +138,20 @@ describe('platformModules', () => {
   it('answers i18n and user modules from the page context', async () => {
     expect(await resolve('@salesforce/i18n/locale')).toBe('\0pacer:i18n/locale');
     expect(await resolve('@salesforce/user/Id')).toBe('\0pacer:user/Id');
-    expect(virtualModuleCode('i18n/currency', { labels: LABELS, labelsFile: '', pageComponents: PAGES })).toContain(
-      'previewContext().i18n["currency"]'
-    );
-    expect(virtualModuleCode('user/Id', { labels: LABELS, labelsFile: '', pageComponents: PAGES })).toContain('previewContext().userId');
+    expect(
+      virtualModuleCode('i18n/currency', { labels: LABELS, labelsFile: '', pageComponents: PAGES })
+    ).toContain('previewContext().i18n["currency"]');
+    expect(
+      virtualModuleCode('user/Id', { labels: LABELS, labelsFile: '', pageComponents: PAGES })
+    ).toContain('previewContext().userId');
   });
 
   it("exports each page's component when it exists and null when it does not", () => {
-    const code = virtualModuleCode('pages', { labels: LABELS, labelsFile: '', pageComponents: PAGES });
+    const code = virtualModuleCode('pages', {
+      labels: LABELS,
+      labelsFile: '',
+      pageComponents: PAGES
+    });
     expect(code).toContain("export { default as reviewTab } from 'c/spmReviewWorkspace';");
     expect(code).toContain('export const accountRecordPage = null;');
   });

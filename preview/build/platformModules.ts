@@ -24,7 +24,9 @@ export const PLATFORM_MODULE_FILES: Readonly<Record<string, string>> = {
  * gate; this one makes lightning-combobox call `attachInternals()`, which synthetic shadow (what
  * Lightning Experience runs) refuses, so the component would fail to render.
  */
-export const CLOSED_GATES: readonly string[] = ['@salesforce/gate/bc.260.enableComboboxElementInternals'];
+export const CLOSED_GATES: readonly string[] = [
+  '@salesforce/gate/bc.260.enableComboboxElementInternals'
+];
 
 /** The specifier of the generated module listing the pages' components (see app/modules). */
 export const PAGES_MODULE = 'preview:pages';
@@ -104,7 +106,9 @@ export function platformModules(options: PlatformModulesOptions): Plugin {
       if (!source.startsWith('@salesforce/')) return null;
       if (CLOSED_GATES.includes(source)) return `${VIRTUAL_PREFIX}gate/closed`;
 
-      const from = importer ? ` (imported by ${path.relative(process.cwd(), importer.split('?')[0])})` : '';
+      const from = importer
+        ? ` (imported by ${path.relative(process.cwd(), importer.split('?')[0])})`
+        : '';
       const [, kind, ...rest] = source.split('/');
       const name = rest.join('/');
       if (kind === 'label' && name.startsWith('c.')) {
@@ -124,9 +128,12 @@ export function platformModules(options: PlatformModulesOptions): Plugin {
         return `${VIRTUAL_PREFIX}schema/${name}`;
       }
       if (kind === 'i18n' && i18nKeys.has(name)) return `${VIRTUAL_PREFIX}i18n/${name}`;
-      if (kind === 'user' && (name === 'Id' || name === 'isGuest')) return `${VIRTUAL_PREFIX}user/${name}`;
+      if (kind === 'user' && (name === 'Id' || name === 'isGuest'))
+        return `${VIRTUAL_PREFIX}user/${name}`;
       if (kind === 'apex' || kind === 'apexContinuation') {
-        this.error(`${source}${from}: Pacer calls no Apex; read with lightning/graphql, write with lightning/uiRecordApi`);
+        this.error(
+          `${source}${from}: Pacer calls no Apex; read with lightning/graphql, write with lightning/uiRecordApi`
+        );
       }
       if (options.baseComponentModules.has(source)) return null;
       this.error(`${source}${from} has no preview implementation: add one in preview/platform`);

@@ -24,7 +24,10 @@ export function stripTypes(dirs: readonly string[]): Plugin {
     transform(code, id) {
       const file = id.split('?')[0];
       if (!file.endsWith('.ts') || !roots.some((root) => file.startsWith(root))) return null;
-      const output = ts.transpileModule(code, { compilerOptions: COMPILER_OPTIONS, fileName: file });
+      const output = ts.transpileModule(code, {
+        compilerOptions: COMPILER_OPTIONS,
+        fileName: file
+      });
       return { code: output.outputText, map: null };
     }
   };

@@ -5,7 +5,14 @@ import { projectPaths } from './projectPaths';
 import { watchSources } from './watchSources';
 import type { PreviewBuild } from './buildPreview';
 
-const build = (hash: string): PreviewBuild => ({ hash, dir: `/dist/${hash}`, cached: false, durationMs: 1, pageComponents: [], warnings: [] });
+const build = (hash: string): PreviewBuild => ({
+  hash,
+  dir: `/dist/${hash}`,
+  cached: false,
+  durationMs: 1,
+  pageComponents: [],
+  warnings: []
+});
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('watchSources', () => {
@@ -23,7 +30,8 @@ describe('watchSources', () => {
       (error) => seen.push(`error ${error.message}`)
     );
     try {
-      for (let i = 0; i < 3; i += 1) fs.writeFileSync(path.join(paths.lwcDir, 'spmX', 'spmX.js'), `export default ${i};`);
+      for (let i = 0; i < 3; i += 1)
+        fs.writeFileSync(path.join(paths.lwcDir, 'spmX', 'spmX.js'), `export default ${i};`);
       await settle(1500);
       expect(builds).toBe(1);
       expect(seen).toEqual(['next1']);

@@ -42,9 +42,12 @@ let current: PreviewContext | undefined;
 /** The page's context (read once from the page). */
 export function previewContext(): PreviewContext {
   if (!current) {
-    const element = typeof document === 'undefined' ? null : document.getElementById(CONTEXT_ELEMENT_ID);
+    const element =
+      typeof document === 'undefined' ? null : document.getElementById(CONTEXT_ELEMENT_ID);
     if (!element?.textContent) {
-      throw new Error(`The preview page has no #${CONTEXT_ELEMENT_ID} configuration; open it through npm start.`);
+      throw new Error(
+        `The preview page has no #${CONTEXT_ELEMENT_ID} configuration; open it through npm start.`
+      );
     }
     current = JSON.parse(element.textContent) as PreviewContext;
   }

@@ -6,7 +6,9 @@ const QUERY = gql`
     uiapi { query { Opportunity(where: { OwnerId: { eq: $ownerId } }) { edges { node { Id } } } } }
   }
 `;
-const DATA = { uiapi: { query: { Opportunity: { edges: [{ node: { Id: '006000000000001AAA' } }] } } } };
+const DATA = {
+  uiapi: { query: { Opportunity: { edges: [{ node: { Id: '006000000000001AAA' } }] } } }
+};
 
 /** A wire as the LWC engine drives it, with the values it emits. */
 function wire() {
@@ -16,7 +18,11 @@ function wire() {
     values.push(value);
     waiters.shift()?.(value);
   });
-  return { adapter, values, next: () => new Promise<GraphQLResult>((resolve) => waiters.push(resolve)) };
+  return {
+    adapter,
+    values,
+    next: () => new Promise<GraphQLResult>((resolve) => waiters.push(resolve))
+  };
 }
 
 describe('gql', () => {
@@ -39,7 +45,11 @@ describe('graphql wire adapter', () => {
     org.reply({ body: { data: DATA, errors: [] } });
     const { adapter, next } = wire();
     const emitted = next();
-    adapter.update({ query: QUERY, variables: { ownerId: '005000000000001AAA' }, operationName: 'spmTest' });
+    adapter.update({
+      query: QUERY,
+      variables: { ownerId: '005000000000001AAA' },
+      operationName: 'spmTest'
+    });
     adapter.connect();
     await emitted;
     expect(org.requests).toHaveLength(1);
@@ -48,7 +58,11 @@ describe('graphql wire adapter', () => {
     expect(request.url).toBe('/services/data/v62.0/graphql');
     expect(request.headers.authorization).toBe('Bearer 00D000000000001!TOKEN');
     expect(request.headers['content-type']).toBe('application/json');
-    expect(request.body).toEqual({ query: QUERY.source, variables: { ownerId: '005000000000001AAA' }, operationName: 'spmTest' });
+    expect(request.body).toEqual({
+      query: QUERY.source,
+      variables: { ownerId: '005000000000001AAA' },
+      operationName: 'spmTest'
+    });
   });
 
   it('emits { data, errors, refresh } with read-only data, errors undefined when there are none', async () => {
@@ -81,7 +95,9 @@ describe('graphql wire adapter', () => {
     emitted = next();
     adapter.update({ query: QUERY, variables: { ownerId: 'b' } });
     await emitted;
-    expect(org.requests.map((request) => (request.body as { variables: unknown }).variables)).toEqual([{ ownerId: 'a' }, { ownerId: 'b' }]);
+    expect(
+      org.requests.map((request) => (request.body as { variables: unknown }).variables)
+    ).toEqual([{ ownerId: 'a' }, { ownerId: 'b' }]);
     expect(values).toHaveLength(2);
   });
 
@@ -100,14 +116,25 @@ describe('graphql wire adapter', () => {
 
   it('emits GraphQL errors with partial data, and HTTP failures as errors', async () => {
     org.reply(
-      { body: { data: { uiapi: null }, errors: [{ message: 'Field X is not visible', path: ['uiapi'] }] } },
-      { status: 401, body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }] }
+      {
+        body: {
+          data: { uiapi: null },
+          errors: [{ message: 'Field X is not visible', path: ['uiapi'] }]
+        }
+      },
+      {
+        status: 401,
+        body: [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]
+      }
     );
     const { adapter, next } = wire();
     let emitted = next();
     adapter.update({ query: QUERY, variables: { ownerId: 'a' } });
     adapter.connect();
-    expect(await emitted).toMatchObject({ data: { uiapi: null }, errors: [{ message: 'Field X is not visible', path: ['uiapi'] }] });
+    expect(await emitted).toMatchObject({
+      data: { uiapi: null },
+      errors: [{ message: 'Field X is not visible', path: ['uiapi'] }]
+    });
     emitted = next();
     adapter.update({ query: QUERY, variables: { ownerId: 'b' } });
     expect(await emitted).toMatchObject({
@@ -130,7 +157,9 @@ describe('graphql wire adapter', () => {
 
 describe('graphqlOutcome', () => {
   it('turns a network failure into one error', () => {
-    expect(graphqlOutcome({ ok: false, status: 502, statusText: 'Bad Gateway', body: null })).toEqual({
+    expect(
+      graphqlOutcome({ ok: false, status: 502, statusText: 'Bad Gateway', body: null })
+    ).toEqual({
       data: undefined,
       errors: [{ message: 'HTTP 502 Bad Gateway' }]
     });

@@ -41,7 +41,10 @@ export function gql(strings: TemplateStringsArray | string, ...values: unknown[]
   const source =
     typeof strings === 'string'
       ? strings
-      : strings.reduce((text, part, index) => text + part + (index < values.length ? String(values[index]) : ''), '');
+      : strings.reduce(
+          (text, part, index) => text + part + (index < values.length ? String(values[index]) : ''),
+          ''
+        );
   return Object.freeze({ kind: 'Document' as const, source, toString: () => source });
 }
 
@@ -60,14 +63,21 @@ export function graphqlRequestBody(
 }
 
 /** Turns an HTTP answer into `{ data, errors }`. */
-export function graphqlOutcome(response: OrgResponse): { data: unknown; errors: GraphQLError[] | undefined } {
+export function graphqlOutcome(response: OrgResponse): {
+  data: unknown;
+  errors: GraphQLError[] | undefined;
+} {
   const body = response.body as { data?: unknown; errors?: GraphQLError[] } | GraphQLError[] | null;
   if (response.ok && body && !Array.isArray(body)) {
     const errors = Array.isArray(body.errors) && body.errors.length ? body.errors : undefined;
     return { data: body.data ?? undefined, errors };
   }
   // REST-style failures (401, 500, network) come as `[{ errorCode, message }]`.
-  const list = Array.isArray(body) ? body : body && !Array.isArray(body) && body.errors ? body.errors : [];
+  const list = Array.isArray(body)
+    ? body
+    : body && !Array.isArray(body) && body.errors
+      ? body.errors
+      : [];
   const errors: GraphQLError[] = list.length
     ? list.map((error) => ({ ...error, message: error.message ?? `HTTP ${response.status}` }))
     : [{ message: `HTTP ${response.status} ${response.statusText}`.trim() }];
@@ -77,7 +87,10 @@ export function graphqlOutcome(response: OrgResponse): { data: unknown; errors: 
 // Identical requests in flight share one HTTP call, as Lightning Data Service dedupes them.
 const inFlight = new Map<string, Promise<OrgResponse>>();
 
-function send(body: NonNullable<ReturnType<typeof graphqlRequestBody>>, fresh: boolean): Promise<OrgResponse> {
+function send(
+  body: NonNullable<ReturnType<typeof graphqlRequestBody>>,
+  fresh: boolean
+): Promise<OrgResponse> {
   const key = JSON.stringify(body);
   let request = fresh ? undefined : inFlight.get(key);
   if (!request) {

@@ -8,7 +8,13 @@ import { startLocalOrg, type LocalOrg } from '../../localorg/server';
 import { generateSampleData } from '../../localorg/sample-data/generate';
 import { setPreviewContext } from './context';
 import { gql, graphql, type GraphQLResult } from './graphql';
-import { createRecord, getFieldValue, getRecord, updateRecord, type RecordRepresentation } from './uiRecordApi';
+import {
+  createRecord,
+  getFieldValue,
+  getRecord,
+  updateRecord,
+  type RecordRepresentation
+} from './uiRecordApi';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const USERS = gql`
@@ -20,7 +26,11 @@ const USERS = gql`
 let org: LocalOrg;
 
 beforeAll(async () => {
-  org = await startLocalOrg({ port: 0, data: generateSampleData({ reps: 3, opportunities: 60 }), projectDir: ROOT });
+  org = await startLocalOrg({
+    port: 0,
+    data: generateSampleData({ reps: 3, opportunities: 60 }),
+    projectDir: ROOT
+  });
   setPreviewContext({
     instanceUrl: org.url,
     apiVersion: '62.0',
@@ -52,16 +62,25 @@ describe('lightning/graphql against the local org', () => {
     });
     adapter?.disconnect();
     expect(result.errors).toBeUndefined();
-    const edges = (result.data as { uiapi: { query: { User: { edges: Array<{ node: { Id: string; Name: { value: string } } }> } } } })
-      .uiapi.query.User.edges;
-    const expected = org.data.records.User.map((user) => String(user.Name)).sort((a, b) => a.localeCompare(b));
+    const edges = (
+      result.data as {
+        uiapi: {
+          query: { User: { edges: Array<{ node: { Id: string; Name: { value: string } } }> } };
+        };
+      }
+    ).uiapi.query.User.edges;
+    const expected = org.data.records.User.map((user) => String(user.Name)).sort((a, b) =>
+      a.localeCompare(b)
+    );
     expect(edges.map((edge) => edge.node.Name.value)).toEqual(expected);
   });
 
   it("emits the org's validation errors for a field the schema lacks", async () => {
     const result = await firstValue<GraphQLResult>((callback) => {
       const adapter = new graphql(callback);
-      adapter.update({ query: gql`query bad { uiapi { query { User { edges { node { NoSuchField__c { value } } } } } } }` });
+      adapter.update({
+        query: gql`query bad { uiapi { query { User { edges { node { NoSuchField__c { value } } } } } } }`
+      });
       adapter.connect();
     });
     expect(result.data).toBeUndefined();
@@ -74,7 +93,12 @@ describe('lightning/uiRecordApi against the local org', () => {
     const owner = String(org.data.records.User[0].Id);
     const created = await createRecord({
       apiName: 'SPM_Action__c',
-      fields: { Name: 'Send the revised proposal', OwnerId: owner, Due_Date__c: '2026-12-01', Key__c: 'preview-test-1' }
+      fields: {
+        Name: 'Send the revised proposal',
+        OwnerId: owner,
+        Due_Date__c: '2026-12-01',
+        Key__c: 'preview-test-1'
+      }
     });
     expect(created.apiName).toBe('SPM_Action__c');
     expect(created.id).toMatch(/^a06\w{15}$/);
@@ -82,12 +106,19 @@ describe('lightning/uiRecordApi against the local org', () => {
 
     const values: Array<{ data?: RecordRepresentation; error?: unknown }> = [];
     const wire = new getRecord((value) => values.push(value));
-    wire.update({ recordId: created.id, fields: ['SPM_Action__c.Status__c', 'SPM_Action__c.Due_Date__c'] });
+    wire.update({
+      recordId: created.id,
+      fields: ['SPM_Action__c.Status__c', 'SPM_Action__c.Due_Date__c']
+    });
     wire.connect();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(getFieldValue(values[0].data, { objectApiName: 'SPM_Action__c', fieldApiName: 'Due_Date__c' })).toBe('2026-12-01');
+    expect(
+      getFieldValue(values[0].data, { objectApiName: 'SPM_Action__c', fieldApiName: 'Due_Date__c' })
+    ).toBe('2026-12-01');
 
-    await updateRecord({ fields: { Id: created.id, Status__c: 'Done', Completed_Date__c: '2026-11-23' } });
+    await updateRecord({
+      fields: { Id: created.id, Status__c: 'Done', Completed_Date__c: '2026-11-23' }
+    });
     // The getRecord wire of the record is refreshed by the update.
     expect(values).toHaveLength(2);
     expect(getFieldValue(values[1].data, 'SPM_Action__c.Status__c')).toBe('Done');
@@ -95,7 +126,9 @@ describe('lightning/uiRecordApi against the local org', () => {
   });
 
   it('rejects a write the org refuses with its UI API error body', async () => {
-    await expect(createRecord({ apiName: 'SPM_Action__c', fields: { Due_Date__c: 'not a date' } })).rejects.toMatchObject({
+    await expect(
+      createRecord({ apiName: 'SPM_Action__c', fields: { Due_Date__c: 'not a date' } })
+    ).rejects.toMatchObject({
       ok: false,
       status: 400
     });

@@ -51,7 +51,9 @@ export class CurrentPageReference {
   update(): void {}
 
   connect(): void {
-    this.dataCallback(Object.freeze(urlToPageReference(window.location.pathname, window.location.search)));
+    this.dataCallback(
+      Object.freeze(urlToPageReference(window.location.pathname, window.location.search))
+    );
   }
 
   disconnect(): void {}

@@ -38,7 +38,12 @@ export function orgRequest(method: string, path: string, body?: unknown): Promis
         ok: false,
         status: 0,
         statusText: 'Network error',
-        body: [{ errorCode: 'NETWORK_ERROR', message: `The org did not answer: ${(error as Error).message}` }]
+        body: [
+          {
+            errorCode: 'NETWORK_ERROR',
+            message: `The org did not answer: ${(error as Error).message}`
+          }
+        ]
       };
     }
     const text = await response.text();
@@ -50,7 +55,12 @@ export function orgRequest(method: string, path: string, body?: unknown): Promis
         parsed = [{ errorCode: 'INVALID_RESPONSE', message: text.slice(0, 500) }];
       }
     }
-    return { ok: response.ok, status: response.status, statusText: response.statusText, body: parsed };
+    return {
+      ok: response.ok,
+      status: response.status,
+      statusText: response.statusText,
+      body: parsed
+    };
   })();
   return trackRequest(request);
 }

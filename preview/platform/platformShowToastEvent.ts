@@ -18,6 +18,11 @@ export interface ToastConfig {
 /** `this.dispatchEvent(new ShowToastEvent({ title, message, variant }))`. */
 export class ShowToastEvent extends CustomEvent<ToastConfig> {
   constructor(config: ToastConfig) {
-    super(SHOW_TOAST_EVENT_NAME, { bubbles: true, composed: true, cancelable: true, detail: config });
+    super(SHOW_TOAST_EVENT_NAME, {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      detail: config
+    });
   }
 }

@@ -34,7 +34,11 @@ export function objectOfRecordId(recordId: string | undefined): string | undefin
   return recordId ? KEY_PREFIXES[recordId.slice(0, 3)] : undefined;
 }
 
-function withQuery(path: string, state: Record<string, string | undefined> | undefined, preserved: Record<string, string>): string {
+function withQuery(
+  path: string,
+  state: Record<string, string | undefined> | undefined,
+  preserved: Record<string, string>
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(state ?? {})) {
     if (value !== undefined && value !== null) params.set(key, String(value));
@@ -45,25 +49,43 @@ function withQuery(path: string, state: Record<string, string | undefined> | und
 }
 
 /** The preview URL of a page reference; `preserved` are the preview's own query parameters. */
-export function pageReferenceToUrl(reference: PageReference, preserved: Record<string, string> = {}): string {
+export function pageReferenceToUrl(
+  reference: PageReference,
+  preserved: Record<string, string> = {}
+): string {
   const attributes = reference?.attributes ?? {};
   const state = reference?.state;
   switch (reference?.type) {
     case 'standard__navItemPage':
-      return withQuery(`/lightning/n/${encodeURIComponent(attributes.apiName ?? '')}`, state, preserved);
+      return withQuery(
+        `/lightning/n/${encodeURIComponent(attributes.apiName ?? '')}`,
+        state,
+        preserved
+      );
     case 'standard__recordPage': {
-      const objectApiName = attributes.objectApiName ?? objectOfRecordId(attributes.recordId) ?? 'Record';
+      const objectApiName =
+        attributes.objectApiName ?? objectOfRecordId(attributes.recordId) ?? 'Record';
       const action = attributes.actionName ?? 'view';
-      return withQuery(`/lightning/r/${objectApiName}/${encodeURIComponent(attributes.recordId ?? '')}/${action}`, state, preserved);
+      return withQuery(
+        `/lightning/r/${objectApiName}/${encodeURIComponent(attributes.recordId ?? '')}/${action}`,
+        state,
+        preserved
+      );
     }
     case 'standard__objectPage':
-      return withQuery(`/lightning/o/${attributes.objectApiName ?? ''}/${attributes.actionName ?? 'list'}`, state, preserved);
+      return withQuery(
+        `/lightning/o/${attributes.objectApiName ?? ''}/${attributes.actionName ?? 'list'}`,
+        state,
+        preserved
+      );
     case 'standard__namedPage':
       return withQuery(`/lightning/page/${attributes.pageName ?? 'home'}`, state, preserved);
     case 'standard__webPage':
       return attributes.url ?? '/';
     default:
-      throw new Error(`The preview cannot navigate to a page reference of type ${String(reference?.type)}`);
+      throw new Error(
+        `The preview cannot navigate to a page reference of type ${String(reference?.type)}`
+      );
   }
 }
 
@@ -71,10 +93,12 @@ export function pageReferenceToUrl(reference: PageReference, preserved: Record<s
 export function urlToPageReference(pathname: string, search = ''): PageReference {
   const state: Record<string, string> = {};
   // As on the platform, only namespaced parameters (`c__…`) are page state.
-  for (const [key, value] of new URLSearchParams(search)) if (/^[a-z]\w*__\w+/.test(key)) state[key] = value;
+  for (const [key, value] of new URLSearchParams(search))
+    if (/^[a-z]\w*__\w+/.test(key)) state[key] = value;
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'lightning') {
-    if (parts[1] === 'n' && parts[2]) return { type: 'standard__navItemPage', attributes: { apiName: parts[2] }, state };
+    if (parts[1] === 'n' && parts[2])
+      return { type: 'standard__navItemPage', attributes: { apiName: parts[2] }, state };
     if (parts[1] === 'r' && parts[3]) {
       return {
         type: 'standard__recordPage',
@@ -83,7 +107,11 @@ export function urlToPageReference(pathname: string, search = ''): PageReference
       };
     }
     if (parts[1] === 'o' && parts[2]) {
-      return { type: 'standard__objectPage', attributes: { objectApiName: parts[2], actionName: parts[3] ?? 'list' }, state };
+      return {
+        type: 'standard__objectPage',
+        attributes: { objectApiName: parts[2], actionName: parts[3] ?? 'list' },
+        state
+      };
     }
   }
   return { type: 'standard__namedPage', attributes: { pageName: 'home' }, state };

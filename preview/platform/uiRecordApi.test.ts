@@ -18,7 +18,11 @@ const ACTION: RecordRepresentation = {
     Name: { value: 'Call the CFO', displayValue: null },
     Due_Date__c: { value: '2026-12-04', displayValue: '12/4/2026' },
     Account__r: {
-      value: { apiName: 'Account', id: '001000000000001AAA', fields: { Name: { value: 'Acme', displayValue: null } } },
+      value: {
+        apiName: 'Account',
+        id: '001000000000001AAA',
+        fields: { Name: { value: 'Acme', displayValue: null } }
+      },
       displayValue: 'Acme'
     }
   }
@@ -26,7 +30,9 @@ const ACTION: RecordRepresentation = {
 
 describe('getFieldValue', () => {
   it('reads a field by schema reference or qualified name, through relationships', () => {
-    expect(getFieldValue(ACTION, { objectApiName: 'SPM_Action__c', fieldApiName: 'Due_Date__c' })).toBe('2026-12-04');
+    expect(
+      getFieldValue(ACTION, { objectApiName: 'SPM_Action__c', fieldApiName: 'Due_Date__c' })
+    ).toBe('2026-12-04');
     expect(getFieldValue(ACTION, 'SPM_Action__c.Account__r.Name')).toBe('Acme');
     expect(getFieldDisplayValue(ACTION, 'SPM_Action__c.Due_Date__c')).toBe('12/4/2026');
   });
@@ -45,7 +51,9 @@ describe('getRecordQuery', () => {
         fields: [{ objectApiName: 'Account', fieldApiName: 'Name' }],
         optionalFields: ['Account.Industry', 'Account.Owner.Name']
       })
-    ).toBe('/ui-api/records/001000000000001AAA?fields=Account.Name&optionalFields=Account.Industry%2CAccount.Owner.Name');
+    ).toBe(
+      '/ui-api/records/001000000000001AAA?fields=Account.Name&optionalFields=Account.Industry%2CAccount.Owner.Name'
+    );
   });
 
   it('waits for a record id and at least one field', () => {
@@ -63,18 +71,27 @@ describe('record writes and reads against the UI API', () => {
 
   it('createRecord POSTs { apiName, fields } and resolves with the record', async () => {
     org.reply({ status: 201, body: ACTION });
-    const record = await createRecord({ apiName: 'SPM_Action__c', fields: { Name: 'Call the CFO', Due_Date__c: '2026-12-04' } });
+    const record = await createRecord({
+      apiName: 'SPM_Action__c',
+      fields: { Name: 'Call the CFO', Due_Date__c: '2026-12-04' }
+    });
     expect(record.id).toBe('a06000000000001AAA');
     expect(org.requests[0]).toMatchObject({
       method: 'POST',
       url: '/services/data/v62.0/ui-api/records',
       headers: { authorization: 'Bearer 00D000000000001!TOKEN' },
-      body: { apiName: 'SPM_Action__c', fields: { Name: 'Call the CFO', Due_Date__c: '2026-12-04' } }
+      body: {
+        apiName: 'SPM_Action__c',
+        fields: { Name: 'Call the CFO', Due_Date__c: '2026-12-04' }
+      }
     });
   });
 
   it('rejects with the fetch response shape the platform uses, body included', async () => {
-    const body = { message: 'Required fields are missing: [Name]', output: { errors: [], fieldErrors: { Name: [{ message: 'Required' }] } } };
+    const body = {
+      message: 'Required fields are missing: [Name]',
+      output: { errors: [], fieldErrors: { Name: [{ message: 'Required' }] } }
+    };
     org.reply({ status: 400, body });
     await expect(createRecord({ apiName: 'SPM_Action__c', fields: {} })).rejects.toEqual({
       ok: false,
@@ -100,7 +117,10 @@ describe('record writes and reads against the UI API', () => {
       url: `/services/data/v62.0/ui-api/records/${ACTION.id}`,
       body: { fields: { Status__c: 'Done' } }
     });
-    expect(org.requests[2]).toMatchObject({ method: 'GET', url: `/services/data/v62.0/ui-api/records/${ACTION.id}?fields=SPM_Action__c.Name` });
+    expect(org.requests[2]).toMatchObject({
+      method: 'GET',
+      url: `/services/data/v62.0/ui-api/records/${ACTION.id}?fields=SPM_Action__c.Name`
+    });
     expect(emitted).toHaveLength(2);
     wire.disconnect();
   });
@@ -122,14 +142,22 @@ describe('record writes and reads against the UI API', () => {
   it('getRecord emits the error response when the record cannot be read', async () => {
     const emitted: unknown[] = [];
     const wire = new getRecord((value) => emitted.push(value));
-    org.reply({ status: 404, body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
+    org.reply({
+      status: 404,
+      body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]
+    });
     wire.update({ recordId: 'a06000000000009AAA', fields: ['SPM_Action__c.Name'] });
     wire.connect();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(emitted).toEqual([
       {
         data: undefined,
-        error: { ok: false, status: 404, statusText: 'Not Found', body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] }
+        error: {
+          ok: false,
+          status: 404,
+          statusText: 'Not Found',
+          body: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]
+        }
       }
     ]);
     wire.disconnect();
@@ -138,6 +166,9 @@ describe('record writes and reads against the UI API', () => {
   it('deleteRecord DELETEs the record', async () => {
     org.reply({ status: 204 });
     await deleteRecord(ACTION.id);
-    expect(org.requests[0]).toMatchObject({ method: 'DELETE', url: `/services/data/v62.0/ui-api/records/${ACTION.id}` });
+    expect(org.requests[0]).toMatchObject({
+      method: 'DELETE',
+      url: `/services/data/v62.0/ui-api/records/${ACTION.id}`
+    });
   });
 });

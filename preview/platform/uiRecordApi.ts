@@ -38,7 +38,12 @@ export function qualifiedFieldName(field: FieldReference): string {
 }
 
 function asError(response: OrgResponse): FetchResponseError {
-  return { ok: false, status: response.status, statusText: response.statusText, body: response.body };
+  return {
+    ok: false,
+    status: response.status,
+    statusText: response.statusText,
+    body: response.body
+  };
 }
 
 function recordPath(recordId: string): string {
@@ -46,12 +51,18 @@ function recordPath(recordId: string): string {
 }
 
 /** The value of a field of a record representation (`undefined` when the record lacks it). */
-export function getFieldValue(record: RecordRepresentation | undefined | null, field: FieldReference): unknown {
+export function getFieldValue(
+  record: RecordRepresentation | undefined | null,
+  field: FieldReference
+): unknown {
   return fieldEntry(record, field)?.value;
 }
 
 /** The display value of a field of a record representation. */
-export function getFieldDisplayValue(record: RecordRepresentation | undefined | null, field: FieldReference): unknown {
+export function getFieldDisplayValue(
+  record: RecordRepresentation | undefined | null,
+  field: FieldReference
+): unknown {
   return fieldEntry(record, field)?.displayValue;
 }
 
@@ -64,7 +75,8 @@ function fieldEntry(
   const [, ...path] = qualifiedFieldName(field).split('.');
   let node: RecordRepresentation | null | undefined = record;
   for (let index = 0; index < path.length; index += 1) {
-    const entry: { value: unknown; displayValue: string | null } | undefined = node?.fields?.[path[index]];
+    const entry: { value: unknown; displayValue: string | null } | undefined =
+      node?.fields?.[path[index]];
     if (!entry) return undefined;
     if (index === path.length - 1) return entry;
     node = entry.value as RecordRepresentation | null;
@@ -77,7 +89,11 @@ const recordWires = new Set<getRecord>();
 
 async function refreshRecordWires(recordIds: readonly string[]): Promise<void> {
   const ids = new Set(recordIds);
-  await Promise.all([...recordWires].filter((wire) => wire.recordId && ids.has(wire.recordId)).map((wire) => wire.refresh()));
+  await Promise.all(
+    [...recordWires]
+      .filter((wire) => wire.recordId && ids.has(wire.recordId))
+      .map((wire) => wire.refresh())
+  );
 }
 
 /** Creates a record. Resolves with its record representation. */
@@ -93,12 +109,18 @@ export async function createRecord(recordInput: RecordInput): Promise<RecordRepr
 }
 
 /** Updates the record named by `recordInput.fields.Id`. Resolves with its record representation. */
-export async function updateRecord(recordInput: RecordInput, clientOptions?: { ifUnmodifiedSince?: string }): Promise<RecordRepresentation> {
+export async function updateRecord(
+  recordInput: RecordInput,
+  clientOptions?: { ifUnmodifiedSince?: string }
+): Promise<RecordRepresentation> {
   const { Id: id, ...fields } = recordInput?.fields ?? {};
-  if (typeof id !== 'string' || !id) throw new Error('updateRecord: recordInput.fields.Id is required');
+  if (typeof id !== 'string' || !id)
+    throw new Error('updateRecord: recordInput.fields.Id is required');
   const response = await orgRequest('PATCH', recordPath(id), {
     fields,
-    ...(clientOptions?.ifUnmodifiedSince ? { ifUnmodifiedSince: clientOptions.ifUnmodifiedSince } : {})
+    ...(clientOptions?.ifUnmodifiedSince
+      ? { ifUnmodifiedSince: clientOptions.ifUnmodifiedSince }
+      : {})
   });
   if (!response.ok) throw asError(response);
   await refreshRecordWires([id]);
@@ -113,7 +135,9 @@ export async function deleteRecord(recordId: string): Promise<void> {
 }
 
 /** Tells the page that records changed elsewhere: their getRecord wires fetch them again. */
-export async function notifyRecordUpdateAvailable(recordInfos: ReadonlyArray<{ recordId: string }>): Promise<void> {
+export async function notifyRecordUpdateAvailable(
+  recordInfos: ReadonlyArray<{ recordId: string }>
+): Promise<void> {
   await refreshRecordWires((recordInfos ?? []).map((info) => info.recordId));
 }
 
@@ -143,7 +167,10 @@ export function getRecordQuery(config: GetRecordConfig | undefined): string | un
   return `${recordPath(config.recordId)}?${params.toString()}`;
 }
 
-type RecordCallback = (value: { data: RecordRepresentation | undefined; error: FetchResponseError | undefined }) => void;
+type RecordCallback = (value: {
+  data: RecordRepresentation | undefined;
+  error: FetchResponseError | undefined;
+}) => void;
 
 /** The `getRecord` wire adapter: emits `{ data, error }`. */
 export class getRecord {

@@ -6,7 +6,15 @@ const CONTEXT: PreviewContext = {
   apiVersion: '62.0',
   accessToken: 'token',
   userId: '005M1',
-  users: [{ id: '005M1', name: 'Eve </script><script>alert(1)</script>', title: null, persona: 'Manager', managerId: null }],
+  users: [
+    {
+      id: '005M1',
+      name: 'Eve </script><script>alert(1)</script>',
+      title: null,
+      persona: 'Manager',
+      managerId: null
+    }
+  ],
   i18n: { lang: 'fr', dir: 'ltr' },
   asOf: '2026-11-23',
   preservedParams: {}
@@ -33,7 +41,9 @@ describe('renderIndexHtml', () => {
   });
 
   it('embeds the context as JSON the page can read back, and loads the bundle as a module', () => {
-    const json = /<script type="application\/json" id="pacer-preview-config">(.*)<\/script>/.exec(html)?.[1];
+    const json = /<script type="application\/json" id="pacer-preview-config">(.*)<\/script>/.exec(
+      html
+    )?.[1];
     expect(JSON.parse(json ?? 'null')).toEqual(CONTEXT);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain('<script type="module" src="/preview-assets/abc/main.js"></script>');

@@ -62,7 +62,9 @@ export function firstDayOfWeek(locale: string): number {
 
 /** A Java-style date pattern (`d/M/yyyy`, `MMM d, yyyy h:mm a`) for an Intl format, as Salesforce exposes them. */
 export function datePattern(locale: string, options: Intl.DateTimeFormatOptions): string {
-  const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatToParts(SAMPLE_DATE);
+  const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatToParts(
+    SAMPLE_DATE
+  );
   const name = (option: Intl.DateTimeFormatOptions, type: 'month' | 'weekday') =>
     new Intl.DateTimeFormat(locale, { ...option, timeZone: 'UTC' })
       .formatToParts(SAMPLE_DATE)
@@ -100,8 +102,16 @@ export function datePattern(locale: string, options: Intl.DateTimeFormatOptions)
     .join('');
 }
 
-function numberSymbol(locale: string, type: Intl.NumberFormatPartTypes, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(locale, options).formatToParts(value).find((part) => part.type === type)?.value ?? '';
+function numberSymbol(
+  locale: string,
+  type: Intl.NumberFormatPartTypes,
+  value: number,
+  options?: Intl.NumberFormatOptions
+): string {
+  return (
+    new Intl.NumberFormat(locale, options).formatToParts(value).find((part) => part.type === type)
+      ?.value ?? ''
+  );
 }
 
 /** The i18n values for a locale, a currency (ISO 4217) and a time zone (IANA). */
@@ -116,7 +126,8 @@ export function localeSettings(locale: string, currency: string, timeZone: strin
     firstDayOfWeek: firstDayOfWeek(locale),
     'number.decimalSeparator': numberSymbol(locale, 'decimal', 1.5) || '.',
     'number.groupingSeparator': numberSymbol(locale, 'group', 1234567) || ',',
-    'number.currencySymbol': numberSymbol(locale, 'currency', 1, { style: 'currency', currency }) || currency,
+    'number.currencySymbol':
+      numberSymbol(locale, 'currency', 1, { style: 'currency', currency }) || currency,
     'number.percentSign': numberSymbol(locale, 'percentSign', 0.5, { style: 'percent' }) || '%',
     'number.minusSign': numberSymbol(locale, 'minusSign', -1) || '-',
     'dateTime.shortDateFormat': datePattern(locale, { dateStyle: 'short' }),
@@ -125,6 +136,9 @@ export function localeSettings(locale: string, currency: string, timeZone: strin
     'dateTime.shortTimeFormat': datePattern(locale, { timeStyle: 'short' }),
     'dateTime.mediumTimeFormat': datePattern(locale, { timeStyle: 'medium' }),
     'dateTime.shortDateTimeFormat': datePattern(locale, { dateStyle: 'short', timeStyle: 'short' }),
-    'dateTime.mediumDateTimeFormat': datePattern(locale, { dateStyle: 'medium', timeStyle: 'medium' })
+    'dateTime.mediumDateTimeFormat': datePattern(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'medium'
+    })
   };
 }

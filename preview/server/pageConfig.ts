@@ -42,7 +42,13 @@ export function pageContext(
     apiVersion: PREVIEW_API_VERSION,
     accessToken,
     userId: user?.id ?? '',
-    users: users.map(({ id, name, title, persona, managerId }) => ({ id, name, title, persona, managerId })),
+    users: users.map(({ id, name, title, persona, managerId }) => ({
+      id,
+      name,
+      title,
+      persona,
+      managerId
+    })),
     i18n: localeSettings(locale, org.currency, user?.timeZoneSidKey ?? org.orgTimeZone),
     asOf: org.asOf,
     preservedParams

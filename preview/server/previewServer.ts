@@ -110,7 +110,14 @@ function proxy(request: http.IncomingMessage, response: http.ServerResponse, org
     if (!response.headersSent) {
       response.writeHead(502, { 'Content-Type': 'application/json' });
     }
-    response.end(JSON.stringify([{ errorCode: 'LOCAL_ORG_UNREACHABLE', message: `The local org did not answer: ${error.message}` }]));
+    response.end(
+      JSON.stringify([
+        {
+          errorCode: 'LOCAL_ORG_UNREACHABLE',
+          message: `The local org did not answer: ${error.message}`
+        }
+      ])
+    );
   });
   request.pipe(upstream);
 }
@@ -154,14 +161,22 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     if (pathname.startsWith('/lightning/') && buildError !== undefined) {
-      response.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.writeHead(500, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store'
+      });
       response.end(renderBuildErrorHtml(buildError));
       return;
     }
     if (pathname.startsWith('/lightning/')) {
       loadOrgUsers(options.org, PREVIEW_API_VERSION)
         .then((users) => {
-          const context = pageContext(url.searchParams, users, options.orgSettings, options.org.accessToken);
+          const context = pageContext(
+            url.searchParams,
+            users,
+            options.orgSettings,
+            options.org.accessToken
+          );
           if (context.userId && url.searchParams.get('user') !== context.userId) {
             // The URL always names the user, so the page's API calls (and a reload) run as them.
             url.searchParams.set('user', context.userId);
@@ -169,16 +184,22 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
             response.end();
             return;
           }
-          response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+          response.writeHead(200, {
+            'Content-Type': 'text/html; charset=utf-8',
+            'Cache-Control': 'no-store'
+          });
           response.end(renderIndexHtml(context, entryUrl));
         })
-        .catch((error: Error) => sendText(response, 502, `The preview could not reach the local org: ${error.message}`));
+        .catch((error: Error) =>
+          sendText(response, 502, `The preview could not reach the local org: ${error.message}`)
+        );
       return;
     }
     const bundle = /^\/preview-assets\/([0-9a-f]{16})\/(.+)$/.exec(pathname);
     if (bundle) {
       // Earlier builds stay served: a page loaded before a rebuild still fetches its lazy chunks.
-      const root = bundle[1] === currentHash ? bundleRoot : path.join(path.dirname(bundleRoot), bundle[1]);
+      const root =
+        bundle[1] === currentHash ? bundleRoot : path.join(path.dirname(bundleRoot), bundle[1]);
       const file = staticFile(root, bundle[2]);
       if (file) return sendFile(response, file, true);
     } else if (pathname.startsWith('/assets/')) {

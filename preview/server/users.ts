@@ -43,13 +43,18 @@ export function classifyUsers(records: readonly UserRecord[]): OrgUser[] {
   const active = records.filter((user) => user.IsActive);
   const reports = new Map<string, string[]>();
   for (const user of active) {
-    if (user.ManagerId) reports.set(user.ManagerId, [...(reports.get(user.ManagerId) ?? []), user.Id]);
+    if (user.ManagerId)
+      reports.set(user.ManagerId, [...(reports.get(user.ManagerId) ?? []), user.Id]);
   }
   const rank = { Director: 0, Manager: 1, Rep: 2 } as const;
   return active
     .map((user): OrgUser => {
       const direct = reports.get(user.Id) ?? [];
-      const persona = direct.some((id) => reports.has(id)) ? 'Director' : direct.length ? 'Manager' : 'Rep';
+      const persona = direct.some((id) => reports.has(id))
+        ? 'Director'
+        : direct.length
+          ? 'Manager'
+          : 'Rep';
       return {
         id: user.Id,
         name: user.Name,
@@ -80,18 +85,29 @@ interface UserNode {
 }
 
 /** Reads the org's users over GraphQL. Throws with the org's message when it cannot. */
-export async function loadOrgUsers(org: { url: string; accessToken: string }, apiVersion: string): Promise<OrgUser[]> {
-  const response = await fetch(`${org.url.replace(/\/$/, '')}/services/data/v${apiVersion}/graphql`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ query: USERS_QUERY, variables: { first: USER_PAGE_SIZE }, operationName: 'previewUsers' })
-  });
+export async function loadOrgUsers(
+  org: { url: string; accessToken: string },
+  apiVersion: string
+): Promise<OrgUser[]> {
+  const response = await fetch(
+    `${org.url.replace(/\/$/, '')}/services/data/v${apiVersion}/graphql`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: USERS_QUERY,
+        variables: { first: USER_PAGE_SIZE },
+        operationName: 'previewUsers'
+      })
+    }
+  );
   const body = (await response.json().catch(() => null)) as {
     data?: { uiapi?: { query?: { User?: { edges?: Array<{ node: UserNode }> } } } };
     errors?: Array<{ message: string }>;
   } | null;
   if (!response.ok || !body || body.errors?.length) {
-    const reason = body?.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`;
+    const reason =
+      body?.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`;
     throw new Error(`The org did not return its users: ${reason}`);
   }
   const records = (body.data?.uiapi?.query?.User?.edges ?? []).map(({ node }): UserRecord => ({

@@ -11,7 +11,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../startPreview';
-import { formatFirstRender, measureFirstRender, type FirstRenderResult } from '../bench/firstRender';
+import {
+  formatFirstRender,
+  measureFirstRender,
+  type FirstRenderResult
+} from '../bench/firstRender';
 import { launchChromium } from './harness/chromium';
 import { peopleOf, SCREENSHOT_DIR, testContext, type BrowserTest } from './harness/browserTest';
 import { toJestResults, type TestOutcome } from './harness/jestResults';
@@ -38,13 +42,18 @@ function loadCases(): Array<{ file: string; tests: BrowserTest[] }> {
       const file = path.join(CASES_DIR, name);
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- tsx compiles the case files on require
       const loaded = require(file) as { tests?: BrowserTest[] };
-      if (!Array.isArray(loaded.tests)) throw new Error(`${relative(file)} exports no \`tests\` array`);
+      if (!Array.isArray(loaded.tests))
+        throw new Error(`${relative(file)} exports no \`tests\` array`);
       return { file: relative(file), tests: loaded.tests };
     });
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 80);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -55,7 +64,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function runTest(browser: Browser, preview: RunningPreview, file: string, test: BrowserTest): Promise<TestOutcome> {
+async function runTest(
+  browser: Browser,
+  preview: RunningPreview,
+  file: string,
+  test: BrowserTest
+): Promise<TestOutcome> {
   const started = Date.now();
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -65,16 +79,31 @@ async function runTest(browser: Browser, preview: RunningPreview, file: string, 
     await withTimeout(test.run(t), TEST_TIMEOUT_MS, 'the test');
   } catch (error) {
     failures.push((error as Error).stack ?? String(error));
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `failed-${slug(test.title)}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({
+        path: path.join(SCREENSHOT_DIR, `failed-${slug(test.title)}.png`),
+        fullPage: true
+      })
+      .catch(() => undefined);
   }
   const consoleErrors = t.consoleErrors();
-  if (consoleErrors.length) failures.push(`The page logged errors:\n  ${consoleErrors.join('\n  ')}`);
+  if (consoleErrors.length)
+    failures.push(`The page logged errors:\n  ${consoleErrors.join('\n  ')}`);
   await context.close();
-  return { file, title: test.title, status: failures.length ? 'failed' : 'passed', durationMs: Date.now() - started, failureMessages: failures };
+  return {
+    file,
+    title: test.title,
+    status: failures.length ? 'failed' : 'passed',
+    durationMs: Date.now() - started,
+    failureMessages: failures
+  };
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { grep: { type: 'string' }, 'no-bench': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { grep: { type: 'string' }, 'no-bench': { type: 'boolean' } },
+    strict: true
+  });
   const startTime = Date.now();
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const old of fs.readdirSync(SCREENSHOT_DIR).filter((name) => name.endsWith('.png'))) {
@@ -88,19 +117,28 @@ async function main(): Promise<number> {
   try {
     const cases = loadCases();
     preview = await startPreview({ log: (message) => console.log(message) });
-    console.log(`Preview on ${preview.url} (build ${preview.build.hash}${preview.build.cached ? ', cached' : ''})`);
+    console.log(
+      `Preview on ${preview.url} (build ${preview.build.hash}${preview.build.cached ? ', cached' : ''})`
+    );
     browser = await launchChromium();
     for (const { file, tests } of cases) {
       for (const test of tests) {
         if (values.grep && !test.title.toLowerCase().includes(values.grep.toLowerCase())) continue;
         const outcome = await runTest(browser, preview, file, test);
         outcomes.push(outcome);
-        console.log(`${outcome.status === 'passed' ? '✓' : '✗'} ${file} › ${test.title} (${outcome.durationMs} ms)`);
-        for (const message of outcome.failureMessages) console.log(`    ${message.split('\n').join('\n    ')}`);
+        console.log(
+          `${outcome.status === 'passed' ? '✓' : '✗'} ${file} › ${test.title} (${outcome.durationMs} ms)`
+        );
+        for (const message of outcome.failureMessages)
+          console.log(`    ${message.split('\n').join('\n    ')}`);
       }
     }
     if (!values['no-bench']) {
-      firstRender = await measureFirstRender({ baseUrl: preview.url, browser, loads: FIRST_RENDER_LOADS });
+      firstRender = await measureFirstRender({
+        baseUrl: preview.url,
+        browser,
+        loads: FIRST_RENDER_LOADS
+      });
       console.log(formatFirstRender(firstRender));
     }
   } catch (error) {

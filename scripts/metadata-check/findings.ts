@@ -3,7 +3,7 @@
  */
 
 /** `error` fails the check; `warning` is printed but does not (e.g. a tab whose component lands later). */
-export type Severity = "error" | "warning";
+export type Severity = 'error' | 'warning';
 
 /** One problem found in the source tree. */
 export interface Finding {
@@ -21,7 +21,7 @@ export interface Finding {
 }
 
 /** A finding as a rule reports it: severity defaults to `error`. */
-export type FindingInput = Omit<Finding, "severity"> & { severity?: Severity };
+export type FindingInput = Omit<Finding, 'severity'> & { severity?: Severity };
 
 /**
  * Collects findings and counts every rule evaluation, so the summary can say how much was checked
@@ -38,8 +38,8 @@ export class FindingCollector {
   expect(ok: boolean, finding: FindingInput | (() => FindingInput)): boolean {
     this.evaluated += 1;
     if (!ok) {
-      const input = typeof finding === "function" ? finding() : finding;
-      this.findings.push({ ...input, severity: input.severity ?? "error" });
+      const input = typeof finding === 'function' ? finding() : finding;
+      this.findings.push({ ...input, severity: input.severity ?? 'error' });
     }
     return ok;
   }
@@ -60,7 +60,7 @@ export class FindingCollector {
  */
 export function formatFinding(finding: Finding): string {
   const where = finding.line ? `${finding.file}:${finding.line}` : finding.file;
-  const element = finding.element ? ` ${finding.element}` : "";
+  const element = finding.element ? ` ${finding.element}` : '';
   return `${finding.severity.padEnd(7)} ${where}${element}: ${finding.reason} [${finding.rule}]`;
 }
 
@@ -68,8 +68,6 @@ export function formatFinding(finding: Finding): string {
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      a.rule.localeCompare(b.rule)
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule)
   );
 }

@@ -2,23 +2,23 @@
  * The offline metadata check: Salesforce's own conversion, then Pacer's rules on top.
  * `checkMetadata(rootDir)` runs it on any project directory (the repo, or a broken copy in tests).
  */
-import { FindingCollector, sortFindings, type Finding } from "./findings";
-import { indexProject } from "./projectIndex";
-import { checkApplications } from "./rules/applicationRules";
-import { checkConversion } from "./rules/conversionRules";
-import { checkFields } from "./rules/fieldRules";
-import { checkForbiddenSource } from "./rules/forbiddenSource";
-import { checkLabels } from "./rules/labelRules";
-import { checkLayout } from "./rules/layoutRules";
-import { checkLightningPages } from "./rules/lightningPageRules";
-import { checkObjects } from "./rules/objectRules";
-import { checkPermissionSets } from "./rules/permissionSetRules";
-import { checkTabs } from "./rules/tabRules";
-import { checkWellFormedXml } from "./rules/wellFormedXml";
-import { convertWithSalesforceTooling } from "./salesforceConversion";
-import { readPackageDirectories } from "./sourceTree";
+import { FindingCollector, sortFindings, type Finding } from './findings';
+import { indexProject } from './projectIndex';
+import { checkApplications } from './rules/applicationRules';
+import { checkConversion } from './rules/conversionRules';
+import { checkFields } from './rules/fieldRules';
+import { checkForbiddenSource } from './rules/forbiddenSource';
+import { checkLabels } from './rules/labelRules';
+import { checkLayout } from './rules/layoutRules';
+import { checkLightningPages } from './rules/lightningPageRules';
+import { checkObjects } from './rules/objectRules';
+import { checkPermissionSets } from './rules/permissionSetRules';
+import { checkTabs } from './rules/tabRules';
+import { checkWellFormedXml } from './rules/wellFormedXml';
+import { convertWithSalesforceTooling } from './salesforceConversion';
+import { readPackageDirectories } from './sourceTree';
 
-export { formatFinding, type Finding, type Severity } from "./findings";
+export { formatFinding, type Finding, type Severity } from './findings';
 
 /** The outcome of a check, with the counts the command prints. */
 export interface MetadataCheckReport {
@@ -41,18 +41,12 @@ export interface MetadataCheckReport {
  * Runs the whole check on the SFDX project at `rootDir` (its sfdx-project.json names the package
  * directories; `force-app` without one).
  */
-export async function runMetadataCheck(
-  rootDir: string
-): Promise<MetadataCheckReport> {
+export async function runMetadataCheck(rootDir: string): Promise<MetadataCheckReport> {
   const packageDirs = await readPackageDirectories(rootDir);
   const index = await indexProject(rootDir, packageDirs);
   const collector = new FindingCollector();
 
-  const conversion = await convertWithSalesforceTooling(
-    rootDir,
-    packageDirs,
-    index.files
-  );
+  const conversion = await convertWithSalesforceTooling(rootDir, packageDirs, index.files);
   checkConversion(index, conversion, collector);
   checkWellFormedXml(index, collector);
   checkLayout(index, collector);
@@ -68,10 +62,8 @@ export async function runMetadataCheck(
   const findings = sortFindings(collector.findings);
   return {
     findings,
-    errorCount: findings.filter((finding) => finding.severity === "error")
-      .length,
-    warningCount: findings.filter((finding) => finding.severity === "warning")
-      .length,
+    errorCount: findings.filter((finding) => finding.severity === 'error').length,
+    warningCount: findings.filter((finding) => finding.severity === 'warning').length,
     componentsConverted: conversion.componentCount,
     childComponents: conversion.childCount,
     rulesChecked: collector.rulesChecked,

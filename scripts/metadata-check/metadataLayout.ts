@@ -17,85 +17,85 @@ export interface FileType {
 /** Types Pacer uses (or may use) whose components are single files directly in their folder. */
 export const FILE_TYPES: readonly FileType[] = [
   {
-    folder: "permissionsets",
-    suffix: ".permissionset-meta.xml",
-    rootElement: "PermissionSet"
+    folder: 'permissionsets',
+    suffix: '.permissionset-meta.xml',
+    rootElement: 'PermissionSet'
   },
-  { folder: "tabs", suffix: ".tab-meta.xml", rootElement: "CustomTab" },
+  { folder: 'tabs', suffix: '.tab-meta.xml', rootElement: 'CustomTab' },
   {
-    folder: "applications",
-    suffix: ".app-meta.xml",
-    rootElement: "CustomApplication"
+    folder: 'applications',
+    suffix: '.app-meta.xml',
+    rootElement: 'CustomApplication'
   },
   {
-    folder: "flexipages",
-    suffix: ".flexipage-meta.xml",
-    rootElement: "FlexiPage"
+    folder: 'flexipages',
+    suffix: '.flexipage-meta.xml',
+    rootElement: 'FlexiPage'
   },
-  { folder: "labels", suffix: ".labels-meta.xml", rootElement: "CustomLabels" }
+  { folder: 'labels', suffix: '.labels-meta.xml', rootElement: 'CustomLabels' }
 ];
 
 /** The object definition file in `objects/<Object>/`. */
-export const OBJECT_FILE: Omit<FileType, "folder"> = {
-  suffix: ".object-meta.xml",
-  rootElement: "CustomObject"
+export const OBJECT_FILE: Omit<FileType, 'folder'> = {
+  suffix: '.object-meta.xml',
+  rootElement: 'CustomObject'
 };
 
 /** Child types of an object, each in `objects/<Object>/<folder>/<Name><suffix>`. */
 export const OBJECT_CHILD_TYPES: readonly FileType[] = [
-  { folder: "fields", suffix: ".field-meta.xml", rootElement: "CustomField" },
+  { folder: 'fields', suffix: '.field-meta.xml', rootElement: 'CustomField' },
   {
-    folder: "listViews",
-    suffix: ".listView-meta.xml",
-    rootElement: "ListView"
+    folder: 'listViews',
+    suffix: '.listView-meta.xml',
+    rootElement: 'ListView'
   },
   {
-    folder: "validationRules",
-    suffix: ".validationRule-meta.xml",
-    rootElement: "ValidationRule"
+    folder: 'validationRules',
+    suffix: '.validationRule-meta.xml',
+    rootElement: 'ValidationRule'
   },
   {
-    folder: "recordTypes",
-    suffix: ".recordType-meta.xml",
-    rootElement: "RecordType"
+    folder: 'recordTypes',
+    suffix: '.recordType-meta.xml',
+    rootElement: 'RecordType'
   },
   {
-    folder: "compactLayouts",
-    suffix: ".compactLayout-meta.xml",
-    rootElement: "CompactLayout"
+    folder: 'compactLayouts',
+    suffix: '.compactLayout-meta.xml',
+    rootElement: 'CompactLayout'
   },
-  { folder: "webLinks", suffix: ".webLink-meta.xml", rootElement: "WebLink" },
+  { folder: 'webLinks', suffix: '.webLink-meta.xml', rootElement: 'WebLink' },
   {
-    folder: "fieldSets",
-    suffix: ".fieldSet-meta.xml",
-    rootElement: "FieldSet"
-  },
-  {
-    folder: "businessProcesses",
-    suffix: ".businessProcess-meta.xml",
-    rootElement: "BusinessProcess"
+    folder: 'fieldSets',
+    suffix: '.fieldSet-meta.xml',
+    rootElement: 'FieldSet'
   },
   {
-    folder: "sharingReasons",
-    suffix: ".sharingReason-meta.xml",
-    rootElement: "SharingReason"
+    folder: 'businessProcesses',
+    suffix: '.businessProcess-meta.xml',
+    rootElement: 'BusinessProcess'
   },
-  { folder: "indexes", suffix: ".index-meta.xml", rootElement: "Index" }
+  {
+    folder: 'sharingReasons',
+    suffix: '.sharingReason-meta.xml',
+    rootElement: 'SharingReason'
+  },
+  { folder: 'indexes', suffix: '.index-meta.xml', rootElement: 'Index' }
 ];
 
 /** The bundle definition file of a Lightning web component: `lwc/<name>/<name>.js-meta.xml`. */
-export const LWC_META: Omit<FileType, "folder"> = {
-  suffix: ".js-meta.xml",
-  rootElement: "LightningComponentBundle"
+export const LWC_META: Omit<FileType, 'folder'> = {
+  suffix: '.js-meta.xml',
+  rootElement: 'LightningComponentBundle'
 };
 
 /** Folders whose presence means Apex, which Pacer does not use (DESIGN.md section 4). */
-export const APEX_FOLDERS: readonly string[] = ["classes", "triggers"];
+export const APEX_FOLDERS: readonly string[] = ['classes', 'triggers'];
 
 /** Folder names this check understands; the first one found in a path decides the type. */
 export const KNOWN_FOLDERS: ReadonlySet<string> = new Set([
-  "objects",
-  "lwc",
+  'objects',
+  'lwc',
   ...FILE_TYPES.map((type) => type.folder),
   ...APEX_FOLDERS
 ]);
@@ -107,5 +107,5 @@ export function isApiName(name: string): boolean {
 
 /** Whether a name is a valid custom API name (`Name__c`). */
 export function isCustomName(name: string): boolean {
-  return name.endsWith("__c") && isApiName(name.slice(0, -3));
+  return name.endsWith('__c') && isApiName(name.slice(0, -3));
 }

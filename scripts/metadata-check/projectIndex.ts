@@ -2,8 +2,8 @@
  * An index of the package's metadata by type and name, built from the file tree, so rules can
  * look up "does this object / field / tab exist" without re-reading files.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import {
   FILE_TYPES,
   KNOWN_FOLDERS,
@@ -11,13 +11,9 @@ import {
   OBJECT_CHILD_TYPES,
   OBJECT_FILE,
   type FileType
-} from "./metadataLayout";
-import { listFiles } from "./sourceTree";
-import {
-  parseMetadataXml,
-  type MetadataXml,
-  type XmlSyntaxError
-} from "./xmlDocument";
+} from './metadataLayout';
+import { listFiles } from './sourceTree';
+import { parseMetadataXml, type MetadataXml, type XmlSyntaxError } from './xmlDocument';
 
 /** A metadata file whose name fits its type. `doc` is absent when the XML is not well-formed. */
 export interface MetadataFile {
@@ -83,10 +79,7 @@ const MAX_XML_BYTES = 5 * 1024 * 1024;
 /**
  * Reads every file below the package directories and indexes the metadata by type and name.
  */
-export async function indexProject(
-  rootDir: string,
-  packageDirs: string[]
-): Promise<ProjectIndex> {
+export async function indexProject(rootDir: string, packageDirs: string[]): Promise<ProjectIndex> {
   const index: ProjectIndex = {
     rootDir,
     packageDirs,
@@ -103,16 +96,13 @@ export async function indexProject(
     typedFiles: [],
     misplaced: []
   };
-  for (const dir of packageDirs)
-    index.files.push(...(await listFiles(rootDir, dir)));
+  for (const dir of packageDirs) index.files.push(...(await listFiles(rootDir, dir)));
 
   for (const file of index.files) {
-    if (!file.endsWith(".xml")) continue;
+    if (!file.endsWith('.xml')) continue;
     const stat = await fs.stat(path.join(rootDir, file));
     if (stat.size > MAX_XML_BYTES) continue;
-    const parsed = parseMetadataXml(
-      await fs.readFile(path.join(rootDir, file), "utf8")
-    );
+    const parsed = parseMetadataXml(await fs.readFile(path.join(rootDir, file), 'utf8'));
     if (parsed.ok) index.xml.set(file, parsed.doc);
     else index.malformed.set(file, parsed.error);
   }
@@ -139,16 +129,15 @@ function typedFile(
 
 /** Places one file in the index, or records why it does not fit its folder. */
 function classify(index: ProjectIndex, file: string): void {
-  const segments = file.split("/");
+  const segments = file.split('/');
   const at = segments.findIndex((segment) => KNOWN_FOLDERS.has(segment));
   if (at < 0) return;
   const folder = segments[at];
   const rest = segments.slice(at + 1);
-  const folderPath = segments.slice(0, at + 1).join("/");
+  const folderPath = segments.slice(0, at + 1).join('/');
 
-  if (folder === "objects")
-    return classifyObjectFile(index, file, folderPath, rest);
-  if (folder === "lwc") return classifyLwcFile(index, file, folderPath, rest);
+  if (folder === 'objects') return classifyObjectFile(index, file, folderPath, rest);
+  if (folder === 'lwc') return classifyLwcFile(index, file, folderPath, rest);
   const type = FILE_TYPES.find((candidate) => candidate.folder === folder);
   if (!type) return; // Apex folders: reported by the forbidden-source rule.
   const fileName = rest[rest.length - 1];
@@ -156,27 +145,19 @@ function classify(index: ProjectIndex, file: string): void {
     index.misplaced.push({ file, reason: misnamedReason(type, folder) });
     return;
   }
-  const entry = typedFile(
-    index,
-    file,
-    fileName.slice(0, -type.suffix.length),
-    type.rootElement
-  );
+  const entry = typedFile(index, file, fileName.slice(0, -type.suffix.length), type.rootElement);
   mapFor(index, folder).set(entry.name, entry);
 }
 
-function mapFor(
-  index: ProjectIndex,
-  folder: string
-): Map<string, MetadataFile> {
+function mapFor(index: ProjectIndex, folder: string): Map<string, MetadataFile> {
   switch (folder) {
-    case "permissionsets":
+    case 'permissionsets':
       return index.permissionSets;
-    case "tabs":
+    case 'tabs':
       return index.tabs;
-    case "applications":
+    case 'applications':
       return index.applications;
-    case "flexipages":
+    case 'flexipages':
       return index.flexipages;
     default:
       return index.labels;
@@ -199,8 +180,7 @@ function classifyObjectFile(
   if (rest.length < 2) {
     index.misplaced.push({
       file,
-      reason:
-        "objects/ holds one folder per object: objects/<Object>/<Object>.object-meta.xml"
+      reason: 'objects/ holds one folder per object: objects/<Object>/<Object>.object-meta.xml'
     });
     return;
   }
@@ -217,18 +197,13 @@ function classifyObjectFile(
   }
   if (rest.length === 2) {
     if (rest[1] === `${objectName}${OBJECT_FILE.suffix}`) {
-      model.definition = typedFile(
-        index,
-        file,
-        objectName,
-        OBJECT_FILE.rootElement
-      );
+      model.definition = typedFile(index, file, objectName, OBJECT_FILE.rootElement);
     } else {
       index.misplaced.push({
         file,
         reason:
           `objects/${objectName}/ may only hold ${objectName}${OBJECT_FILE.suffix} and child folders ` +
-          `(${OBJECT_CHILD_TYPES.map((type) => type.folder).join(", ")}); ` +
+          `(${OBJECT_CHILD_TYPES.map((type) => type.folder).join(', ')}); ` +
           `Salesforce's converter skips other files silently`
       });
     }
@@ -239,17 +214,14 @@ function classifyObjectFile(
   if (!childType) {
     index.misplaced.push({
       file,
-      reason: `unknown folder objects/${objectName}/${rest[1]}/ (expected one of ${OBJECT_CHILD_TYPES.map((type) => type.folder).join(", ")})`
+      reason: `unknown folder objects/${objectName}/${rest[1]}/ (expected one of ${OBJECT_CHILD_TYPES.map((type) => type.folder).join(', ')})`
     });
     return;
   }
   if (rest.length !== 3 || !fileName.endsWith(childType.suffix)) {
     index.misplaced.push({
       file,
-      reason: misnamedReason(
-        childType,
-        `objects/${objectName}/${childType.folder}`
-      )
+      reason: misnamedReason(childType, `objects/${objectName}/${childType.folder}`)
     });
     return;
   }
@@ -259,16 +231,11 @@ function classifyObjectFile(
     fileName.slice(0, -childType.suffix.length),
     childType.rootElement
   );
-  if (childType.folder === "fields") model.fields.set(entry.name, entry);
+  if (childType.folder === 'fields') model.fields.set(entry.name, entry);
   else model.children.push(entry);
 }
 
-function classifyLwcFile(
-  index: ProjectIndex,
-  file: string,
-  lwcPath: string,
-  rest: string[]
-): void {
+function classifyLwcFile(index: ProjectIndex, file: string, lwcPath: string, rest: string[]): void {
   // Files directly in lwc/ (jsconfig.json, .eslintrc.json) are tooling, not components.
   if (rest.length < 2) return;
   const bundleName = rest[0];

@@ -4,16 +4,16 @@
  * throw-away directory. It fails only on text that is not XML or an unresolvable layout, so the
  * rules in ./rules add the rest (TOOLCHAIN.md).
  */
-import { promises as fs } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   ComponentSet,
   ForceIgnore,
   MetadataConverter,
   type SourceComponent
-} from "@salesforce/source-deploy-retrieve";
-import { toPosix } from "./sourceTree";
+} from '@salesforce/source-deploy-retrieve';
+import { toPosix } from './sourceTree';
 
 /** What the conversion produced. */
 export interface ConversionResult {
@@ -50,13 +50,10 @@ export async function convertWithSalesforceTooling(
   const absoluteDirs = packageDirs.map((dir) => path.resolve(rootDir, dir));
   const forceIgnore = ForceIgnore.findAndCreate(absoluteDirs[0] ?? rootDir);
   for (const file of files) {
-    if (forceIgnore.denies(path.resolve(rootDir, file)))
-      result.ignoredFiles.add(file);
+    if (forceIgnore.denies(path.resolve(rootDir, file))) result.ignoredFiles.add(file);
   }
 
-  const outputDirectory = await fs.mkdtemp(
-    path.join(os.tmpdir(), "pacer-metadata-")
-  );
+  const outputDirectory = await fs.mkdtemp(path.join(os.tmpdir(), 'pacer-metadata-'));
   try {
     const existingDirs: string[] = [];
     for (const dir of absoluteDirs) {
@@ -66,17 +63,12 @@ export async function convertWithSalesforceTooling(
     const sourceComponents = components.getSourceComponents().toArray();
     for (const component of sourceComponents)
       collectFiles(rootDir, component, result.resolvedFiles);
-    const converted = await new MetadataConverter().convert(
-      components,
-      "metadata",
-      {
-        type: "directory",
-        outputDirectory,
-        genUniqueDir: false
-      }
-    );
-    result.componentCount =
-      converted.converted?.length ?? sourceComponents.length;
+    const converted = await new MetadataConverter().convert(components, 'metadata', {
+      type: 'directory',
+      outputDirectory,
+      genUniqueDir: false
+    });
+    result.componentCount = converted.converted?.length ?? sourceComponents.length;
     result.childCount = sourceComponents.reduce(
       (sum, component) => sum + component.getChildren().length,
       0
@@ -100,11 +92,7 @@ async function isDirectory(dir: string): Promise<boolean> {
 }
 
 /** Adds the files a component (and its children, e.g. an object's fields) was resolved from. */
-function collectFiles(
-  rootDir: string,
-  component: SourceComponent,
-  into: Set<string>
-): void {
+function collectFiles(rootDir: string, component: SourceComponent, into: Set<string>): void {
   const add = (absolute: string | undefined): void => {
     if (absolute) into.add(toPosix(path.relative(rootDir, absolute)));
   };
@@ -113,17 +101,16 @@ function collectFiles(
     for (const file of component.walkContent()) add(file);
     add(component.content);
   }
-  for (const child of component.getChildren())
-    collectFiles(rootDir, child, into);
+  for (const child of component.getChildren()) collectFiles(rootDir, child, into);
 }
 
 /** One line, with project paths made relative (the converter prints absolute paths and "\\n"). */
 function tidyMessage(rootDir: string, message: string): string {
   return message
     .split(path.resolve(rootDir) + path.sep)
-    .join("")
-    .replace(/\\n|\n/g, " ")
-    .replace(/\s+/g, " ")
+    .join('')
+    .replace(/\\n|\n/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim();
 }
 

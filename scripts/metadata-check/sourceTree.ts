@@ -1,22 +1,20 @@
 /**
  * Finding the package directories of an SFDX project and listing their files.
  */
-import { promises as fs } from "node:fs";
-import path from "node:path";
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 
 /** The package directory used when sfdx-project.json is missing or names none. */
-export const DEFAULT_PACKAGE_DIR = "force-app";
+export const DEFAULT_PACKAGE_DIR = 'force-app';
 
 /**
  * The package directories named in `<rootDir>/sfdx-project.json`, relative to rootDir.
  * Falls back to `force-app`, so the check also runs on a bare copy of the source.
  */
-export async function readPackageDirectories(
-  rootDir: string
-): Promise<string[]> {
+export async function readPackageDirectories(rootDir: string): Promise<string[]> {
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(rootDir, "sfdx-project.json"), "utf8");
+    raw = await fs.readFile(path.join(rootDir, 'sfdx-project.json'), 'utf8');
   } catch {
     return [DEFAULT_PACKAGE_DIR];
   }
@@ -25,7 +23,7 @@ export async function readPackageDirectories(
   };
   const dirs = (project.packageDirectories ?? [])
     .map((entry) => entry.path)
-    .filter((dir): dir is string => typeof dir === "string" && dir.length > 0)
+    .filter((dir): dir is string => typeof dir === 'string' && dir.length > 0)
     .map((dir) => toPosix(path.normalize(dir)));
   return dirs.length > 0 ? dirs : [DEFAULT_PACKAGE_DIR];
 }
@@ -34,10 +32,7 @@ export async function readPackageDirectories(
  * Every file below `dir`, as paths relative to `rootDir` with forward slashes, sorted.
  * Symbolic links are not followed: metadata is plain files.
  */
-export async function listFiles(
-  rootDir: string,
-  dir: string
-): Promise<string[]> {
+export async function listFiles(rootDir: string, dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(relDir: string): Promise<void> {
     let entries;
@@ -60,5 +55,5 @@ export async function listFiles(
 
 /** Converts a platform path to forward slashes (findings and keys use one spelling). */
 export function toPosix(value: string): string {
-  return value.split(path.sep).join("/");
+  return value.split(path.sep).join('/');
 }

@@ -2,10 +2,10 @@
  * Reading metadata XML: well-formedness with line numbers, a plain-object view of the document,
  * and helpers to find the line of an element (fast-xml-parser does not keep positions).
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** The namespace every Metadata API document must declare on its root element. */
-export const METADATA_NAMESPACE = "http://soap.sforce.com/2006/04/metadata";
+export const METADATA_NAMESPACE = 'http://soap.sforce.com/2006/04/metadata';
 
 /** An element as parsed: text, or an object of child elements / `@_`-prefixed attributes. */
 export type XmlNode = string | { [key: string]: XmlValue };
@@ -32,7 +32,7 @@ export interface XmlSyntaxError {
 
 const parser = new XMLParser({
   ignoreAttributes: false,
-  attributeNamePrefix: "@_",
+  attributeNamePrefix: '@_',
   // Keep every value as written: "0" and "true" stay strings, so rules compare exactly what deploys.
   parseTagValue: false,
   parseAttributeValue: false,
@@ -58,7 +58,7 @@ export function parseMetadataXml(
   }
   const parsed = parser.parse(text) as Record<string, XmlValue>;
   const rootNames = Object.keys(parsed).filter(
-    (key) => !key.startsWith("?") && !key.startsWith("#")
+    (key) => !key.startsWith('?') && !key.startsWith('#')
   );
   if (rootNames.length !== 1) {
     return {
@@ -72,20 +72,14 @@ export function parseMetadataXml(
   }
   const rootName = rootNames[0];
   const rootValue = parsed[rootName];
-  const root =
-    typeof rootValue === "object" && !Array.isArray(rootValue) ? rootValue : {};
-  const namespace =
-    typeof root["@_xmlns"] === "string" ? root["@_xmlns"] : undefined;
+  const root = typeof rootValue === 'object' && !Array.isArray(rootValue) ? rootValue : {};
+  const namespace = typeof root['@_xmlns'] === 'string' ? root['@_xmlns'] : undefined;
   return { ok: true, doc: { rootName, root, namespace, text } };
 }
 
 /** Every occurrence of a child element, as an array (a single child is not wrapped by the parser). */
-export function childNodes(
-  node: XmlValue | undefined,
-  name: string
-): XmlNode[] {
-  if (node === undefined || typeof node === "string" || Array.isArray(node))
-    return [];
+export function childNodes(node: XmlValue | undefined, name: string): XmlNode[] {
+  if (node === undefined || typeof node === 'string' || Array.isArray(node)) return [];
   const value = node[name];
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
@@ -94,20 +88,13 @@ export function childNodes(
 /** The text of an element (`<a>text</a>`, or `#text` next to attributes); undefined when absent. */
 export function nodeText(node: XmlNode | undefined): string | undefined {
   if (node === undefined) return undefined;
-  if (typeof node === "string") return node;
-  const text = node["#text"];
-  return typeof text === "string"
-    ? text
-    : Object.keys(node).length === 0
-      ? ""
-      : undefined;
+  if (typeof node === 'string') return node;
+  const text = node['#text'];
+  return typeof text === 'string' ? text : Object.keys(node).length === 0 ? '' : undefined;
 }
 
 /** The text of the first child element `name`; undefined when there is none. */
-export function childText(
-  node: XmlValue | undefined,
-  name: string
-): string | undefined {
+export function childText(node: XmlValue | undefined, name: string): string | undefined {
   return nodeText(childNodes(node, name)[0]);
 }
 
@@ -122,11 +109,7 @@ export function childTexts(node: XmlValue | undefined, name: string): string[] {
  * 1-based line of the first `<element …>` in the text, optionally the first whose text is `value`;
  * undefined when not found.
  */
-export function lineOfElement(
-  text: string,
-  element: string,
-  value?: string
-): number | undefined {
+export function lineOfElement(text: string, element: string, value?: string): number | undefined {
   const pattern =
     value === undefined
       ? new RegExp(`<${escapeRegExp(element)}[\\s>/]`)
@@ -147,12 +130,9 @@ export function lineAt(text: string, offset: number): number {
 }
 
 function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function escapeXmlText(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

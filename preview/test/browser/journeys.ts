@@ -27,15 +27,21 @@ const TRUST_COUNTS = [
 
 function oneToOneName(): string {
   const file = path.join(projectPaths().root, 'config', 'cadences.json');
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { cadences: Array<{ name: string; meetingType: string; level: string }> };
-  const cadence = config.cadences.find((c) => c.meetingType === ONE_TO_ONE_MEETING_TYPE && c.level === 'Rep');
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    cadences: Array<{ name: string; meetingType: string; level: string }>;
+  };
+  const cadence = config.cadences.find(
+    (c) => c.meetingType === ONE_TO_ONE_MEETING_TYPE && c.level === 'Rep'
+  );
   assert.ok(cadence, `${file} has an ${ONE_TO_ONE_MEETING_TYPE} cadence for reps`);
   return cadence.name;
 }
 
 /** Picks `option` in the lightning-combobox labelled `name`, as a user does. */
 async function choose(page: Page, name: string, option: string): Promise<void> {
-  const combobox = page.locator('lightning-combobox').filter({ has: page.getByText(name, { exact: true }) });
+  const combobox = page
+    .locator('lightning-combobox')
+    .filter({ has: page.getByText(name, { exact: true }) });
   await combobox.locator('.slds-combobox__input').click();
   await combobox.getByRole('option', { name: option, exact: true }).click();
 }
@@ -62,89 +68,122 @@ function trustRow(scope: Locator | Page, key: string): Locator {
 }
 
 export const tests = [
-  browserTest("a manager's one-to-one with a rep shows the trust numbers `npm run report` gives for that day", async (t) => {
-    const manager = t.people.manager;
-    const rep = reportOf(t, manager);
-    await openOneToOne(t, manager, rep);
-    await t.screenshot('review-one-to-one');
+  browserTest(
+    "a manager's one-to-one with a rep shows the trust numbers `npm run report` gives for that day",
+    async (t) => {
+      const manager = t.people.manager;
+      const rep = reportOf(t, manager);
+      await openOneToOne(t, manager, rep);
+      await t.screenshot('review-one-to-one');
 
-    const { dataTrust } = await runReport(t.preview.org, rep.id, t.preview.data.meta.asOf);
-    for (const measure of TRUST_COUNTS) {
-      const shown = (await trustRow(t.page, measure.row).locator('.measure-value').innerText()).trim();
-      assert.equal(Number(shown.replace(/[^\d-]/g, '')), dataTrust[measure.report].count, `${measure.row}: panel ${shown}`);
+      const { dataTrust } = await runReport(t.preview.org, rep.id, t.preview.data.meta.asOf);
+      for (const measure of TRUST_COUNTS) {
+        const shown = (
+          await trustRow(t.page, measure.row).locator('.measure-value').innerText()
+        ).trim();
+        assert.equal(
+          Number(shown.replace(/[^\d-]/g, '')),
+          dataTrust[measure.report].count,
+          `${measure.row}: panel ${shown}`
+        );
+      }
+      const deviation = (
+        await trustRow(t.page, 'forecastDeviation').locator('.measure-value').innerText()
+      ).trim();
+      if (dataTrust.forecastDeviationPct === null) {
+        assert.equal(deviation, '—', 'no forecast deviation without a forecast');
+      } else {
+        assert.equal(
+          Number.parseFloat(deviation.replace(/[^\d.,-]/g, '').replace(',', '.')),
+          Math.round(dataTrust.forecastDeviationPct * 10) / 10
+        );
+      }
     }
-    const deviation = (await trustRow(t.page, 'forecastDeviation').locator('.measure-value').innerText()).trim();
-    if (dataTrust.forecastDeviationPct === null) {
-      assert.equal(deviation, '—', 'no forecast deviation without a forecast');
-    } else {
-      assert.equal(Number.parseFloat(deviation.replace(/[^\d.,-]/g, '').replace(',', '.')), Math.round(dataTrust.forecastDeviationPct * 10) / 10);
+  ),
+
+  browserTest(
+    'an action agreed in a review is among the open actions after a reload',
+    async (t) => {
+      const manager = t.people.manager;
+      const rep = reportOf(t, manager);
+      await openOneToOne(t, manager, rep);
+      const actionName = `Call back the buyer of the largest deal (${Date.now()})`;
+      const agenda = t.page.locator('section.agenda');
+      await agenda
+        .getByRole('button', { name: label('SPM_Actions_New') })
+        .last()
+        .click();
+      const form = t.page.locator('.action-form');
+      await form.getByLabel(label('SPM_Action_Name')).fill(actionName);
+      await form
+        .getByLabel(label('SPM_Action_Due'))
+        .fill(typedDate(addDays(t.preview.data.meta.asOf, 7), manager.localeSidKey));
+      await form.getByLabel(label('SPM_Action_Due')).press('Tab');
+      await form.getByRole('button', { name: label('SPM_Action_Save'), exact: true }).click();
+      await t.page.getByText(actionName).first().waitFor();
+      await t.page
+        .getByRole('button', { name: label('SPM_Workspace_Record') })
+        .last()
+        .click();
+      await t.page.locator('.slds-notify_toast[data-variant="success"]').first().waitFor();
+
+      await t.page.reload();
+      await t.waitForReady();
+      await choose(t.page, label('SPM_Workspace_Person'), rep.name);
+      await choose(t.page, label('SPM_Workspace_Meeting'), oneToOneName());
+      await t.waitForReady();
+      const openActions = t.page.locator('c-spm-actions-panel.review-actions');
+      await openActions.getByText(actionName).waitFor();
+      await t.screenshot('review-action-after-reload');
     }
-  }),
+  ),
 
-  browserTest('an action agreed in a review is among the open actions after a reload', async (t) => {
-    const manager = t.people.manager;
-    const rep = reportOf(t, manager);
-    await openOneToOne(t, manager, rep);
-    const actionName = `Call back the buyer of the largest deal (${Date.now()})`;
-    const agenda = t.page.locator('section.agenda');
-    await agenda.getByRole('button', { name: label('SPM_Actions_New') }).last().click();
-    const form = t.page.locator('.action-form');
-    await form.getByLabel(label('SPM_Action_Name')).fill(actionName);
-    await form.getByLabel(label('SPM_Action_Due')).fill(typedDate(addDays(t.preview.data.meta.asOf, 7), manager.localeSidKey));
-    await form.getByLabel(label('SPM_Action_Due')).press('Tab');
-    await form.getByRole('button', { name: label('SPM_Action_Save'), exact: true }).click();
-    await t.page.getByText(actionName).first().waitFor();
-    await t.page.getByRole('button', { name: label('SPM_Workspace_Record') }).last().click();
-    await t.page.locator('.slds-notify_toast[data-variant="success"]').first().waitFor();
+  browserTest(
+    'a rep snoozes a flag with a reason on an account, and it stays snoozed after a reload',
+    async (t) => {
+      const { rep } = t.people;
+      const asOf = t.preview.data.meta.asOf;
+      const deal = (t.preview.data.records.Opportunity ?? []).find(
+        (opportunity) =>
+          opportunity.OwnerId === rep.id &&
+          opportunity.IsClosed === false &&
+          String(opportunity.CloseDate) < asOf &&
+          !opportunity.SPM_Flag_Snoozed_Until__c
+      );
+      assert.ok(deal, `${rep.name} has an open deal past its close date`);
+      const dealName = String(deal.Name);
+      const until = addDays(asOf, 21);
+      const reason = 'Customer on holiday; decision expected after their return';
 
-    await t.page.reload();
-    await t.waitForReady();
-    await choose(t.page, label('SPM_Workspace_Person'), rep.name);
-    await choose(t.page, label('SPM_Workspace_Meeting'), oneToOneName());
-    await t.waitForReady();
-    const openActions = t.page.locator('c-spm-actions-panel.review-actions');
-    await openActions.getByText(actionName).waitFor();
-    await t.screenshot('review-action-after-reload');
-  }),
+      await t.open(`/lightning/r/Account/${String(deal.AccountId)}/view`, { user: rep.id });
+      await t.page
+        .getByRole('button', { name: label('SPM_Trust_PastCloseDate'), exact: true })
+        .click();
+      await t.page.getByRole('button', { name: label('SPM_Snooze_FlagFor', dealName) }).click();
+      const form = t.page.locator('section.snooze-form');
+      await form.getByLabel(label('SPM_Snooze_Until')).fill(typedDate(until, rep.localeSidKey));
+      await form.getByLabel(label('SPM_Snooze_Until')).press('Tab');
+      await form.getByLabel(label('SPM_Snooze_Reason')).fill(reason);
+      await form.getByRole('button', { name: label('SPM_Snooze_Save'), exact: true }).click();
+      await t.page
+        .locator('.slds-notify_toast')
+        .filter({ hasText: label('SPM_Snooze_Done') })
+        .waitFor();
 
-  browserTest('a rep snoozes a flag with a reason on an account, and it stays snoozed after a reload', async (t) => {
-    const { rep } = t.people;
-    const asOf = t.preview.data.meta.asOf;
-    const deal = (t.preview.data.records.Opportunity ?? []).find(
-      (opportunity) =>
-        opportunity.OwnerId === rep.id &&
-        opportunity.IsClosed === false &&
-        String(opportunity.CloseDate) < asOf &&
-        !opportunity.SPM_Flag_Snoozed_Until__c
-    );
-    assert.ok(deal, `${rep.name} has an open deal past its close date`);
-    const dealName = String(deal.Name);
-    const until = addDays(asOf, 21);
-    const reason = 'Customer on holiday; decision expected after their return';
+      const stored = await recordFields(t.preview.org, String(deal.Id), [
+        'Opportunity.SPM_Flag_Snoozed_Until__c',
+        'Opportunity.SPM_Flag_Snooze_Reason__c'
+      ]);
+      assert.equal(stored.SPM_Flag_Snoozed_Until__c, until, 'the org holds the snooze date');
+      assert.equal(stored.SPM_Flag_Snooze_Reason__c, reason, 'the org holds the reason');
 
-    await t.open(`/lightning/r/Account/${String(deal.AccountId)}/view`, { user: rep.id });
-    await t.page.getByRole('button', { name: label('SPM_Trust_PastCloseDate'), exact: true }).click();
-    await t.page.getByRole('button', { name: label('SPM_Snooze_FlagFor', dealName) }).click();
-    const form = t.page.locator('section.snooze-form');
-    await form.getByLabel(label('SPM_Snooze_Until')).fill(typedDate(until, rep.localeSidKey));
-    await form.getByLabel(label('SPM_Snooze_Until')).press('Tab');
-    await form.getByLabel(label('SPM_Snooze_Reason')).fill(reason);
-    await form.getByRole('button', { name: label('SPM_Snooze_Save'), exact: true }).click();
-    await t.page.locator('.slds-notify_toast').filter({ hasText: label('SPM_Snooze_Done') }).waitFor();
-
-    const stored = await recordFields(t.preview.org, String(deal.Id), [
-      'Opportunity.SPM_Flag_Snoozed_Until__c',
-      'Opportunity.SPM_Flag_Snooze_Reason__c'
-    ]);
-    assert.equal(stored.SPM_Flag_Snoozed_Until__c, until, 'the org holds the snooze date');
-    assert.equal(stored.SPM_Flag_Snooze_Reason__c, reason, 'the org holds the reason');
-
-    await t.page.reload();
-    await t.waitForReady();
-    const snoozed = t.page.locator('section.snoozed');
-    await snoozed.waitFor();
-    const row = snoozed.locator('tr').filter({ hasText: dealName });
-    assert.match(await row.innerText(), new RegExp(reason));
-    await t.screenshot('account-flag-snoozed');
-  })
+      await t.page.reload();
+      await t.waitForReady();
+      const snoozed = t.page.locator('section.snoozed');
+      await snoozed.waitFor();
+      const row = snoozed.locator('tr').filter({ hasText: dealName });
+      assert.match(await row.innerText(), new RegExp(reason));
+      await t.screenshot('account-flag-snoozed');
+    }
+  )
 ];

@@ -27,7 +27,10 @@ export interface BrowserTestContext {
   preview: RunningPreview;
   people: People;
   /** Opens a preview path (e.g. `/lightning/o/Account/list`) as `user` and waits for its data. */
-  open(pathname: string, params?: { user?: string; locale?: string; [key: string]: string | undefined }): Promise<void>;
+  open(
+    pathname: string,
+    params?: { user?: string; locale?: string; [key: string]: string | undefined }
+  ): Promise<void>;
   /** Waits until the current page has rendered its data (`body[data-ready]`). */
   waitForReady(): Promise<void>;
   /** Saves a full-page screenshot as artifacts/screenshots/<name>.png; returns the path. */
@@ -43,7 +46,10 @@ export interface BrowserTest {
 }
 
 /** Declares a browser test (files in preview/test/browser export an array `tests` of them). */
-export function browserTest(title: string, run: (context: BrowserTestContext) => Promise<void>): BrowserTest {
+export function browserTest(
+  title: string,
+  run: (context: BrowserTestContext) => Promise<void>
+): BrowserTest {
   return { title, run };
 }
 
@@ -69,7 +75,11 @@ export function peopleOf(preview: RunningPreview): People {
 }
 
 /** The context for one test on one page. */
-export function testContext(page: Page, preview: RunningPreview, people: People): BrowserTestContext {
+export function testContext(
+  page: Page,
+  preview: RunningPreview,
+  people: People
+): BrowserTestContext {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
@@ -77,7 +87,10 @@ export function testContext(page: Page, preview: RunningPreview, people: People)
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
 
   const waitForReady = async () => {
-    await page.waitForSelector('body[data-ready="true"]', { state: 'attached', timeout: READY_TIMEOUT_MS });
+    await page.waitForSelector('body[data-ready="true"]', {
+      state: 'attached',
+      timeout: READY_TIMEOUT_MS
+    });
   };
   return {
     page,
@@ -86,7 +99,8 @@ export function testContext(page: Page, preview: RunningPreview, people: People)
     waitForReady,
     async open(pathname, params = {}) {
       const query = new URLSearchParams();
-      for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, value);
+      for (const [key, value] of Object.entries(params))
+        if (value !== undefined) query.set(key, value);
       const search = query.toString();
       await page.goto(`${preview.url}${pathname}${search ? `?${search}` : ''}`);
       await waitForReady();

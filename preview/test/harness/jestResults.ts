@@ -60,7 +60,9 @@ export function toJestResults(
       status: failed.length ? ('failed' as const) : ('passed' as const),
       startTime,
       endTime: startTime + tests.reduce((sum, test) => sum + test.durationMs, 0),
-      message: failed.map((test) => `${test.title}\n${test.failureMessages.join('\n')}`).join('\n\n'),
+      message: failed
+        .map((test) => `${test.title}\n${test.failureMessages.join('\n')}`)
+        .join('\n\n'),
       assertionResults: tests.map((test) => ({
         ancestorTitles: [file],
         title: test.title,
@@ -81,7 +83,8 @@ export function toJestResults(
   }));
   const numPassedTests = outcomes.filter((outcome) => outcome.status === 'passed').length;
   const numFailedTests = outcomes.length - numPassedTests;
-  const numFailedTestSuites = suites.filter((suite) => suite.status === 'failed').length + errorSuites.length;
+  const numFailedTestSuites =
+    suites.filter((suite) => suite.status === 'failed').length + errorSuites.length;
   return {
     numTotalTests: outcomes.length,
     numPassedTests,

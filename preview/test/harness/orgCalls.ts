@@ -14,14 +14,21 @@ export interface OrgAccess {
 }
 
 /** Field values of a record through the UI API (`GET /ui-api/records/{id}?fields=`). */
-export async function recordFields(org: OrgAccess, recordId: string, fields: string[]): Promise<Record<string, unknown>> {
+export async function recordFields(
+  org: OrgAccess,
+  recordId: string,
+  fields: string[]
+): Promise<Record<string, unknown>> {
   const response = await fetch(
     `${org.url}/services/data/v${PREVIEW_API_VERSION}/ui-api/records/${recordId}?fields=${encodeURIComponent(fields.join(','))}`,
     { headers: { Authorization: `Bearer ${org.accessToken}` } }
   );
   const body = (await response.json()) as { fields?: Record<string, { value: unknown }> };
-  if (!response.ok) throw new Error(`GET record ${recordId}: HTTP ${response.status} ${JSON.stringify(body)}`);
-  return Object.fromEntries(Object.entries(body.fields ?? {}).map(([name, field]) => [name, field.value]));
+  if (!response.ok)
+    throw new Error(`GET record ${recordId}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  return Object.fromEntries(
+    Object.entries(body.fields ?? {}).map(([name, field]) => [name, field.value])
+  );
 }
 
 /** The data-trust part of `npm run report -- --format json`. */
@@ -35,12 +42,23 @@ export interface ReportTrust {
 }
 
 /** Runs `report --target-org local --user <id> --as-of <date> --format json` against the org. */
-export async function runReport(org: OrgAccess, userId: string, asOf: string): Promise<{ dataTrust: ReportTrust }> {
+export async function runReport(
+  org: OrgAccess,
+  userId: string,
+  asOf: string
+): Promise<{ dataTrust: ReportTrust }> {
   const io = captureIo({
-    env: { PACER_LOCAL_ORG_URL: org.url, PACER_LOCAL_ORG_TOKEN: org.accessToken, HOME: process.env.HOME },
+    env: {
+      PACER_LOCAL_ORG_URL: org.url,
+      PACER_LOCAL_ORG_TOKEN: org.accessToken,
+      HOME: process.env.HOME
+    },
     cwd: projectPaths().root
   });
-  const code = await report(['--target-org', 'local', '--user', userId, '--as-of', asOf, '--format', 'json'], io);
+  const code = await report(
+    ['--target-org', 'local', '--user', userId, '--as-of', asOf, '--format', 'json'],
+    io
+  );
   if (code !== 0) throw new Error(`npm run report failed (exit ${code}):\n${io.err || io.out}`);
   return JSON.parse(io.out) as { dataTrust: ReportTrust };
 }

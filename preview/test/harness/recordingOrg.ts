@@ -29,15 +29,25 @@ export interface RecordingOrg {
 }
 
 /** Starts the server on a free port and points the platform modules' context at it. */
-export async function startRecordingOrg(accessToken = '00D000000000001!TEST'): Promise<RecordingOrg> {
+export async function startRecordingOrg(
+  accessToken = '00D000000000001!TEST'
+): Promise<RecordingOrg> {
   const requests: RecordedRequest[] = [];
   const replies: ScriptedReply[] = [];
   const server = http.createServer((request, response) => {
     let text = '';
     request.on('data', (chunk: Buffer) => (text += chunk.toString()));
     request.on('end', () => {
-      requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: text ? JSON.parse(text) : undefined });
-      const reply = replies.shift() ?? { status: 500, body: [{ errorCode: 'NO_REPLY', message: 'no scripted reply' }] };
+      requests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: text ? JSON.parse(text) : undefined
+      });
+      const reply = replies.shift() ?? {
+        status: 500,
+        body: [{ errorCode: 'NO_REPLY', message: 'no scripted reply' }]
+      };
       response.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json' });
       response.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
     });

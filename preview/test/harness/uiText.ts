@@ -14,7 +14,9 @@ export function label(name: string, ...args: Array<string | number>): string {
   labels ??= loadCustomLabels(projectPaths().labelsFile);
   const text = labels.get(name);
   if (text === undefined) throw new Error(`No custom label ${name} in the project`);
-  return text.replace(/\{(\d+)\}/g, (placeholder, index: string) => (args[Number(index)] === undefined ? placeholder : String(args[Number(index)])));
+  return text.replace(/\{(\d+)\}/g, (placeholder, index: string) =>
+    args[Number(index)] === undefined ? placeholder : String(args[Number(index)])
+  );
 }
 
 /**
@@ -22,12 +24,15 @@ export function label(name: string, ...args: Array<string | number>): string {
  * the locale's medium date format (`15 Dec 2026` in en-GB, `Dec 15, 2026` in en-US).
  */
 export function typedDate(isoDate: string, localeSidKey: string | null): string {
-  return new Intl.DateTimeFormat(localeFromSidKey(localeSidKey), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`)
-  );
+  return new Intl.DateTimeFormat(localeFromSidKey(localeSidKey), {
+    dateStyle: 'medium',
+    timeZone: 'UTC'
+  }).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 /** `YYYY-MM-DD` `days` after `isoDate`. */
 export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
 }

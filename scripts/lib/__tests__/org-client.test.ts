@@ -11,9 +11,7 @@ import { ConnectionLike, OrgClient } from '../org-client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
-async function serve(
-  handlers: Handler[]
-): Promise<{
+async function serve(handlers: Handler[]): Promise<{
   url: string;
   server: Server;
   seen: Array<{ method: string; url: string; body: string }>;
@@ -139,11 +137,21 @@ describe('OrgClient over HTTP', () => {
       },
       json(200, { id: '750000000000001AAA', state: 'UploadComplete' }),
       json(200, { id: '750000000000001AAA', state: 'JobComplete', numberRecordsProcessed: 5001 }),
-      (_req, _body, res) => csv(res, 'sf__Id,sf__Created,Key__c\n' + Array.from({ length: 5000 }, (_, i) => `a01${i},true,k${i}`).join('\n') + '\n'),
-      (_req, _body, res) => csv(res, 'sf__Id,sf__Error,Key__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000\n')
+      (_req, _body, res) =>
+        csv(
+          res,
+          'sf__Id,sf__Created,Key__c\n' +
+            Array.from({ length: 5000 }, (_, i) => `a01${i},true,k${i}`).join('\n') +
+            '\n'
+        ),
+      (_req, _body, res) =>
+        csv(res, 'sf__Id,sf__Error,Key__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000\n')
     ]);
     server = s.server;
-    const records = Array.from({ length: 5001 }, (_, i) => ({ key: `k${i}`, fields: { Key__c: `k${i}`, Cadence__r: { Key__c: 'c1' }, Name: i === 0 ? 'a, "b"' : null } }));
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `k${i}`,
+      fields: { Key__c: `k${i}`, Cadence__r: { Key__c: 'c1' }, Name: i === 0 ? 'a, "b"' : null }
+    }));
     const result = await client(s.url).upsert('SPM_Agenda_Item__c', 'Key__c', records);
     expect(s.seen.map((r) => `${r.method} ${r.url.replace('/services/data/v62.0', '')}`)).toEqual([
       'POST /jobs/ingest',
@@ -153,10 +161,20 @@ describe('OrgClient over HTTP', () => {
       'GET /jobs/ingest/750000000000001AAA/successfulResults',
       'GET /jobs/ingest/750000000000001AAA/failedResults'
     ]);
-    expect(JSON.parse(s.seen[0].body)).toMatchObject({ object: 'SPM_Agenda_Item__c', externalIdFieldName: 'Key__c', operation: 'upsert' });
-    expect(uploaded.split('\n').slice(0, 3)).toEqual(['Key__c,Cadence__r.Key__c,Name', 'k0,c1,"a, ""b"""', 'k1,c1,#N/A']);
+    expect(JSON.parse(s.seen[0].body)).toMatchObject({
+      object: 'SPM_Agenda_Item__c',
+      externalIdFieldName: 'Key__c',
+      operation: 'upsert'
+    });
+    expect(uploaded.split('\n').slice(0, 3)).toEqual([
+      'Key__c,Cadence__r.Key__c,Name',
+      'k0,c1,"a, ""b"""',
+      'k1,c1,#N/A'
+    ]);
     expect(result.created).toHaveLength(5000);
-    expect(result.failed).toEqual([{ key: 'k5000', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--' }]);
+    expect(result.failed).toEqual([
+      { key: 'k5000', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--' }
+    ]);
   });
 
   it('falls back to collections when the org has no Bulk API 2.0', async () => {
@@ -164,11 +182,22 @@ describe('OrgClient over HTTP', () => {
       json(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]),
       (_req, body, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify((JSON.parse(body).records as unknown[]).map(() => ({ success: true, created: true, errors: [] }))));
+        res.end(
+          JSON.stringify(
+            (JSON.parse(body).records as unknown[]).map(() => ({
+              success: true,
+              created: true,
+              errors: []
+            }))
+          )
+        );
       }
     ]);
     server = s.server;
-    const records = Array.from({ length: 5001 }, (_, i) => ({ key: `k${i}`, fields: { Key__c: `k${i}` } }));
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `k${i}`,
+      fields: { Key__c: `k${i}` }
+    }));
     const result = await client(s.url).upsert('SPM_KPI__c', 'Key__c', records);
     expect(result.created).toHaveLength(5001);
     expect(s.seen).toHaveLength(1 + Math.ceil(5001 / 200));

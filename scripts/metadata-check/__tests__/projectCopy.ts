@@ -2,23 +2,23 @@
  * Test support: a throw-away copy of the project's metadata that a test can break, and a lookup
  * for the findings about one file.
  */
-import { promises as fs } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Finding } from "../findings";
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Finding } from '../findings';
 
 /** The repository root (scripts/metadata-check/__tests__ → ../../..). */
-export const REPO_ROOT = path.resolve(__dirname, "../../..");
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** The default package folder, relative to a project root. */
-export const PKG = "force-app/main/default";
+export const PKG = 'force-app/main/default';
 
 /** Files a project copy needs: the package, its descriptor and its .forceignore. */
-const PROJECT_ENTRIES = ["force-app", "sfdx-project.json", ".forceignore"];
+const PROJECT_ENTRIES = ['force-app', 'sfdx-project.json', '.forceignore'];
 
 /** Copies the project's metadata to a fresh temporary directory and returns its path. */
 export async function copyProject(): Promise<string> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "pacer-metadata-test-"));
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'pacer-metadata-test-'));
   for (const entry of PROJECT_ENTRIES) {
     await fs.cp(path.join(REPO_ROOT, entry), path.join(root, entry), {
       recursive: true
@@ -42,41 +42,29 @@ export async function editFile(
   edit: (text: string) => string
 ): Promise<void> {
   const absolute = path.join(root, file);
-  const before = await fs.readFile(absolute, "utf8");
+  const before = await fs.readFile(absolute, 'utf8');
   const after = edit(before);
   if (after === before) throw new Error(`the edit of ${file} changed nothing`);
   await fs.writeFile(absolute, after);
 }
 
 /** Writes a new file into a copy, creating its folders. */
-export async function writeFile(
-  root: string,
-  file: string,
-  text: string
-): Promise<void> {
+export async function writeFile(root: string, file: string, text: string): Promise<void> {
   const absolute = path.join(root, file);
   await fs.mkdir(path.dirname(absolute), { recursive: true });
   await fs.writeFile(absolute, text);
 }
 
 /** Renames a file inside a copy. */
-export async function renameFile(
-  root: string,
-  from: string,
-  to: string
-): Promise<void> {
+export async function renameFile(root: string, from: string, to: string): Promise<void> {
   await fs.rename(path.join(root, from), path.join(root, to));
 }
 
 /** The errors reported for one file, optionally for one rule. */
-export function errorsFor(
-  findings: Finding[],
-  file: string,
-  rule?: string
-): Finding[] {
+export function errorsFor(findings: Finding[], file: string, rule?: string): Finding[] {
   return findings.filter(
     (finding) =>
-      finding.severity === "error" &&
+      finding.severity === 'error' &&
       finding.file === file &&
       (rule === undefined || finding.rule === rule)
   );
@@ -92,8 +80,8 @@ export async function writeComponent(
   const dir = `${PKG}/lwc/${name}`;
   const targetXml =
     targets.length > 0
-      ? `    <targets>\n${targets.map((target) => `        <target>${target}</target>\n`).join("")}    </targets>\n`
-      : "";
+      ? `    <targets>\n${targets.map((target) => `        <target>${target}</target>\n`).join('')}    </targets>\n`
+      : '';
   await writeFile(
     root,
     `${dir}/${name}.js-meta.xml`,

@@ -1,4 +1,4 @@
-import { checkMetadata, formatFinding } from "../index";
+import { checkMetadata, formatFinding } from '../index';
 import {
   copyProject,
   editFile,
@@ -7,7 +7,7 @@ import {
   removeProject,
   writeComponent,
   writeFile
-} from "./projectCopy";
+} from './projectCopy';
 
 jest.setTimeout(60_000);
 
@@ -35,38 +35,37 @@ function recordPage(component: string): string {
   );
 }
 
-describe("references between components on a broken copy", () => {
-  it("fails when the app lists a tab that does not exist", async () => {
+describe('references between components on a broken copy', () => {
+  it('fails when the app lists a tab that does not exist', async () => {
     await editFile(root, APP, (text) =>
-      text.replace("<tabs>SPM_KPI__c</tabs>", "<tabs>SPM_KPI_Menu</tabs>")
+      text.replace('<tabs>SPM_KPI__c</tabs>', '<tabs>SPM_KPI_Menu</tabs>')
     );
 
-    const errors = errorsFor(await checkMetadata(root), APP, "app/tab");
+    const errors = errorsFor(await checkMetadata(root), APP, 'app/tab');
     expect(errors).toHaveLength(1);
     expect(formatFinding(errors[0])).toContain(`${APP}:`);
     expect(errors[0].reason).toBe(
-      "tab SPM_KPI_Menu is not defined in this project (tabs/SPM_KPI_Menu.tab-meta.xml)"
+      'tab SPM_KPI_Menu is not defined in this project (tabs/SPM_KPI_Menu.tab-meta.xml)'
     );
   });
 
-  it("fails when a permission set grants a detail object without Read on its master", async () => {
+  it('fails when a permission set grants a detail object without Read on its master', async () => {
     await editFile(root, MANAGER_PERMISSIONS, (text) =>
       text.replace(
         /(<allowRead>)true(<\/allowRead>\s*<modifyAllRecords>false<\/modifyAllRecords>\s*<object>SPM_Cadence__c<\/object>\s*<viewAllRecords>)true/,
-        "$1false$2false"
+        '$1false$2false'
       )
     );
 
-    const reasons = errorsFor(
-      await checkMetadata(root),
-      MANAGER_PERMISSIONS
-    ).map((finding) => finding.reason);
+    const reasons = errorsFor(await checkMetadata(root), MANAGER_PERMISSIONS).map(
+      (finding) => finding.reason
+    );
     expect(reasons).toContain(
-      "SPM_Agenda_Item__c is a detail of SPM_Cadence__c: the set must also grant Read on SPM_Cadence__c"
+      'SPM_Agenda_Item__c is a detail of SPM_Cadence__c: the set must also grant Read on SPM_Cadence__c'
     );
   });
 
-  it("fails on a custom object tab whose object does not exist", async () => {
+  it('fails on a custom object tab whose object does not exist', async () => {
     const tab = `${PKG}/tabs/SPM_Forecast__c.tab-meta.xml`;
     await writeFile(
       root,
@@ -74,28 +73,26 @@ describe("references between components on a broken copy", () => {
       `<?xml version="1.0" encoding="UTF-8"?>\n<CustomTab ${NS}>\n    <customObject>true</customObject>\n    <motif>Custom18: Form</motif>\n</CustomTab>\n`
     );
 
-    const errors = errorsFor(await checkMetadata(root), tab, "tab/object");
+    const errors = errorsFor(await checkMetadata(root), tab, 'tab/object');
     expect(errors).toHaveLength(1);
-    expect(errors[0].reason).toContain(
-      "SPM_Forecast__c is not an object defined in this project"
-    );
+    expect(errors[0].reason).toContain('SPM_Forecast__c is not an object defined in this project');
   });
 
-  it("accepts a record page placing an exposed component, and rejects one placing a missing component", async () => {
+  it('accepts a record page placing an exposed component, and rejects one placing a missing component', async () => {
     await writeComponent(
       root,
-      "spmCoachingPanel",
+      'spmCoachingPanel',
       "import { LightningElement } from 'lwc';\nexport default class SpmCoachingPanel extends LightningElement {}\n",
-      ["lightning__RecordPage"]
+      ['lightning__RecordPage']
     );
     const good = `${PKG}/flexipages/Account_Coaching.flexipage-meta.xml`;
     const bad = `${PKG}/flexipages/Account_Missing.flexipage-meta.xml`;
-    await writeFile(root, good, recordPage("spmCoachingPanel"));
-    await writeFile(root, bad, recordPage("spmNowhere"));
+    await writeFile(root, good, recordPage('spmCoachingPanel'));
+    await writeFile(root, bad, recordPage('spmNowhere'));
 
     const findings = await checkMetadata(root);
     expect(errorsFor(findings, good).map(formatFinding)).toEqual([]);
-    const errors = errorsFor(findings, bad, "flexipage/component");
+    const errors = errorsFor(findings, bad, 'flexipage/component');
     expect(errors).toHaveLength(1);
     expect(formatFinding(errors[0])).toContain(
       `${bad}:6 <componentName>c:spmNowhere: component lwc/spmNowhere does not exist`

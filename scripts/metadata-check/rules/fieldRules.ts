@@ -2,47 +2,41 @@
  * Per-field rules. Salesforce's converter accepts any `<type>` and any missing element; the
  * deploy would reject them, so they are checked here, offline.
  */
-import type { FindingCollector, FindingInput } from "../findings";
-import { isCustomName } from "../metadataLayout";
-import type { MetadataFile, ProjectIndex } from "../projectIndex";
-import {
-  childNodes,
-  childText,
-  childTexts,
-  lineOfElement,
-  type MetadataXml
-} from "../xmlDocument";
+import type { FindingCollector, FindingInput } from '../findings';
+import { isCustomName } from '../metadataLayout';
+import type { MetadataFile, ProjectIndex } from '../projectIndex';
+import { childNodes, childText, childTexts, lineOfElement, type MetadataXml } from '../xmlDocument';
 
 /** The CustomField `type` values of the Metadata API (FieldType). */
 export const FIELD_TYPES: ReadonlySet<string> = new Set([
-  "AutoNumber",
-  "Checkbox",
-  "Currency",
-  "CustomDataType",
-  "Date",
-  "DateTime",
-  "Email",
-  "EncryptedText",
-  "ExternalLookup",
-  "File",
-  "Hierarchy",
-  "Html",
-  "IndirectLookup",
-  "Location",
-  "Lookup",
-  "MasterDetail",
-  "MetadataRelationship",
-  "MultiselectPicklist",
-  "Number",
-  "Percent",
-  "Phone",
-  "Picklist",
-  "Summary",
-  "Text",
-  "TextArea",
-  "Time",
-  "Url",
-  "LongTextArea"
+  'AutoNumber',
+  'Checkbox',
+  'Currency',
+  'CustomDataType',
+  'Date',
+  'DateTime',
+  'Email',
+  'EncryptedText',
+  'ExternalLookup',
+  'File',
+  'Hierarchy',
+  'Html',
+  'IndirectLookup',
+  'Location',
+  'Lookup',
+  'MasterDetail',
+  'MetadataRelationship',
+  'MultiselectPicklist',
+  'Number',
+  'Percent',
+  'Phone',
+  'Picklist',
+  'Summary',
+  'Text',
+  'TextArea',
+  'Time',
+  'Url',
+  'LongTextArea'
 ]);
 
 /** Salesforce's limits on field properties. */
@@ -55,33 +49,29 @@ const MAX_LONG_TEXT_LENGTH = 131072;
 const MAX_PRECISION = 18;
 
 /** Name of the external-ID field every Pacer object carries (CONTRACT.md). */
-export const KEY_FIELD = "Key__c";
+export const KEY_FIELD = 'Key__c';
 
 const BOOLEAN_ELEMENTS = [
-  "caseSensitive",
-  "externalId",
-  "required",
-  "unique",
-  "trackHistory",
-  "trackTrending",
-  "reparentableMasterDetail",
-  "writeRequiresMasterRead"
+  'caseSensitive',
+  'externalId',
+  'required',
+  'unique',
+  'trackHistory',
+  'trackTrending',
+  'reparentableMasterDetail',
+  'writeRequiresMasterRead'
 ];
 
-const NUMERIC_TYPES = new Set(["Number", "Currency", "Percent"]);
-const LONG_TEXT_TYPES = new Set(["LongTextArea", "Html"]);
-const RELATIONSHIP_TYPES = new Set(["Lookup", "MasterDetail"]);
-const PICKLIST_TYPES = new Set(["Picklist", "MultiselectPicklist"]);
+const NUMERIC_TYPES = new Set(['Number', 'Currency', 'Percent']);
+const LONG_TEXT_TYPES = new Set(['LongTextArea', 'Html']);
+const RELATIONSHIP_TYPES = new Set(['Lookup', 'MasterDetail']);
+const PICKLIST_TYPES = new Set(['Picklist', 'MultiselectPicklist']);
 
 /** Checks every field of every object. */
-export function checkFields(
-  index: ProjectIndex,
-  collector: FindingCollector
-): void {
+export function checkFields(index: ProjectIndex, collector: FindingCollector): void {
   for (const object of index.objects.values()) {
     for (const field of object.fields.values()) {
-      if (field.doc?.rootName === "CustomField")
-        checkField(index, field, field.doc, collector);
+      if (field.doc?.rootName === 'CustomField') checkField(index, field, field.doc, collector);
     }
   }
 }
@@ -93,71 +83,55 @@ function checkField(
   collector: FindingCollector
 ): void {
   const root = doc.root;
-  const text = (element: string): string | undefined =>
-    childText(root, element);
+  const text = (element: string): string | undefined => childText(root, element);
   const at = (element: string, reason: string, rule: string): FindingInput => ({
     rule,
     file: field.file,
-    line:
-      lineOfElement(doc.text, element) ??
-      lineOfElement(doc.text, "CustomField"),
+    line: lineOfElement(doc.text, element) ?? lineOfElement(doc.text, 'CustomField'),
     element: `<${element}>`,
     reason
   });
 
   collector.expect(
     isCustomName(field.name),
-    at(
-      "fullName",
-      `"${field.name}" is not a custom field API name (Name__c)`,
-      "field/api-name"
-    )
+    at('fullName', `"${field.name}" is not a custom field API name (Name__c)`, 'field/api-name')
   );
 
-  const label = text("label");
-  if (
-    collector.expect(
-      Boolean(label),
-      at("label", "missing <label>", "field/label")
-    )
-  ) {
+  const label = text('label');
+  if (collector.expect(Boolean(label), at('label', 'missing <label>', 'field/label'))) {
     collector.expect(
       label!.length <= MAX_LABEL,
-      at(
-        "label",
-        `label is ${label!.length} characters; at most ${MAX_LABEL}`,
-        "field/label"
-      )
+      at('label', `label is ${label!.length} characters; at most ${MAX_LABEL}`, 'field/label')
     );
   }
-  const description = text("description");
+  const description = text('description');
   if (
     collector.expect(
       Boolean(description),
       at(
-        "description",
-        "missing <description>: every custom field says what it holds",
-        "field/description"
+        'description',
+        'missing <description>: every custom field says what it holds',
+        'field/description'
       )
     )
   ) {
     collector.expect(
       description!.length <= MAX_DESCRIPTION,
       at(
-        "description",
+        'description',
         `description is ${description!.length} characters; at most ${MAX_DESCRIPTION}`,
-        "field/description"
+        'field/description'
       )
     );
   }
-  const help = text("inlineHelpText");
+  const help = text('inlineHelpText');
   if (help !== undefined) {
     collector.expect(
       help.length <= MAX_HELP_TEXT,
       at(
-        "inlineHelpText",
+        'inlineHelpText',
         `help text is ${help.length} characters; at most ${MAX_HELP_TEXT}`,
-        "field/help-text"
+        'field/help-text'
       )
     );
   }
@@ -165,149 +139,118 @@ function checkField(
     const value = text(element);
     if (value !== undefined) {
       collector.expect(
-        value === "true" || value === "false",
-        at(
-          element,
-          `<${element}> must be true or false, found "${value}"`,
-          "field/boolean"
-        )
+        value === 'true' || value === 'false',
+        at(element, `<${element}> must be true or false, found "${value}"`, 'field/boolean')
       );
     }
   }
 
-  const type = text("type");
-  if (
-    !collector.expect(
-      type !== undefined,
-      at("CustomField", "missing <type>", "field/type")
-    )
-  )
+  const type = text('type');
+  if (!collector.expect(type !== undefined, at('CustomField', 'missing <type>', 'field/type')))
     return;
   if (
     !collector.expect(
       FIELD_TYPES.has(type!),
-      at(
-        "type",
-        `unknown field type "${type}" (not a Metadata API FieldType)`,
-        "field/type"
-      )
+      at('type', `unknown field type "${type}" (not a Metadata API FieldType)`, 'field/type')
     )
   )
     return;
 
-  if (type === "Text" || type === "EncryptedText") {
+  if (type === 'Text' || type === 'EncryptedText') {
     requireInteger(
       collector,
-      text("length"),
+      text('length'),
       1,
       MAX_TEXT_LENGTH,
       at(
-        "length",
+        'length',
         `a ${type} field needs <length> between 1 and ${MAX_TEXT_LENGTH}`,
-        "field/text-length"
+        'field/text-length'
       )
     );
   }
   if (LONG_TEXT_TYPES.has(type!)) {
     requireInteger(
       collector,
-      text("length"),
+      text('length'),
       MIN_LONG_TEXT_LENGTH,
       MAX_LONG_TEXT_LENGTH,
       at(
-        "length",
+        'length',
         `a ${type} field needs <length> between ${MIN_LONG_TEXT_LENGTH} and ${MAX_LONG_TEXT_LENGTH}`,
-        "field/long-text"
+        'field/long-text'
       )
     );
     requireInteger(
       collector,
-      text("visibleLines"),
+      text('visibleLines'),
       1,
       50,
-      at(
-        "visibleLines",
-        `a ${type} field needs <visibleLines> (1 to 50)`,
-        "field/long-text"
-      )
+      at('visibleLines', `a ${type} field needs <visibleLines> (1 to 50)`, 'field/long-text')
     );
   }
   if (NUMERIC_TYPES.has(type!)) {
-    const precision = text("precision");
+    const precision = text('precision');
     const precisionOk = requireInteger(
       collector,
       precision,
       1,
       MAX_PRECISION,
       at(
-        "precision",
+        'precision',
         `a ${type} field needs <precision> between 1 and ${MAX_PRECISION}`,
-        "field/number-precision"
+        'field/number-precision'
       )
     );
     const maxScale = precisionOk ? Number(precision) : MAX_PRECISION;
     requireInteger(
       collector,
-      text("scale"),
+      text('scale'),
       0,
       maxScale,
       at(
-        "scale",
+        'scale',
         `a ${type} field needs <scale> between 0 and its precision (${maxScale})`,
-        "field/number-precision"
+        'field/number-precision'
       )
     );
   }
-  if (RELATIONSHIP_TYPES.has(type!))
-    checkRelationship(index, type!, text, at, collector);
-  if (PICKLIST_TYPES.has(type!))
-    checkPicklist(root, type!, text, at, collector);
-  if (type === "Checkbox") {
-    const value = text("defaultValue");
+  if (RELATIONSHIP_TYPES.has(type!)) checkRelationship(index, type!, text, at, collector);
+  if (PICKLIST_TYPES.has(type!)) checkPicklist(root, type!, text, at, collector);
+  if (type === 'Checkbox') {
+    const value = text('defaultValue');
     collector.expect(
-      value === "true" || value === "false",
+      value === 'true' || value === 'false',
       at(
-        "defaultValue",
-        "a Checkbox field needs <defaultValue> true or false",
-        "field/checkbox-default"
+        'defaultValue',
+        'a Checkbox field needs <defaultValue> true or false',
+        'field/checkbox-default'
       )
     );
   }
-  if (type === "AutoNumber") {
+  if (type === 'AutoNumber') {
     collector.expect(
-      Boolean(text("displayFormat")),
-      at(
-        "displayFormat",
-        "an AutoNumber field needs <displayFormat>",
-        "field/auto-number"
-      )
+      Boolean(text('displayFormat')),
+      at('displayFormat', 'an AutoNumber field needs <displayFormat>', 'field/auto-number')
     );
   }
 
   if (field.name === KEY_FIELD) {
     collector.expect(
-      type === "Text",
-      at(
-        "type",
-        `${KEY_FIELD} must be a Text field, found ${type}`,
-        "field/key"
-      )
+      type === 'Text',
+      at('type', `${KEY_FIELD} must be a Text field, found ${type}`, 'field/key')
     );
     collector.expect(
-      text("externalId") === "true",
+      text('externalId') === 'true',
       at(
-        "externalId",
+        'externalId',
         `${KEY_FIELD} must be an external ID: <externalId>true</externalId>`,
-        "field/key"
+        'field/key'
       )
     );
     collector.expect(
-      text("unique") === "true",
-      at(
-        "unique",
-        `${KEY_FIELD} must be unique: <unique>true</unique>`,
-        "field/key"
-      )
+      text('unique') === 'true',
+      at('unique', `${KEY_FIELD} must be unique: <unique>true</unique>`, 'field/key')
     );
   }
 }
@@ -320,10 +263,7 @@ function requireInteger(
   finding: FindingInput
 ): boolean {
   const ok =
-    value !== undefined &&
-    /^\d+$/.test(value) &&
-    Number(value) >= min &&
-    Number(value) <= max;
+    value !== undefined && /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max;
   return collector.expect(ok, () => ({
     ...finding,
     reason:
@@ -340,159 +280,147 @@ function checkRelationship(
   at: (element: string, reason: string, rule: string) => FindingInput,
   collector: FindingCollector
 ): void {
-  const referenceTo = text("referenceTo");
+  const referenceTo = text('referenceTo');
   if (
     collector.expect(
       Boolean(referenceTo),
       at(
-        "referenceTo",
+        'referenceTo',
         `a ${type} field needs <referenceTo> (the parent object)`,
-        "field/relationship"
+        'field/relationship'
       )
     )
   ) {
-    if (referenceTo!.endsWith("__c")) {
+    if (referenceTo!.endsWith('__c')) {
       collector.expect(
         index.objects.get(referenceTo!)?.definition !== undefined,
         at(
-          "referenceTo",
+          'referenceTo',
           `<referenceTo> ${referenceTo} is not an object defined in this project`,
-          "field/relationship"
+          'field/relationship'
         )
       );
     }
   }
-  const relationshipName = text("relationshipName");
+  const relationshipName = text('relationshipName');
   if (
     collector.expect(
       Boolean(relationshipName),
       at(
-        "relationshipName",
+        'relationshipName',
         `a ${type} field needs <relationshipName> (the child relationship name)`,
-        "field/relationship"
+        'field/relationship'
       )
     )
   ) {
     collector.expect(
       /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)*$/.test(relationshipName!),
       at(
-        "relationshipName",
+        'relationshipName',
         `"${relationshipName}" is not a valid relationship name`,
-        "field/relationship"
+        'field/relationship'
       )
     );
   }
-  if (type === "MasterDetail") {
+  if (type === 'MasterDetail') {
     collector.expect(
-      text("deleteConstraint") === undefined,
+      text('deleteConstraint') === undefined,
       at(
-        "deleteConstraint",
-        "a MasterDetail field cannot set <deleteConstraint> (children are always deleted with the parent)",
-        "field/relationship"
+        'deleteConstraint',
+        'a MasterDetail field cannot set <deleteConstraint> (children are always deleted with the parent)',
+        'field/relationship'
       )
     );
-  } else if (text("required") === "true") {
+  } else if (text('required') === 'true') {
     collector.expect(
-      text("deleteConstraint") !== "SetNull",
+      text('deleteConstraint') !== 'SetNull',
       at(
-        "deleteConstraint",
-        "a required Lookup cannot use <deleteConstraint>SetNull</deleteConstraint>",
-        "field/relationship"
+        'deleteConstraint',
+        'a required Lookup cannot use <deleteConstraint>SetNull</deleteConstraint>',
+        'field/relationship'
       )
     );
   }
 }
 
 function checkPicklist(
-  root: MetadataXml["root"],
+  root: MetadataXml['root'],
   type: string,
   text: (element: string) => string | undefined,
   at: (element: string, reason: string, rule: string) => FindingInput,
   collector: FindingCollector
 ): void {
-  const valueSet = childNodes(root, "valueSet")[0];
+  const valueSet = childNodes(root, 'valueSet')[0];
   if (
     !collector.expect(
       valueSet !== undefined,
-      at("valueSet", `a ${type} field needs <valueSet>`, "field/picklist")
+      at('valueSet', `a ${type} field needs <valueSet>`, 'field/picklist')
     )
   )
     return;
-  const globalSet = childText(valueSet, "valueSetName");
-  const definition = childNodes(valueSet, "valueSetDefinition")[0];
+  const globalSet = childText(valueSet, 'valueSetName');
+  const definition = childNodes(valueSet, 'valueSetDefinition')[0];
   if (
     !collector.expect(
       Boolean(globalSet) || definition !== undefined,
       at(
-        "valueSet",
-        "<valueSet> needs a <valueSetDefinition> with values or a <valueSetName>",
-        "field/picklist"
+        'valueSet',
+        '<valueSet> needs a <valueSetDefinition> with values or a <valueSetName>',
+        'field/picklist'
       )
     )
   ) {
     return;
   }
   if (definition !== undefined) {
-    const values = childNodes(definition, "value");
+    const values = childNodes(definition, 'value');
     collector.expect(
       values.length > 0,
-      at(
-        "valueSetDefinition",
-        "<valueSetDefinition> has no <value>",
-        "field/picklist"
-      )
+      at('valueSetDefinition', '<valueSetDefinition> has no <value>', 'field/picklist')
     );
     const seen = new Set<string>();
     let defaults = 0;
     for (const value of values) {
-      const fullName = childText(value, "fullName");
+      const fullName = childText(value, 'fullName');
       if (
         !collector.expect(
           Boolean(fullName),
-          at("value", "a picklist <value> needs <fullName>", "field/picklist")
+          at('value', 'a picklist <value> needs <fullName>', 'field/picklist')
         )
       )
         continue;
       collector.expect(
         !seen.has(fullName!),
-        at(
-          "value",
-          `picklist value "${fullName}" appears twice`,
-          "field/picklist"
-        )
+        at('value', `picklist value "${fullName}" appears twice`, 'field/picklist')
       );
       seen.add(fullName!);
       collector.expect(
-        Boolean(childText(value, "label")),
-        at(
-          "value",
-          `picklist value "${fullName}" needs <label>`,
-          "field/picklist"
-        )
+        Boolean(childText(value, 'label')),
+        at('value', `picklist value "${fullName}" needs <label>`, 'field/picklist')
       );
-      if (childTexts(value, "default")[0] === "true") defaults += 1;
+      if (childTexts(value, 'default')[0] === 'true') defaults += 1;
     }
-    if (type === "Picklist") {
+    if (type === 'Picklist') {
       collector.expect(
         defaults <= 1,
         at(
-          "valueSetDefinition",
+          'valueSetDefinition',
           `a Picklist can have one default value, found ${defaults}`,
-          "field/picklist"
+          'field/picklist'
         )
       );
     }
   }
-  if (type === "MultiselectPicklist") {
+  if (type === 'MultiselectPicklist') {
     requireInteger(
       collector,
-      text("visibleLines"),
+      text('visibleLines'),
       3,
       10,
       at(
-        "visibleLines",
-        "a MultiselectPicklist field needs <visibleLines> (3 to 10)",
-        "field/picklist"
+        'visibleLines',
+        'a MultiselectPicklist field needs <visibleLines> (3 to 10)',
+        'field/picklist'
       )
     );
   }

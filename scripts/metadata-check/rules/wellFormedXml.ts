@@ -3,19 +3,16 @@
  * unclosed tag and carries on (TOOLCHAIN.md); the deploy would then fail, or worse, succeed with
  * different content.
  */
-import type { FindingCollector } from "../findings";
-import type { ProjectIndex } from "../projectIndex";
+import type { FindingCollector } from '../findings';
+import type { ProjectIndex } from '../projectIndex';
 
 /** Reports every XML file that is not well-formed, with the validator's line and reason. */
-export function checkWellFormedXml(
-  index: ProjectIndex,
-  collector: FindingCollector
-): void {
+export function checkWellFormedXml(index: ProjectIndex, collector: FindingCollector): void {
   for (const file of index.files) {
-    if (!file.endsWith(".xml")) continue;
+    if (!file.endsWith('.xml')) continue;
     const error = index.malformed.get(file);
     collector.expect(error === undefined, () => ({
-      rule: "xml/well-formed",
+      rule: 'xml/well-formed',
       file,
       line: error?.line,
       reason: `XML is not well-formed: ${error?.message} (line ${error?.line}, column ${error?.column})`

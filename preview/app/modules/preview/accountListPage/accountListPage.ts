@@ -47,11 +47,18 @@ interface AccountNode {
   OwnerId: Field<string>;
 }
 interface AccountsData {
-  uiapi: { query: { Account: { edges: Array<{ node: AccountNode }>; pageInfo: { hasNextPage: boolean } } } };
+  uiapi: {
+    query: { Account: { edges: Array<{ node: AccountNode }>; pageInfo: { hasNextPage: boolean } } };
+  };
 }
 
 const COLUMNS = [
-  { label: 'Account Name', fieldName: 'url', type: 'url', typeAttributes: { label: { fieldName: 'name' }, target: '_self' } },
+  {
+    label: 'Account Name',
+    fieldName: 'url',
+    type: 'url',
+    typeAttributes: { label: { fieldName: 'name' }, target: '_self' }
+  },
   { label: 'Type', fieldName: 'type' },
   { label: 'Industry', fieldName: 'industry' },
   { label: 'Account Owner', fieldName: 'owner' }
@@ -69,7 +76,8 @@ export default class AccountListPage extends LightningElement {
     const context = previewContext();
     const me = context.users.find((user) => user.id === context.userId);
     // Reps start on their own accounts, as their default list view would show them.
-    this.view = fromUrl === 'all' || fromUrl === 'mine' ? fromUrl : me?.persona === 'Rep' ? 'mine' : 'all';
+    this.view =
+      fromUrl === 'all' || fromUrl === 'mine' ? fromUrl : me?.persona === 'Rep' ? 'mine' : 'all';
   }
 
   get query() {
@@ -77,7 +85,9 @@ export default class AccountListPage extends LightningElement {
   }
 
   get variables(): Record<string, unknown> {
-    return this.view === 'mine' ? { first: this.limit, ownerId: previewContext().userId } : { first: this.limit };
+    return this.view === 'mine'
+      ? { first: this.limit, ownerId: previewContext().userId }
+      : { first: this.limit };
   }
 
   @wire(graphql, { query: '$query', variables: '$variables' })
@@ -96,7 +106,10 @@ export default class AccountListPage extends LightningElement {
       id: node.Id,
       name: node.Name?.value ?? node.Id,
       url: pageReferenceToUrl(
-        { type: 'standard__recordPage', attributes: { recordId: node.Id, objectApiName: 'Account', actionName: 'view' } },
+        {
+          type: 'standard__recordPage',
+          attributes: { recordId: node.Id, objectApiName: 'Account', actionName: 'view' }
+        },
         preserved
       ),
       type: node.Type?.value ?? '',

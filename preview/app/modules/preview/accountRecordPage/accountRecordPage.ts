@@ -58,7 +58,8 @@ export default class AccountRecordPage extends LightningElement {
   }
 
   get account(): AccountNode | undefined {
-    const data = this.result?.data as { uiapi?: { query?: { Account?: { edges: Array<{ node: AccountNode }> } } } } | undefined;
+    const data = this.result?.data as
+      { uiapi?: { query?: { Account?: { edges: Array<{ node: AccountNode }> } } } } | undefined;
     return data?.uiapi?.query?.Account?.edges?.[0]?.node;
   }
 
@@ -67,8 +68,10 @@ export default class AccountRecordPage extends LightningElement {
   }
 
   get errorMessage(): string | undefined {
-    if (this.result?.errors?.length) return this.result.errors.map((error) => error.message).join('; ');
-    if (this.result && !this.account) return `No account with id ${this.recordId ?? ''} is visible to this user.`;
+    if (this.result?.errors?.length)
+      return this.result.errors.map((error) => error.message).join('; ');
+    if (this.result && !this.account)
+      return `No account with id ${this.recordId ?? ''} is visible to this user.`;
     return undefined;
   }
 
@@ -83,7 +86,11 @@ export default class AccountRecordPage extends LightningElement {
     return [
       { label: 'Type', value: account.Type?.value ?? '', type: 'text' },
       { label: 'Industry', value: account.Industry?.value ?? '', type: 'text' },
-      { label: 'Account Owner', value: owners.get(account.OwnerId?.value ?? '') ?? account.OwnerId?.value ?? '', type: 'text' }
+      {
+        label: 'Account Owner',
+        value: owners.get(account.OwnerId?.value ?? '') ?? account.OwnerId?.value ?? '',
+        type: 'text'
+      }
     ];
   }
 

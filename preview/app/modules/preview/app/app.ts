@@ -5,7 +5,12 @@
 import { LightningElement } from 'lwc';
 import { previewContext } from '../../../../platform/context';
 import { markPageMounted } from '../../../../platform/readiness';
-import { objectOfRecordId, pageReferenceToUrl, urlToPageReference, type PageReference } from '../../../../platform/routes';
+import {
+  objectOfRecordId,
+  pageReferenceToUrl,
+  urlToPageReference,
+  type PageReference
+} from '../../../../platform/routes';
 
 /** The tab the preview opens on (tabs/Performance_Review.tab-meta.xml). */
 const REVIEW_TAB = 'Performance_Review';
@@ -19,7 +24,10 @@ interface NavItem {
 }
 
 export default class App extends LightningElement {
-  pageReference: PageReference = urlToPageReference(window.location.pathname, window.location.search);
+  pageReference: PageReference = urlToPageReference(
+    window.location.pathname,
+    window.location.search
+  );
   private mounted = false;
 
   get page(): 'review' | 'accountList' | 'accountRecord' | 'record' | 'unknownList' {
@@ -28,7 +36,8 @@ export default class App extends LightningElement {
       const objectApiName = attributes.objectApiName ?? objectOfRecordId(attributes.recordId);
       return objectApiName === 'Account' ? 'accountRecord' : 'record';
     }
-    if (type === 'standard__objectPage') return attributes.objectApiName === 'Account' ? 'accountList' : 'unknownList';
+    if (type === 'standard__objectPage')
+      return attributes.objectApiName === 'Account' ? 'accountList' : 'unknownList';
     return 'review';
   }
 
@@ -66,13 +75,22 @@ export default class App extends LightningElement {
       {
         key: 'review',
         label: 'Performance Review',
-        href: pageReferenceToUrl({ type: 'standard__navItemPage', attributes: { apiName: REVIEW_TAB } }, preserved),
+        href: pageReferenceToUrl(
+          { type: 'standard__navItemPage', attributes: { apiName: REVIEW_TAB } },
+          preserved
+        ),
         active: this.isReview
       },
       {
         key: 'accounts',
         label: 'Accounts',
-        href: pageReferenceToUrl({ type: 'standard__objectPage', attributes: { objectApiName: 'Account', actionName: 'list' } }, preserved),
+        href: pageReferenceToUrl(
+          {
+            type: 'standard__objectPage',
+            attributes: { objectApiName: 'Account', actionName: 'list' }
+          },
+          preserved
+        ),
         active: this.isAccountList || this.isAccountRecord
       }
     ];

@@ -4,7 +4,11 @@
  * show the record's name and fields (read with lightning/uiRecordApi) and a way back.
  */
 import { LightningElement, api, wire } from 'lwc';
-import { getRecord, type FetchResponseError, type RecordRepresentation } from '../../../../platform/uiRecordApi';
+import {
+  getRecord,
+  type FetchResponseError,
+  type RecordRepresentation
+} from '../../../../platform/uiRecordApi';
 import { previewContext } from '../../../../platform/context';
 import { pageReferenceToUrl } from '../../../../platform/routes';
 
@@ -57,7 +61,10 @@ export default class RecordPage extends LightningElement {
 
   get accountsUrl(): string {
     return pageReferenceToUrl(
-      { type: 'standard__objectPage', attributes: { objectApiName: 'Account', actionName: 'list' } },
+      {
+        type: 'standard__objectPage',
+        attributes: { objectApiName: 'Account', actionName: 'list' }
+      },
       previewContext().preservedParams
     );
   }

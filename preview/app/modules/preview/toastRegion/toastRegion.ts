@@ -3,7 +3,10 @@
  * (the platform's toast container does the same in Lightning Experience).
  */
 import { LightningElement } from 'lwc';
-import { SHOW_TOAST_EVENT_NAME, type ToastConfig } from '../../../../platform/platformShowToastEvent';
+import {
+  SHOW_TOAST_EVENT_NAME,
+  type ToastConfig
+} from '../../../../platform/platformShowToastEvent';
 
 /** How long a dismissible toast stays, as in Lightning Experience. */
 const DISMISS_AFTER_MS = 5000;
@@ -31,12 +34,17 @@ interface Toast {
 }
 
 /** Splits `message` on `{0}`, `{1}`… placeholders filled from `messageData` (text or links). */
-export function messageParts(message: string, data: ToastConfig['messageData'] = []): MessagePart[] {
+export function messageParts(
+  message: string,
+  data: ToastConfig['messageData'] = []
+): MessagePart[] {
   return message.split(/(\{\d+\})/).flatMap((piece, index) => {
     const match = /^\{(\d+)\}$/.exec(piece);
     const item = match ? data[Number(match[1])] : undefined;
     if (item === undefined) return piece ? [{ key: `t${index}`, text: piece }] : [];
-    return typeof item === 'string' ? [{ key: `d${index}`, text: item }] : [{ key: `l${index}`, text: item.label, url: item.url }];
+    return typeof item === 'string'
+      ? [{ key: `d${index}`, text: item }]
+      : [{ key: `l${index}`, text: item.label, url: item.url }];
   });
 }
 

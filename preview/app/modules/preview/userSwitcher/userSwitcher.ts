@@ -21,7 +21,10 @@ function switchUrl(param: string, value: string): string {
 export default class UserSwitcher extends LightningElement {
   get userOptions(): Array<{ label: string; value: string }> {
     return [...previewContext().users]
-      .sort((a, b) => PERSONA_ORDER[a.persona] - PERSONA_ORDER[b.persona] || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          PERSONA_ORDER[a.persona] - PERSONA_ORDER[b.persona] || a.name.localeCompare(b.name)
+      )
       .map((user) => ({
         label: `${user.name} · ${user.persona}${user.title ? ` (${user.title})` : ''}`,
         value: user.id
@@ -37,7 +40,9 @@ export default class UserSwitcher extends LightningElement {
     return [
       { label: 'Default', value: USER_LOCALE },
       ...LOCALES.map((locale) => ({ label: locale, value: locale }))
-    ].map((option) => (option.value === USER_LOCALE ? { ...option, label: `Default (${userLocale})` } : option));
+    ].map((option) =>
+      option.value === USER_LOCALE ? { ...option, label: `Default (${userLocale})` } : option
+    );
   }
 
   get locale(): string {
