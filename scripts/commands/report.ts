@@ -49,7 +49,7 @@ export const spec: CommandSpec = {
     'From an org (--target-org) or from a sample-data file (--data). Reads only; writes nothing.\n' +
     "The numbers are the panels' numbers: both come from the engine's review model.",
   examples: [
-    'npm run report -- --data sample.json --as-of 2026-11-23 --user 005000000000001AAA --period month --format json',
+    'npm run report -- --data sample.json --as-of 2026-11-23 --user maya.moreau@pacer-sample.example --period month --format json',
     'npm run report -- --target-org my-org --team manager@acme.com --period quarter',
     'npm run report -- --target-org my-org --user rep@acme.com --format csv > rep.csv'
   ],

@@ -139,6 +139,17 @@ describe('c-spm-data-trust-panel', () => {
     expect(text(cells.querySelector('.deal-snoozed-until'))).toBe('Dec 15, 2026');
   });
 
+  it('says the snoozed group is partial when the deal list hit its limit', async () => {
+    const complete = await render();
+    expect($(complete, 'p.snoozed-incomplete')).toBeNull();
+    resetDOM();
+    const model = clone(MODEL);
+    model.lists.complete.open = false;
+    const partial = await render({ model });
+    expect($(partial, 'c-spm-deal-list.snoozed-list')).not.toBeNull();
+    expect($(partial, 'p.snoozed-incomplete')).not.toBeNull();
+  });
+
   it('snoozes a flag: updateRecord with the date and reason, a success toast and refresh', async () => {
     const element = await render();
     const toast = jest.fn();
