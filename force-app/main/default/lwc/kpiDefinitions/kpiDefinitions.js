@@ -678,6 +678,29 @@ export function validateKpiMenu(json) {
 }
 
 /**
+ * A record key of a config file (becomes Key__c): a text of allowed characters, unique across the
+ * file (`claim` remembers who used it first).
+ */
+function checkRecordKey(errors, at, label, value, claim) {
+  if (
+    typeof value !== 'string' ||
+    !RECORD_KEY_PATTERN.test(value) ||
+    value.length > KEY_MAX_LENGTH
+  ) {
+    error(
+      errors,
+      `${at}.key`,
+      label,
+      'key',
+      'must be a text of letters, digits, "_", "-", "." (no spaces)'
+    );
+    return;
+  }
+  const other = claim(value, at);
+  if (other) error(errors, `${at}.key`, label, 'key', `is already used by ${other}`);
+}
+
+/**
  * Validates config/cadences.json content (cadences with their agenda items).
  * @param {*} json
  * @returns {{ ok: boolean, errors: Array<{ path: string, key: string, property: string, message: string }> }}
@@ -701,22 +724,7 @@ export function validateCadences(json) {
       return;
     }
     const key = typeof cadence.key === 'string' ? cadence.key : `(${at})`;
-    if (
-      typeof cadence.key !== 'string' ||
-      !RECORD_KEY_PATTERN.test(cadence.key) ||
-      cadence.key.length > KEY_MAX_LENGTH
-    ) {
-      error(
-        errors,
-        `${at}.key`,
-        key,
-        'key',
-        'must be a text of letters, digits, "_", "-", "." (no spaces)'
-      );
-    } else {
-      const other = claim(cadence.key, at);
-      if (other) error(errors, `${at}.key`, key, 'key', `is already used by ${other}`);
-    }
+    checkRecordKey(errors, at, key, cadence.key, claim);
     requireString(errors, `${at}.name`, key, 'name', cadence.name, NAME_MAX_LENGTH);
     requireOneOf(
       errors,
@@ -784,22 +792,7 @@ export function validateCadences(json) {
         return;
       }
       const itemKey = typeof item.key === 'string' ? item.key : `${key} agenda[${j}]`;
-      if (
-        typeof item.key !== 'string' ||
-        !RECORD_KEY_PATTERN.test(item.key) ||
-        item.key.length > KEY_MAX_LENGTH
-      ) {
-        error(
-          errors,
-          `${ip}.key`,
-          itemKey,
-          'key',
-          'must be a text of letters, digits, "_", "-", "." (no spaces)'
-        );
-      } else {
-        const other = claim(item.key, ip);
-        if (other) error(errors, `${ip}.key`, itemKey, 'key', `is already used by ${other}`);
-      }
+      checkRecordKey(errors, ip, itemKey, item.key, claim);
       requireString(errors, `${ip}.title`, itemKey, 'title', item.title, NAME_MAX_LENGTH);
       requireInteger(errors, `${ip}.order`, itemKey, 'order', item.order, 1, 9999);
       if (orders.has(item.order))

@@ -1599,18 +1599,8 @@ function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
     return { count, amount: round(amount), snoozed };
   };
   const deviation = (userIds) => {
-    let won = 0;
-    let forecastTotal = null;
-    for (const id of userIds) {
-      const b = base.get(id);
-      won += b.forecastWon;
-      if (b.forecast !== null) forecastTotal = (forecastTotal || 0) + b.forecast;
-    }
-    return {
-      won: round(won),
-      forecast: round(forecastTotal),
-      value: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
-    };
+    const { won, forecast, deviationPct } = forecastOf(base, userIds);
+    return { won, forecast, value: deviationPct };
   };
   const measures = TRUST_KEYS.map((key) => {
     const kpi = statusKpi(key);
@@ -1778,21 +1768,27 @@ function salesKpiKey(kpis) {
   return coverage && coverage.definition.params ? coverage.definition.params.kpi : 'sales_won';
 }
 
-function buildForecast(context, subjects, base, kpiModel, kpis) {
-  const rowFor = (userIds) => {
-    let won = 0;
-    let forecastTotal = null;
-    for (const id of userIds) {
-      const b = base.get(id);
-      won += b.forecastWon;
-      if (b.forecast !== null) forecastTotal = (forecastTotal || 0) + b.forecast;
-    }
-    return {
-      forecast: round(forecastTotal),
-      won: round(won),
-      deviationPct: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
-    };
+/**
+ * The forecast month of a group of people: the start-of-month forecast summed over those who have
+ * a snapshot (null when nobody has one), the won amount, and the deviation between them (%).
+ */
+function forecastOf(base, userIds) {
+  let won = 0;
+  let forecastTotal = null;
+  for (const id of userIds) {
+    const b = base.get(id);
+    won += b.forecastWon;
+    if (b.forecast !== null) forecastTotal = (forecastTotal || 0) + b.forecast;
+  }
+  return {
+    forecast: round(forecastTotal),
+    won: round(won),
+    deviationPct: round(forecastTotal ? forecastDeviation(won, forecastTotal) : null)
   };
+}
+
+function buildForecast(context, subjects, base, kpiModel, kpis) {
+  const rowFor = (userIds) => forecastOf(base, userIds);
   const monthRow = (userIds, index) => {
     let won = 0;
     let forecastTotal = null;
