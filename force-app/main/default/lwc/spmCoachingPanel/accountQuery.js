@@ -5,6 +5,7 @@
  * review specs run on them (reviewModelFromRecords): the same numbers as a review, scoped to the account.
  */
 import { flattenConnection, flattenRecord } from 'c/graphqlResults';
+import { MENU_AND_POLICY_QUERY } from 'c/spmReviewContext';
 
 /** Records per list; an account with more shows the first 200 (warning in the model). */
 export const LIST_SIZE = 200;
@@ -115,40 +116,7 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
           }
         }
       }
-      SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Name { value }
-            Key__c { value }
-            Menu_Year__c { value }
-            Category__c { value }
-            Kind__c { value }
-            Unit__c { value }
-            Direction__c { value }
-            Definition__c { value }
-            Green_Threshold__c { value }
-            Amber_Threshold__c { value }
-            Levels__c { value }
-            Above_The_Line__c { value }
-            Sort_Order__c { value }
-            Active__c { value }
-            Description__c { value }
-          }
-        }
-      }
-      SPM_Stage_Policy__c(orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Key__c { value }
-            Stage_Name__c { value }
-            Max_Days_In_Stage__c { value }
-            Early_Stage__c { value }
-            Sort_Order__c { value }
-          }
-        }
-      }
+      ${MENU_AND_POLICY_QUERY}
     }
   }
 }`;

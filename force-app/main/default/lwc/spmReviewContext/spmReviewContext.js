@@ -12,6 +12,45 @@
 import { flattenConnection, flattenAggregate } from 'c/graphqlResults';
 import { fiscalYearOf } from 'c/periods';
 
+/**
+ * The KPI menu (active KPIs in menu order) and the stage policy: subqueries of the review context and
+ * of the coaching panel's account query, written once so both read the same fields.
+ */
+export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
+        edges {
+          node {
+            Id
+            Name { value }
+            Key__c { value }
+            Menu_Year__c { value }
+            Category__c { value }
+            Kind__c { value }
+            Unit__c { value }
+            Direction__c { value }
+            Definition__c { value }
+            Green_Threshold__c { value }
+            Amber_Threshold__c { value }
+            Levels__c { value }
+            Above_The_Line__c { value }
+            Sort_Order__c { value }
+            Active__c { value }
+            Description__c { value }
+          }
+        }
+      }
+      SPM_Stage_Policy__c(orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
+        edges {
+          node {
+            Id
+            Key__c { value }
+            Stage_Name__c { value }
+            Max_Days_In_Stage__c { value }
+            Early_Stage__c { value }
+            Sort_Order__c { value }
+          }
+        }
+      }`;
+
 /** The context query. Named, variables only, records capped; read with {@link readContext}. */
 export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
   uiapi {
@@ -47,40 +86,7 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
           }
         }
       }
-      SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Name { value }
-            Key__c { value }
-            Menu_Year__c { value }
-            Category__c { value }
-            Kind__c { value }
-            Unit__c { value }
-            Direction__c { value }
-            Definition__c { value }
-            Green_Threshold__c { value }
-            Amber_Threshold__c { value }
-            Levels__c { value }
-            Above_The_Line__c { value }
-            Sort_Order__c { value }
-            Active__c { value }
-            Description__c { value }
-          }
-        }
-      }
-      SPM_Stage_Policy__c(orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Key__c { value }
-            Stage_Name__c { value }
-            Max_Days_In_Stage__c { value }
-            Early_Stage__c { value }
-            Sort_Order__c { value }
-          }
-        }
-      }
+      ${MENU_AND_POLICY_QUERY}
     }
     aggregate {
       SPM_Review__c(
