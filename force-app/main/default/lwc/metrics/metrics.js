@@ -164,17 +164,26 @@ export function weightedAmount(opp) {
 
 /**
  * Stage-to-stage conversion over closed deals: `reached[s]` = closed deals whose history shows stage s;
- * conversion from a stage to the next = reached(next) / reached(stage) × 100. The stage after the last
- * open stage is the won stage.
+ * conversion from a stage to the next = reachedOrLater(next) / reachedOrLater(stage) × 100, where
+ * reachedOrLater(s) is the largest `reached` of s and the stages after it. Deals that skip a stage
+ * (straight from Prospecting to Proposal) are not in that stage's history; counting them there keeps a
+ * rate from passing 100%. Aggregates give distinct deals per stage, not their union across stages, so
+ * the largest count is the bound they allow; without skipped stages it equals `reached` exactly. The
+ * stage after the last open stage is the won stage.
  * @param {Array<string>} stages open stages in order, then the won stage
  * @param {Object<string, number>} reached
  * @returns {Array<number|null>} conversion from each stage to the next (null for the last, or no data)
  */
 export function conversionRates(stages, reached) {
+  const orLater = new Array(stages.length);
+  let most = 0;
+  for (let i = stages.length - 1; i >= 0; i--) {
+    most = Math.max(most, reached[stages[i]] || 0);
+    orLater[i] = most;
+  }
   return stages.map((stage, i) => {
     if (i === stages.length - 1) return null;
-    const from = reached[stage] || 0;
-    return from ? ratio(reached[stages[i + 1]] || 0, from, PERCENT) : null;
+    return orLater[i] ? ratio(orLater[i + 1], orLater[i], PERCENT) : null;
   });
 }
 

@@ -357,6 +357,23 @@ describe('funnel', () => {
     expect(rates[0]).toBeCloseTo(66.6667, 3);
     expect(rates.slice(1)).toEqual([50, null]);
   });
+
+  it('counts deals that skipped a stage as having reached it, so no rate passes 100%', () => {
+    // Four deals reached Proposal, but only two went through Qualification: two skipped it.
+    const reached = { Prospecting: 5, Qualification: 2, Proposal: 4, 'Closed Won': 3 };
+    const rates = conversionRates(
+      ['Prospecting', 'Qualification', 'Proposal', 'Closed Won'],
+      reached
+    );
+    // Reached Qualification or later: 4 (the Proposal count), not 2 (which would give 200%).
+    expect(rates).toEqual([80, 100, 75, null]);
+    rates.filter((r) => r !== null).forEach((r) => expect(r).toBeLessThanOrEqual(100));
+  });
+
+  it('has no rate from a stage that no closed deal reached, nor beyond', () => {
+    expect(conversionRates(['A', 'B', 'Won'], { Won: 0 })).toEqual([null, null, null]);
+    expect(conversionRates(['A', 'B', 'Won'], { A: 4 })).toEqual([0, null, null]);
+  });
 });
 
 describe('win rate, average deal value, sales cycle', () => {
