@@ -147,6 +147,11 @@ export default class SpmDataTrustPanel extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
+  /** One account's review (the coaching panel): its deal lists need no Account column. */
+  get accountScoped() {
+    return Boolean(this.model?.scope?.accountId);
+  }
+
   get asOf() {
     return this.model?.scope?.asOf ?? todayIn();
   }

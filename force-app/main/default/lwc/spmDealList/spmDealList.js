@@ -34,6 +34,8 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
   @api showMovement = false;
   @api showSnooze = false;
   @api snoozable = false;
+  /** Leaves out the Account column, for lists of one account's deals (the coaching panel). */
+  @api hideAccount = false;
 
   labels = {
     COL_OPPORTUNITY,
@@ -50,6 +52,10 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
 
   _deals = [];
   urls = {};
+
+  get showAccount() {
+    return !this.hideAccount;
+  }
 
   /** Deals of the review model (lists.top, lists.open, lists.flagged…). */
   @api

@@ -131,6 +131,11 @@ export default class SpmFunnelPanel extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
+  /** One account's review (the coaching panel): its deal lists need no Account column. */
+  get accountScoped() {
+    return Boolean(this.model?.scope?.accountId);
+  }
+
   // ---- the funnel -----------------------------------------------------------------------------
 
   get byAmount() {
@@ -163,14 +168,11 @@ export default class SpmFunnelPanel extends LightningElement {
     const layout = layoutFunnel(
       this.stages.map((s) => ({
         stage: s.stage,
-        value: numberOrNull(this.byAmount ? s.amount : s.count)
+        value: numberOrNull(this.byAmount ? s.amount : s.count),
+        valueText: this.stageText(s)
       }))
     );
-    return layout.map((bar, index) => ({
-      ...bar,
-      key: bar.stage,
-      text: `${bar.stage} · ${this.stageText(this.stages[index])}`
-    }));
+    return layout.map((bar) => ({ ...bar, key: bar.stage }));
   }
 
   get funnelAriaLabel() {

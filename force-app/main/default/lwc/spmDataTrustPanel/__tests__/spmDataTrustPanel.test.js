@@ -139,6 +139,17 @@ describe('c-spm-data-trust-panel', () => {
     expect(text(cells.querySelector('.deal-snoozed-until'))).toBe('Dec 15, 2026');
   });
 
+  it("drops the Account column from its deal lists in one account's review", async () => {
+    const team = await render();
+    expect($(team, 'c-spm-deal-list.snoozed-list').hideAccount).toBe(false);
+    const model = clone(MODEL);
+    model.scope.accountId = '0018N000000000QQAQ';
+    const account = await render({ model });
+    const snoozed = $(account, 'c-spm-deal-list.snoozed-list');
+    expect(snoozed.hideAccount).toBe(true);
+    expect(snoozed.shadowRoot.querySelector('.deal-account')).toBeNull();
+  });
+
   it('says the snoozed group is partial when the deal list hit its limit', async () => {
     const complete = await render();
     expect($(complete, 'p.snoozed-incomplete')).toBeNull();

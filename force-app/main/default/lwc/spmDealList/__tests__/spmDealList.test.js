@@ -63,6 +63,19 @@ describe('c-spm-deal-list', () => {
     expect($$(full, 'lightning-button-icon.snooze')).toHaveLength(MODEL.lists.flagged.length);
   });
 
+  it("leaves out the Account column for one account's deals", async () => {
+    const shown = await render();
+    expect($$(shown, 'td.deal-account')).toHaveLength(MODEL.lists.flagged.length);
+    const headers = (element) => $$(element, 'thead th').map((th) => th.textContent.trim());
+    const hidden = await render({ hideAccount: true });
+    expect($$(hidden, 'td.deal-account')).toHaveLength(0);
+    expect(headers(hidden)).toHaveLength(headers(shown).length - 1);
+    // Each row keeps as many cells as there are headers.
+    $$(hidden, 'tr.deal-row').forEach((row) =>
+      expect(row.children).toHaveLength(headers(hidden).length)
+    );
+  });
+
   it('fires snooze (not composed) with the opportunity id', async () => {
     const element = await render({ snoozable: true });
     const handler = jest.fn();

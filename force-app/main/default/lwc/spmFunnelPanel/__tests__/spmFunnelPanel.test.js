@@ -97,9 +97,15 @@ describe('c-spm-funnel-panel', () => {
     expect(aria).toContain('Needs Analysis 7 deals €120,300, 73% convert');
     const widths = $$(element, 'svg.funnel rect').map((r) => Number(r.getAttribute('width')));
     expect(widths).toHaveLength(6);
-    // Needs Analysis holds the largest amount: the full width; Prospecting €60,300 about half.
-    expect(widths[2]).toBe(400);
-    expect(widths[0]).toBe(200.5);
+    // Needs Analysis holds the largest amount: the widest bar; Prospecting €60,300 about half of it.
+    expect(Math.max(...widths)).toBe(widths[2]);
+    expect(widths[0] / widths[2]).toBeCloseTo(60300 / 120300, 3);
+    // Each stage's name and value are written beside and on its bar.
+    const labels = $$(element, 'svg.funnel text.funnel__label').map((t) => t.textContent.trim());
+    expect(labels[2]).toBe('Needs Analysis');
+    const values = $$(element, 'svg.funnel text.funnel__value').map((t) => t.textContent.trim());
+    expect(values).toHaveLength(6);
+    expect(values[2]).toBe('€120.3K');
   });
 
   it('sizes the bars by count when the count toggle is pressed', async () => {
@@ -112,8 +118,10 @@ describe('c-spm-funnel-panel', () => {
     expect($(element, 'button.measure-amount').getAttribute('aria-pressed')).toBe('false');
     // Needs Analysis has the most deals (7); Prospecting 3 of 7.
     const widths = $$(element, 'svg.funnel rect').map((r) => Number(r.getAttribute('width')));
-    expect(widths[2]).toBe(400);
-    expect(widths[0]).toBe(171.43);
+    expect(Math.max(...widths)).toBe(widths[2]);
+    expect(widths[0] / widths[2]).toBeCloseTo(3 / 7, 3);
+    const values = $$(element, 'svg.funnel text.funnel__value').map((t) => t.textContent.trim());
+    expect(values[2]).toBe('7');
   });
 
   it('opens the deals of a stage and navigates to the opportunity from its link', async () => {
