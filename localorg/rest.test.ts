@@ -4,6 +4,7 @@
  */
 import { generateSampleData } from './sample-data/generate';
 import { startLocalOrg, type LocalOrg } from './server';
+import { userSessionToken } from './sessions';
 import { call, soql } from './testing';
 
 const data = generateSampleData({ seed: 3, reps: 4, opportunities: 800 });
@@ -35,6 +36,37 @@ describe('auth, limits and paths', () => {
       headers: { Authorization: 'Bearer 00D000000000001!NOPE' }
     });
     expect(wrong.status).toBe(401);
+  });
+
+  it('runs a user token as its user, side by side with other users, and refuses unknown users', async () => {
+    const [manager, rep] = [data.records.User[0], data.records.User[data.records.User.length - 1]];
+    const as = (userId: string) => ({
+      Authorization: `Bearer ${userSessionToken(org.accessToken, String(userId))}`
+    });
+    const whoAmI = (userId: string) =>
+      fetch(`${org.url}/services/oauth2/userinfo`, { headers: as(userId) }).then(
+        (r) => r.json() as Promise<{ user_id: string }>
+      );
+    // Interleaved requests of two users each answer as their own user.
+    const answers = await Promise.all(
+      [manager, rep, manager, rep].map((u) => whoAmI(String(u.Id)))
+    );
+    expect(answers.map((a) => a.user_id)).toEqual([manager.Id, rep.Id, manager.Id, rep.Id]);
+    // A record created with the rep's token is the rep's, while the session user stays the default.
+    const created = await fetch(`${org.url}${V}/sobjects/Task`, {
+      method: 'POST',
+      headers: { ...as(String(rep.Id)), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ Subject: 'Call back' })
+    }).then((r) => r.json() as Promise<{ id: string }>);
+    expect(org.store.getById(created.id)).toMatchObject({ OwnerId: rep.Id, CreatedById: rep.Id });
+    const me = await call<{ user_id: string }>(org, 'GET', '/services/oauth2/userinfo');
+    expect(me.body.user_id).toBe(manager.Id);
+    const unknown = await fetch(`${org.url}${V}/limits`, { headers: as('005000000000999AAA') });
+    expect(unknown.status).toBe(401);
+    const otherOrg = await fetch(`${org.url}${V}/limits`, {
+      headers: { Authorization: `Bearer 00D000000000001!NOPE.${rep.Id}` }
+    });
+    expect(otherOrg.status).toBe(401);
   });
 
   it('counts API calls in Sforce-Limit-Info and /limits, and stops at the limit', async () => {

@@ -5,6 +5,7 @@
  * endpoints `sf org login access-token` and @salesforce/core call — with Salesforce's error shapes,
  * a bearer token, API usage counting and injectable faults. See README.md for what differs.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SfError } from './errors';
@@ -17,6 +18,7 @@ import { ApiLimits, RestApi } from './rest';
 import { generateSampleData } from './sample-data/generate';
 import type { SampleDataSet } from './sample-data/types';
 import { readSampleData } from './sample-data/write';
+import { tokenUser } from './sessions';
 import { loadSchema } from './schema/load-schema';
 import type { OrgSchema } from './schema/model';
 import { RecordStore } from './store';
@@ -100,6 +102,20 @@ function sessionUser(data: SampleDataSet, requested?: string): string {
   return top ? String(top.Id) : makeId('005', 1);
 }
 
+function isActiveUser(store: RecordStore, userId: string): boolean {
+  const user = store.getById(userId);
+  return Boolean(user) && user?.IsActive !== false && userId.startsWith('005');
+}
+
+function replyError(error: unknown, reply: (status: number, body: unknown) => void): void {
+  if (error instanceof SfError) {
+    const ui = (error as SfError & { uiBody?: unknown }).uiBody;
+    reply(error.status, ui ?? [error.toRest()]);
+    return;
+  }
+  reply(500, [{ message: (error as Error).message, errorCode: 'UNKNOWN_EXCEPTION' }]);
+}
+
 function userInfo(org: OrgContext, base: string, version: string): Record<string, unknown> {
   const user = org.store.getById(org.userId) ?? {};
   const v = version;
@@ -155,6 +171,8 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const asOf = data.meta.asOf;
   const asOfMs = isoToDay(asOf) * DAY_MS;
   let lastNow = 0;
+  const requestUser = new AsyncLocalStorage<string>();
+  let sessionUserId = sessionUser(data, options.userId);
   const org: OrgContext = {
     schema,
     store,
@@ -166,7 +184,13 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     },
     currency: data.meta.currency ?? 'EUR',
     locale: 'en_GB',
-    userId: sessionUser(data, options.userId),
+    // A request made with a user token runs as that user; any other as the session user.
+    get userId(): string {
+      return requestUser.getStore() ?? sessionUserId;
+    },
+    set userId(id: string) {
+      sessionUserId = id;
+    },
     // The org's day is the data set's asOf; the time of day is the real one, strictly increasing.
     now() {
       let ms = asOfMs + (Date.now() % DAY_MS);
@@ -223,11 +247,32 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         return;
       }
       const auth = String(req.headers.authorization ?? '');
-      const token = auth.replace(/^(Bearer|OAuth)\s+/i, '');
-      if (!auth || token !== accessToken) {
+      const user = auth
+        ? tokenUser(auth.replace(/^(Bearer|OAuth)\s+/i, ''), accessToken)
+        : undefined;
+      if (user === undefined || (user !== null && !isActiveUser(store, user))) {
         reply(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
         return;
       }
+      if (user !== null) {
+        await requestUser.run(user, () => answer(req, method, url, path, reply));
+        return;
+      }
+      await answer(req, method, url, path, reply);
+    } catch (error) {
+      replyError(error, reply);
+    }
+  }
+
+  /** Everything after authentication, as the request's user. */
+  async function answer(
+    req: IncomingMessage,
+    method: string,
+    url: URL,
+    path: string,
+    reply: (status: number, body: unknown) => void
+  ): Promise<void> {
+    try {
       const text = method === 'GET' || method === 'DELETE' ? '' : await readBody(req);
       let body: unknown;
       if (text.trim() !== '') {
@@ -293,12 +338,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
       });
       reply(response.status, response.body);
     } catch (error) {
-      if (error instanceof SfError) {
-        const ui = (error as SfError & { uiBody?: unknown }).uiBody;
-        reply(error.status, ui ?? [error.toRest()]);
-        return;
-      }
-      reply(500, [{ message: (error as Error).message, errorCode: 'UNKNOWN_EXCEPTION' }]);
+      replyError(error, reply);
     }
   }
 

@@ -99,11 +99,7 @@ export async function startPreview(options: StartPreviewOptions = {}): Promise<R
       },
       build: current ?? { error: firstError },
       sldsAssetsDir: paths.sldsAssetsDir,
-      port: options.port ?? 0,
-      // The local org has one session user; each request runs as the user of the page sending it.
-      setSessionUser: (userId) => {
-        org.org.userId = userId;
-      }
+      port: options.port ?? 0
     });
     let watcher: SourceWatcher | undefined;
     if (options.watch) {

@@ -29,7 +29,8 @@ describe('pageContext', () => {
     expect(context).toMatchObject({
       instanceUrl: '',
       apiVersion: PREVIEW_API_VERSION,
-      accessToken: 'token',
+      // The page's own token: its API calls run as its user, whatever other pages do.
+      accessToken: 'token.005R1',
       userId: '005R1',
       asOf: '2026-11-23',
       preservedParams: { user: '005R1' }

@@ -4,6 +4,7 @@
  */
 import type { PreviewContext } from '../platform/context';
 import { localeFromSidKey, localeSettings } from './localeSettings';
+import { userSessionToken } from '../../localorg/sessions';
 import { defaultUser, type OrgUser } from './users';
 
 /** The API version the platform modules call. */
@@ -16,7 +17,10 @@ export interface OrgSettings {
   asOf: string | null;
 }
 
-/** Builds the page context for a request's query string. */
+/**
+ * Builds the page context for a request's query string. The page gets the token of its user, so its
+ * API calls run as that user whatever other pages do at the same time.
+ */
 export function pageContext(
   search: URLSearchParams,
   users: readonly OrgUser[],
@@ -40,7 +44,7 @@ export function pageContext(
   return {
     instanceUrl: '',
     apiVersion: PREVIEW_API_VERSION,
-    accessToken,
+    accessToken: user ? userSessionToken(accessToken, user.id) : accessToken,
     userId: user?.id ?? '',
     users: users.map(({ id, name, title, persona, managerId }) => ({
       id,

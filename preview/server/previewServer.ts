@@ -39,11 +39,6 @@ export interface PreviewServerOptions {
   /** Port (0: any free port). */
   port?: number;
   host?: string;
-  /**
-   * Makes the org run the next API request as `userId`: the user of the page that sends it (its
-   * URL's `user`, seen in the Referer), as a browser session would.
-   */
-  setSessionUser?: (userId: string) => void;
 }
 
 /** A running preview server. */
@@ -53,16 +48,6 @@ export interface PreviewServer {
   /** Serves another build from the next page load on, or an error page saying why there is none. */
   setBuild(build: { dir: string; hash: string } | { error: string }): void;
   close(): Promise<void>;
-}
-
-/** The user a page runs as, from the `user` parameter of its URL (the Referer of its API calls). */
-export function pageUser(referer: string | undefined): string | undefined {
-  if (!referer) return undefined;
-  try {
-    return new URL(referer).searchParams.get('user') ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The file under `root` a URL path names, or undefined if it leaves `root` or does not exist. */
@@ -146,8 +131,6 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const url = new URL(request.url ?? '/', 'http://preview.local');
     const { pathname } = url;
     if (pathname.startsWith('/services/')) {
-      const userId = pageUser(request.headers.referer);
-      if (userId) options.setSessionUser?.(userId);
       proxy(request, response, orgUrl);
       return;
     }
