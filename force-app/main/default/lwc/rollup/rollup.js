@@ -117,31 +117,44 @@ export function teamOf(userId, people) {
 }
 
 /**
- * The team rule shared by the review, `report --team` and `plan-targets`: everyone below `managerId` in
- * the User.ManagerId tree (any depth), plus the manager first when they own opportunities themselves.
+ * Everyone below a user in the User.ManagerId tree, at any depth. It is the one walk down the tree, so
+ * a team is the same ids in the same order wherever it is asked for (the workspace's team choices,
+ * `report --team`), and so are the `$userIds` of the GraphQL requests built from it. Nearest first
+ * (direct reports, then theirs) so a team lists its managers before the people they manage. A
+ * ManagerId cycle is walked once, not forever.
+ * @param {Array<{ Id: string, ManagerId?: string|null }>} users
+ * @param {string} userId
+ * @returns {string[]} user ids, not `userId` itself: a level at a time, each manager's reports in the order of `users`
+ */
+export function descendantsOf(users, userId) {
+  const reports = new Map();
+  for (const u of users || []) {
+    if (!u.ManagerId) continue;
+    if (!reports.has(u.ManagerId)) reports.set(u.ManagerId, []);
+    reports.get(u.ManagerId).push(u.Id);
+  }
+  // A queue read by index, not shift(): a whole org's hierarchy stays linear.
+  const queue = [userId];
+  const seen = new Set(queue);
+  for (let head = 0; head < queue.length; head++) {
+    for (const id of reports.get(queue[head]) || []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      queue.push(id);
+    }
+  }
+  return queue.slice(1);
+}
+
+/**
+ * The team rule of `report --team` (from an org or a sample-data file): everyone below `managerId`,
+ * plus the manager first when they own opportunities themselves.
  * @param {Array<{ Id: string, ManagerId?: string|null }>} users
  * @param {string} managerId
  * @param {Iterable<string>} [opportunityOwnerIds] OwnerId of the opportunities in scope (any order, repeats allowed)
- * @returns {string[]} user ids: the manager (if an owner), then the others depth-first
+ * @returns {string[]} user ids: the manager (if an owner), then the others as {@link descendantsOf} walks them
  */
 export function teamSubjectIds(users, managerId, opportunityOwnerIds) {
-  const children = new Map();
-  for (const u of users || []) {
-    if (!u.ManagerId) continue;
-    if (!children.has(u.ManagerId)) children.set(u.ManagerId, []);
-    children.get(u.ManagerId).push(u.Id);
-  }
-  const out = [];
-  const seen = new Set([managerId]);
-  const stack = [...(children.get(managerId) || [])];
-  while (stack.length) {
-    const id = stack.pop();
-    if (seen.has(id)) continue;
-    seen.add(id);
-    out.push(id);
-    stack.push(...(children.get(id) || []));
-  }
-  const owners = new Set(opportunityOwnerIds || []);
-  if (owners.has(managerId)) out.unshift(managerId);
-  return out;
+  const below = descendantsOf(users, managerId);
+  return new Set(opportunityOwnerIds || []).has(managerId) ? [managerId, ...below] : below;
 }

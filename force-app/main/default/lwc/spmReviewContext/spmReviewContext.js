@@ -11,6 +11,7 @@
  */
 import { flattenConnection, flattenAggregate } from 'c/graphqlResults';
 import { fiscalYearOf } from 'c/periods';
+import { descendantsOf } from 'c/rollup';
 
 /**
  * The KPI menu (active KPIs in menu order) and the stage policy: subqueries of the review context and
@@ -217,28 +218,6 @@ function childrenIndex(users) {
 }
 
 /**
- * Everyone below a user in the ManagerId hierarchy (not the user), nearest first.
- * @param {object[]} users
- * @param {string} userId
- * @returns {string[]}
- */
-export function descendantsOf(users, userId) {
-  const children = childrenIndex(users);
-  const out = [];
-  const seen = new Set([userId]);
-  const queue = [...(children.get(userId) || [])];
-  while (queue.length) {
-    const user = queue.shift();
-    if (!seen.has(user.Id)) {
-      seen.add(user.Id);
-      out.push(user.Id);
-      queue.push(...(children.get(user.Id) || []));
-    }
-  }
-  return out;
-}
-
-/**
  * The level of a person from the height of the hierarchy below them: nobody below → Rep, reps below →
  * Manager, managers below → Director, directors below → Executive.
  * @param {object[]} users
@@ -314,7 +293,8 @@ export function personOptions(users, currentUserId, templates, format) {
 
 /**
  * The subjects (owners of the numbers) a person choice covers: one user, or a leader and everyone
- * below them. The leader comes first: managers who own deals count with their team.
+ * below them. The leader comes first: managers who own deals count with their team. The others come in
+ * the order of c/rollup's one walk down the hierarchy, which `report --team` uses too.
  * @param {{ kind: string, userId: string }} option
  * @param {object[]} users
  * @returns {string[]}

@@ -1,4 +1,4 @@
-import { buildHierarchy, sumParts, teamOf, teamSubjectIds } from 'c/rollup';
+import { buildHierarchy, descendantsOf, sumParts, teamOf, teamSubjectIds } from 'c/rollup';
 
 const { user, id } = require('../../reviewPlan/__tests__/support/engineFixtures');
 
@@ -70,30 +70,60 @@ describe('summing parts', () => {
   });
 });
 
-describe('teamSubjectIds', () => {
-  // Dana (director) → Maria (manager) → Ana, Ben; Dana → Carl. Eve reports to nobody in the team.
-  const users = [
-    { Id: 'D', ManagerId: null },
-    { Id: 'M', ManagerId: 'D' },
-    { Id: 'A', ManagerId: 'M' },
-    { Id: 'B', ManagerId: 'M' },
-    { Id: 'C', ManagerId: 'D' },
-    { Id: 'E', ManagerId: null }
-  ];
+// Dana (director) → Maria (manager) → Ana, Ben; Dana → Carl. Eve reports to nobody in the team.
+const users = [
+  { Id: 'D', ManagerId: null },
+  { Id: 'M', ManagerId: 'D' },
+  { Id: 'A', ManagerId: 'M' },
+  { Id: 'B', ManagerId: 'M' },
+  { Id: 'C', ManagerId: 'D' },
+  { Id: 'E', ManagerId: null }
+];
 
-  it('takes everyone below the manager, at any depth', () => {
-    expect(teamSubjectIds(users, 'D', []).sort()).toEqual(['A', 'B', 'C', 'M']);
-    expect(teamSubjectIds(users, 'M', ['A']).sort()).toEqual(['A', 'B']);
+describe('descendantsOf', () => {
+  it('walks down the tree nearest first: direct reports, then theirs', () => {
+    expect(descendantsOf(users, 'D')).toEqual(['M', 'C', 'A', 'B']);
+    expect(descendantsOf(users, 'M')).toEqual(['A', 'B']);
+    // Reports of one manager keep the order of the users given.
+    expect(descendantsOf([...users].reverse(), 'D')).toEqual(['C', 'M', 'B', 'A']);
+  });
+
+  it('is empty for a rep, a user nobody reports to and an unknown id', () => {
+    expect(descendantsOf(users, 'A')).toEqual([]);
+    expect(descendantsOf(users, 'E')).toEqual([]);
+    expect(descendantsOf(users, 'nobody')).toEqual([]);
+    expect(descendantsOf(undefined, 'D')).toEqual([]);
+  });
+
+  it('survives a ManagerId cycle, and never lists the user below themselves', () => {
+    const cyclic = [
+      { Id: 'X', ManagerId: 'Z' },
+      { Id: 'Y', ManagerId: 'X' },
+      { Id: 'Z', ManagerId: 'Y' },
+      { Id: 'S', ManagerId: 'S' }
+    ];
+    expect(descendantsOf(cyclic, 'X')).toEqual(['Y', 'Z']);
+    expect(descendantsOf(cyclic, 'S')).toEqual([]);
+  });
+});
+
+describe('teamSubjectIds', () => {
+  it('takes everyone below the manager, at any depth, in the order of descendantsOf', () => {
+    expect(teamSubjectIds(users, 'D', [])).toEqual(['M', 'C', 'A', 'B']);
+    expect(teamSubjectIds(users, 'M', ['A'])).toEqual(['A', 'B']);
   });
 
   it('puts the manager first when they own opportunities', () => {
-    expect(teamSubjectIds(users, 'M', ['A', 'M', 'M'])).toEqual(['M', 'B', 'A']);
+    expect(teamSubjectIds(users, 'M', ['A', 'M', 'M'])).toEqual(['M', 'A', 'B']);
+    expect(teamSubjectIds(users, 'D', new Set(['D']))).toEqual(['D', 'M', 'C', 'A', 'B']);
   });
 
-  it('survives a cycle in the manager chain and a manager without a team', () => {
+  it('survives a cycle in the manager chain, a manager without a team and an unknown manager', () => {
     const cyclic = [...users, { Id: 'X', ManagerId: 'Y' }, { Id: 'Y', ManagerId: 'X' }];
     expect(teamSubjectIds(cyclic, 'X', [])).toEqual(['Y']);
+    expect(teamSubjectIds(cyclic, 'X', ['X', 'Y'])).toEqual(['X', 'Y']);
     expect(teamSubjectIds(users, 'E', ['E'])).toEqual(['E']);
     expect(teamSubjectIds(users, 'A', [])).toEqual([]);
+    expect(teamSubjectIds(users, 'nobody', [])).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import {
   readContext,
   menuInForce,
-  descendantsOf,
   levelOf,
   personOptions,
   subjectsOf,
@@ -62,11 +61,6 @@ describe('c/spmReviewContext readContext', () => {
 });
 
 describe('c/spmReviewContext hierarchy', () => {
-  it('finds everyone below a user', () => {
-    expect(descendantsOf(USERS, 'D').sort()).toEqual(['M1', 'M2', 'R1', 'R2', 'R3']);
-    expect(descendantsOf(USERS, 'R1')).toEqual([]);
-  });
-
   it('derives the level from the height of the hierarchy below', () => {
     expect(levelOf(USERS, 'R1')).toBe('Rep');
     expect(levelOf(USERS, 'M1')).toBe('Manager');
@@ -79,7 +73,7 @@ describe('c/spmReviewContext hierarchy', () => {
       { Id: 'B', Name: 'B', ManagerId: 'A' }
     ];
     expect(levelOf(cycle, 'A')).toBe('Manager');
-    expect(descendantsOf(cycle, 'A')).toEqual(['B']);
+    expect(subjectsOf({ kind: 'team', userId: 'A' }, cycle)).toEqual(['A', 'B']);
     expect(personOptions(cycle, 'A', TEMPLATES, formatLabel).map((o) => o.value)).toEqual([
       'self:A',
       'team:A',
@@ -104,10 +98,19 @@ describe('c/spmReviewContext hierarchy', () => {
     ]);
   });
 
-  it('covers one person or a leader and everyone below', () => {
+  it('covers one person or a leader and everyone below, nearest first', () => {
     expect(subjectsOf({ kind: 'report', userId: 'R1' }, USERS)).toEqual(['R1']);
+    expect(subjectsOf({ kind: 'self', userId: 'M1' }, USERS)).toEqual(['M1']);
     expect(subjectsOf({ kind: 'team', userId: 'M1' }, USERS)).toEqual(['M1', 'R1', 'R2']);
-    expect(subjectsOf({ kind: 'up', userId: 'D' }, USERS)).toHaveLength(6);
+    expect(subjectsOf({ kind: 'up', userId: 'D' }, USERS)).toEqual([
+      'D',
+      'M1',
+      'M2',
+      'R1',
+      'R2',
+      'R3'
+    ]);
+    expect(subjectsOf({ kind: 'team', userId: 'R1' }, USERS)).toEqual(['R1']);
     expect(isTeamChoice({ kind: 'up' })).toBe(true);
     expect(isTeamChoice({ kind: 'self' })).toBe(false);
   });
