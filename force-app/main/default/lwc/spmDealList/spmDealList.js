@@ -17,6 +17,13 @@ import NOT_MOVED from '@salesforce/label/c.SPM_Panel_NotMoved';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_DEAL from '@salesforce/label/c.SPM_NewAction_Deal';
 import SNOOZE_FLAG_FOR from '@salesforce/label/c.SPM_Snooze_FlagFor';
+import SHOW_ALL from '@salesforce/label/c.SPM_Panel_ShowAllDeals';
+
+/**
+ * Rows drawn before "Show all": a meeting reads the first deals of a list, and a 200-deal list drawn in
+ * full is most of what a review page costs to render.
+ */
+const DEFAULT_VISIBLE_ROWS = 10;
 
 /** Fired (not composed) when the user asks to snooze the flags of a deal; the panel owns the form. */
 const SNOOZE_EVENT = 'snooze';
@@ -36,6 +43,9 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
   @api snoozable = false;
   /** Leaves out the Account column, for lists of one account's deals (the coaching panel). */
   @api hideAccount = false;
+  _visibleRows = DEFAULT_VISIBLE_ROWS;
+
+  showingAll = false;
 
   labels = {
     COL_OPPORTUNITY,
@@ -67,8 +77,37 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     this.generateUrls();
   }
 
+  /** Rows shown until the user asks for all of them (0: all). */
+  @api
+  get visibleRows() {
+    return this._visibleRows;
+  }
+  set visibleRows(value) {
+    this._visibleRows = value;
+    this.generateUrls();
+  }
+
+  /** The deals drawn now: the first `visibleRows`, or all once asked. */
+  get shownDeals() {
+    const limit = Number(this.visibleRows);
+    return this.showingAll || !(limit > 0) ? this._deals : this._deals.slice(0, limit);
+  }
+
+  get hiddenCount() {
+    return this._deals.length - this.shownDeals.length;
+  }
+
+  get showAllLabel() {
+    return formatLabel(SHOW_ALL, this._deals.length);
+  }
+
+  handleShowAll() {
+    this.showingAll = true;
+    this.generateUrls();
+  }
+
   get rows() {
-    return this._deals.map((deal) => {
+    return this.shownDeals.map((deal) => {
       const row = dealRow(deal, this.currency);
       return {
         ...row,
@@ -81,16 +120,23 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     });
   }
 
-  /** Real hrefs, so a link can be opened in a new tab; the click itself goes through Navigate. */
+  /**
+   * Real hrefs, so a link can be opened in a new tab; the click itself goes through Navigate. The URLs
+   * of the shown deals arrive together: one render for the list, not one per deal.
+   */
   generateUrls() {
-    const deals = this._deals;
-    deals.forEach((deal) => {
-      if (!deal.Id || this.urls[deal.Id]) {
-        return;
-      }
-      this[NavigationMixin.GenerateUrl](this.pageReference(deal.Id)).then((url) => {
-        this.urls = { ...this.urls, [deal.Id]: url };
+    const missing = this.shownDeals.filter((deal) => deal.Id && !this.urls[deal.Id]);
+    if (!missing.length) {
+      return;
+    }
+    Promise.all(
+      missing.map((deal) => this[NavigationMixin.GenerateUrl](this.pageReference(deal.Id)))
+    ).then((urls) => {
+      const next = { ...this.urls };
+      missing.forEach((deal, index) => {
+        next[deal.Id] = urls[index];
       });
+      this.urls = next;
     });
   }
 

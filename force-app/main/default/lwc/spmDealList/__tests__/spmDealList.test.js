@@ -8,6 +8,9 @@ const MODEL = require('./data/reviewModel.json');
 jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up {0}' }), {
   virtual: true
 });
+jest.mock('@salesforce/label/c.SPM_Panel_ShowAllDeals', () => ({ default: 'Show all {0} deals' }), {
+  virtual: true
+});
 
 async function render(props = {}) {
   const element = createElement('c-spm-deal-list', { is: SpmDealList });
@@ -74,6 +77,28 @@ describe('c-spm-deal-list', () => {
     $$(hidden, 'tr.deal-row').forEach((row) =>
       expect(row.children).toHaveLength(headers(hidden).length)
     );
+  });
+
+  it('draws the first rows of a long list and the rest on request, each with its link', async () => {
+    const many = Array.from({ length: 14 }, (_, i) => ({
+      ...MODEL.lists.flagged[0],
+      Id: `006TEST${String(i).padStart(11, '0')}`,
+      Name: `Deal ${i + 1}`
+    }));
+    const element = await render({ deals: many });
+    expect($$(element, 'tr.deal-row')).toHaveLength(10);
+    const button = $(element, 'lightning-button.show-all');
+    expect(button.label).toBe('Show all 14 deals');
+    button.click();
+    await flushPromises();
+    const links = $$(element, 'a.deal-link');
+    expect(links).toHaveLength(14);
+    expect(links[13].getAttribute('href')).toBe(`/lightning/r/${many[13].Id}/view`);
+    expect($(element, 'lightning-button.show-all')).toBeNull();
+    // A short list has no button; visibleRows 0 draws every row.
+    expect($(await render(), 'lightning-button.show-all')).toBeNull();
+    const all = await render({ deals: many, visibleRows: 0 });
+    expect($$(all, 'tr.deal-row')).toHaveLength(14);
   });
 
   it('fires snooze (not composed) with the opportunity id', async () => {
