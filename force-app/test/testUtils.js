@@ -14,3 +14,19 @@ export function resetDOM() {
     document.body.removeChild(document.body.firstChild);
   }
 }
+
+/**
+ * Queries the shadow root of a panel's card shell (c-spm-panel-card), where the spinner, the error
+ * panel and the empty message render. The panel's own content is slotted: query it in the panel's
+ * shadow root. Throws when the panel has no card, so a `toBeNull()` check cannot pass by accident.
+ * @param {HTMLElement} panel the panel under test
+ * @param {string} selector
+ * @returns {Element|null}
+ */
+export function inPanelCard(panel, selector) {
+  const card = panel.shadowRoot.querySelector('c-spm-panel-card');
+  if (!card) {
+    throw new Error(`${panel.tagName.toLowerCase()} renders no c-spm-panel-card`);
+  }
+  return card.shadowRoot.querySelector(selector);
+}

@@ -3,6 +3,7 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { errorText } from 'c/errors';
 import { formatLabel, todayIn } from 'c/formatters';
+import { panelView } from 'c/spmPanelModel';
 import { newRecordKey } from 'c/spmReviewContext';
 import { actionRows, triggerText } from './actionRows';
 import ACTION_OBJECT from '@salesforce/schema/SPM_Action__c';
@@ -38,7 +39,6 @@ import CREATED from '@salesforce/label/c.SPM_Action_Created';
 import COMPLETED from '@salesforce/label/c.SPM_Action_Completed';
 import DROPPED from '@salesforce/label/c.SPM_Action_Dropped';
 import SAVE_FAILED from '@salesforce/label/c.SPM_Action_SaveFailed';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 
 const STATUS_OPEN = 'Open';
 const STATUS_DONE = 'Done';
@@ -97,8 +97,7 @@ export default class SpmActionsPanel extends LightningElement {
     drop: DROP,
     save: SAVE,
     cancel: CANCEL,
-    remove: REMOVE,
-    loading: LOADING
+    remove: REMOVE
   };
 
   /**
@@ -129,10 +128,6 @@ export default class SpmActionsPanel extends LightningElement {
 
   get cardLabel() {
     return this.cardTitle || TITLE;
-  }
-
-  get hasError() {
-    return Array.isArray(this.error) ? this.error.length > 0 : Boolean(this.error);
   }
 
   get asOf() {
@@ -169,8 +164,13 @@ export default class SpmActionsPanel extends LightningElement {
     return this.draftRows.length > 0;
   }
 
-  get isEmpty() {
-    return !this.hasRows && !this.hasDrafts && !this.form;
+  /** The branch the card shows (c/spmPanelCard): empty without actions, drafts or an open form. */
+  get view() {
+    return panelView({
+      loading: this.loading,
+      error: this.error,
+      hasData: this.hasRows || this.hasDrafts || Boolean(this.form)
+    });
   }
 
   get people() {

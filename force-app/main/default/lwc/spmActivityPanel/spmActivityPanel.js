@@ -1,7 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import {
-  PANEL_STATES,
-  panelState,
+  panelView,
   formatLabel,
   kpiByKey,
   kpiCell,
@@ -12,7 +11,6 @@ import {
 } from 'c/spmPanelModel';
 import { formatKpiValue, formatPercent } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';
 import MEETINGS from '@salesforce/label/c.SPM_Activity_Meetings';
 import HOURS from '@salesforce/label/c.SPM_Activity_Hours';
@@ -68,7 +66,6 @@ export default class SpmActivityPanel extends LightningElement {
 
   labels = {
     TITLE,
-    LOADING,
     EMPTY,
     COL_MEASURE,
     COL_TREND,
@@ -148,24 +145,12 @@ export default class SpmActivityPanel extends LightningElement {
     });
   }
 
-  get state() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const rows = this.activity ? this.rows : [];
     // No activity and no target to measure it against: nothing to discuss.
     const hasData = rows.some((r) => (r.value !== null && r.value !== 0) || r.target !== null);
-    return panelState({ loading: this.loading, error: this.error, hasData });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
+    return panelView({ loading: this.loading, error: this.error, hasData });
   }
 
   handleCreateAction(event) {

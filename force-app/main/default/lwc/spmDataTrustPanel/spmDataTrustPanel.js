@@ -2,8 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
-  PANEL_STATES,
-  panelState,
+  panelView,
   formatLabel,
   kpiByKey,
   numberOrNull,
@@ -15,7 +14,6 @@ import { errorText } from 'c/errors';
 import { formatCurrency, formatDate, formatNumber, formatPercent, todayIn } from 'c/formatters';
 import { validateSnooze, snoozeRecordInput, SNOOZE_ERRORS, REASON_MAX_LENGTH } from './snooze';
 import TITLE from '@salesforce/label/c.SPM_Trust_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_Trust_Empty';
 import FORECAST_DEVIATION from '@salesforce/label/c.SPM_Trust_ForecastDeviation';
 import PAST_CLOSE_DATE from '@salesforce/label/c.SPM_Trust_PastCloseDate';
@@ -114,7 +112,6 @@ export default class SpmDataTrustPanel extends LightningElement {
 
   labels = {
     TITLE,
-    LOADING,
     EMPTY,
     COL_MEASURE,
     COL_AMOUNT,
@@ -156,27 +153,15 @@ export default class SpmDataTrustPanel extends LightningElement {
     return this.model?.scope?.asOf ?? todayIn();
   }
 
-  get state() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const hasData =
       this.rows.some((r) => r.value !== null && r.value !== 0) || this.snoozedDeals.length > 0;
-    return panelState({
+    return panelView({
       loading: this.loading,
       error: this.error,
       hasData: Boolean(this.model) && hasData
     });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
   }
 
   // ---- measures -------------------------------------------------------------------------------

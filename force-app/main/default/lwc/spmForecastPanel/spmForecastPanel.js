@@ -1,7 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import {
-  PANEL_STATES,
-  panelState,
+  panelView,
   formatLabel,
   kpiByKey,
   numberOrNull,
@@ -18,7 +17,6 @@ import {
   MONTH_CHART_HEIGHT
 } from './forecastLayout';
 import TITLE from '@salesforce/label/c.SPM_Forecast_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_Forecast_Empty';
 import PERIOD_HEADING from '@salesforce/label/c.SPM_Forecast_PeriodHeading';
 import WON_TO_DATE from '@salesforce/label/c.SPM_Forecast_WonToDate';
@@ -60,7 +58,6 @@ export default class SpmForecastPanel extends LightningElement {
 
   labels = {
     TITLE,
-    LOADING,
     EMPTY,
     WON_TO_DATE,
     WON,
@@ -233,29 +230,17 @@ export default class SpmForecastPanel extends LightningElement {
 
   // ---- branches ---------------------------------------------------------------------------------
 
-  get state() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const hasData =
       (this.won !== null && this.won !== 0) ||
       this.target !== null ||
       this.months.some((m) => m.forecast !== null || (m.won !== null && m.won !== 0));
-    return panelState({
+    return panelView({
       loading: this.loading,
       error: this.error,
       hasData: Boolean(this.model) && hasData
     });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
   }
 
   // ---- actions ----------------------------------------------------------------------------------

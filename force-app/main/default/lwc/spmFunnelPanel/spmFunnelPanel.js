@@ -1,16 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import {
-  PANEL_STATES,
-  panelState,
-  formatLabel,
-  kpiByKey,
-  numberOrNull,
-  createActionEvent
-} from 'c/spmPanelModel';
+import { panelView, formatLabel, kpiByKey, numberOrNull, createActionEvent } from 'c/spmPanelModel';
 import { formatCurrency, formatNumber, formatPercent, formatKpiValue } from 'c/formatters';
 import { layoutFunnel, funnelHeight, FUNNEL_WIDTH } from './funnelLayout';
 import TITLE from '@salesforce/label/c.SPM_Funnel_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_Funnel_Empty';
 import BY_AMOUNT from '@salesforce/label/c.SPM_Funnel_ByAmount';
 import BY_COUNT from '@salesforce/label/c.SPM_Funnel_ByCount';
@@ -63,7 +55,6 @@ export default class SpmFunnelPanel extends LightningElement {
 
   labels = {
     TITLE,
-    LOADING,
     EMPTY,
     BY_AMOUNT,
     BY_COUNT,
@@ -105,26 +96,14 @@ export default class SpmFunnelPanel extends LightningElement {
     return Array.isArray(stages) ? stages : [];
   }
 
-  get state() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const total = numberOrNull(this.model?.funnel?.total?.count);
-    return panelState({
+    return panelView({
       loading: this.loading,
       error: this.error,
       hasData: this.stages.length > 0 && total !== null && total > 0
     });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
   }
 
   get currency() {

@@ -1,7 +1,8 @@
 /**
  * View-model helpers shared by the presentational panels (funnel, activity, data trust, top
- * opportunities, won and lost, forecast): which branch to render, label templates, KPI look-up,
- * deal rows and the `createaction` event. Pure functions, no DOM, so each is tested on its own.
+ * opportunities, won and lost, forecast, scorecard, team roll-up, actions) and their card shell
+ * (c/spmPanelCard): which branch to render, label templates, KPI look-up, deal rows and the
+ * `createaction` event. Pure functions, no DOM, so each is tested on its own.
  */
 import { EMPTY_VALUE, formatCurrency, formatDate, formatNumber } from 'c/formatters';
 import STATUS_GREEN from '@salesforce/label/c.SPM_Status_Green';
@@ -33,6 +34,25 @@ export function panelState({ loading, error, hasData }) {
     return PANEL_STATES.ERROR;
   }
   return hasData ? PANEL_STATES.DATA : PANEL_STATES.EMPTY;
+}
+
+/**
+ * The branch of `panelState` as the flags a template binds. The card shell (c/spmPanelCard) shows
+ * the spinner, the error and the empty message; a panel passes it `empty={view.isEmpty}` and guards
+ * its own slotted content with `lwc:if={view.hasData}`, because slotted markup is built by the panel
+ * whatever branch the shell shows.
+ * @param {{ loading?: boolean, error?: *, hasData?: boolean }} input
+ * @returns {{ state: string, isLoading: boolean, hasError: boolean, isEmpty: boolean, hasData: boolean }}
+ */
+export function panelView(input) {
+  const state = panelState(input);
+  return {
+    state,
+    isLoading: state === PANEL_STATES.LOADING,
+    hasError: state === PANEL_STATES.ERROR,
+    isEmpty: state === PANEL_STATES.EMPTY,
+    hasData: state === PANEL_STATES.DATA
+  };
 }
 
 function hasError(error) {

@@ -18,6 +18,7 @@ import {
 } from 'c/reviewLoader';
 import { reduceErrors, errorText } from 'c/errors';
 import { formatDate, formatLabel } from 'c/formatters';
+import { panelView } from 'c/spmPanelModel';
 import {
   CONTEXT_QUERY,
   contextVariables,
@@ -64,7 +65,6 @@ import NO_CADENCE from '@salesforce/label/c.SPM_Workspace_NoCadence';
 import NO_AGENDA from '@salesforce/label/c.SPM_Workspace_NoAgenda';
 import NOT_LOADED from '@salesforce/label/c.SPM_Workspace_NotLoaded';
 import SAVE_FAILED from '@salesforce/label/c.SPM_Action_SaveFailed';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 
 /** The context query, parsed once: the wire sees the same document on every render. */
 const CONTEXT_DOCUMENT = gql`
@@ -116,8 +116,7 @@ export default class SpmReviewWorkspace extends LightningElement {
     notes: NOTES,
     record: RECORD,
     noCadence: NO_CADENCE,
-    noAgenda: NO_AGENDA,
-    loading: LOADING
+    noAgenda: NO_AGENDA
   };
 
   /* ---------------------------------------------------------------- data */
@@ -334,12 +333,13 @@ export default class SpmReviewWorkspace extends LightningElement {
     return reduceErrors(this.contextErrors);
   }
 
-  get hasContextError() {
-    return this.contextErrorMessages.length > 0;
-  }
-
-  get hasCadences() {
-    return this.cadences.length > 0;
+  /** The branch the top card shows (c/spmPanelCard): the pickers only once there are cadences. */
+  get contextView() {
+    return panelView({
+      loading: this.contextLoading,
+      error: this.contextErrorMessages,
+      hasData: this.cadences.length > 0
+    });
   }
 
   get modelLoading() {

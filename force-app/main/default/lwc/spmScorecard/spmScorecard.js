@@ -1,13 +1,12 @@
 import { LightningElement, api } from 'lwc';
 import { formatLabel, formatPercent } from 'c/formatters';
-import { createActionEvent } from 'c/spmPanelModel';
+import { createActionEvent, panelView } from 'c/spmPanelModel';
 import { scorecardRows } from 'c/spmKpiView';
 import TITLE from '@salesforce/label/c.SPM_Scorecard_Title';
 import EMPTY from '@salesforce/label/c.SPM_Scorecard_Empty';
 import BELOW from '@salesforce/label/c.SPM_Scorecard_BelowTheLine';
 import PERIOD from '@salesforce/label/c.SPM_Scorecard_Period';
 import ADD_ACTION from '@salesforce/label/c.SPM_Scorecard_AddAction';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import NOT_LOADED from '@salesforce/label/c.SPM_Not_Loaded';
 import KPI from '@salesforce/label/c.SPM_Kpi';
 import VALUE from '@salesforce/label/c.SPM_Value';
@@ -51,7 +50,6 @@ export default class SpmScorecard extends LightningElement {
   labels = {
     title: TITLE,
     empty: EMPTY,
-    loading: LOADING,
     kpi: KPI,
     value: VALUE,
     target: TARGET,
@@ -69,13 +67,14 @@ export default class SpmScorecard extends LightningElement {
     });
   }
 
-  get hasError() {
-    return Array.isArray(this.error) ? this.error.length > 0 : Boolean(this.error);
-  }
-
-  get isEmpty() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const { above, below } = this.rows;
-    return above.length + below.length === 0;
+    return panelView({
+      loading: this.loading,
+      error: this.error,
+      hasData: above.length + below.length > 0
+    });
   }
 
   get aboveRows() {

@@ -1,11 +1,11 @@
 import { LightningElement, api } from 'lwc';
+import { panelView } from 'c/spmPanelModel';
 import { rollupTable, TRUST_COLUMNS } from './rollupRows';
 import TITLE from '@salesforce/label/c.SPM_TeamRollup_Title';
 import PERSON from '@salesforce/label/c.SPM_TeamRollup_Person';
 import TOTAL from '@salesforce/label/c.SPM_TeamRollup_Total';
 import EMPTY from '@salesforce/label/c.SPM_TeamRollup_Empty';
 import CAPTION from '@salesforce/label/c.SPM_TeamRollup_Caption';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import PAST_CLOSE_DATE from '@salesforce/label/c.SPM_Trust_PastCloseDate';
 import NOT_UPDATED from '@salesforce/label/c.SPM_Trust_NotUpdated';
 import EARLY_STAGE from '@salesforce/label/c.SPM_Trust_EarlyStageClosingSoon';
@@ -45,8 +45,7 @@ export default class SpmTeamRollup extends LightningElement {
     person: PERSON,
     total: TOTAL,
     empty: EMPTY,
-    caption: CAPTION,
-    loading: LOADING
+    caption: CAPTION
   };
 
   trustColumns = TRUST_COLUMNS.map((key) => ({ key, name: TRUST_LABELS[key] }));
@@ -59,11 +58,12 @@ export default class SpmTeamRollup extends LightningElement {
     });
   }
 
-  get hasError() {
-    return Array.isArray(this.error) ? this.error.length > 0 : Boolean(this.error);
-  }
-
-  get isEmpty() {
-    return this.table.rows.length === 0;
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
+    return panelView({
+      loading: this.loading,
+      error: this.error,
+      hasData: this.table.rows.length > 0
+    });
   }
 }

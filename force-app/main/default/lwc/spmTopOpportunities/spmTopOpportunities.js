@@ -1,8 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import { PANEL_STATES, panelState, formatLabel } from 'c/spmPanelModel';
+import { panelView, formatLabel } from 'c/spmPanelModel';
 import { formatDate } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_Top_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_Top_Empty';
 import SINCE from '@salesforce/label/c.SPM_Top_Since';
 import SINCE_START from '@salesforce/label/c.SPM_Top_SincePeriodStart';
@@ -19,7 +18,7 @@ export default class SpmTopOpportunities extends LightningElement {
   /** Errors of any shape, shown by the shared error panel. */
   @api error;
 
-  labels = { TITLE, LOADING, EMPTY };
+  labels = { TITLE, EMPTY };
 
   get deals() {
     const top = this.model?.lists?.top;
@@ -30,21 +29,9 @@ export default class SpmTopOpportunities extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
-  get state() {
-    return panelState({ loading: this.loading, error: this.error, hasData: this.deals.length > 0 });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
+    return panelView({ loading: this.loading, error: this.error, hasData: this.deals.length > 0 });
   }
 
   /** "Since the last review on …", or since the period started when there was no review. */

@@ -1,15 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import {
-  PANEL_STATES,
-  panelState,
-  formatLabel,
-  kpiByKey,
-  numberOrNull,
-  createActionEvent
-} from 'c/spmPanelModel';
+import { panelView, formatLabel, kpiByKey, numberOrNull, createActionEvent } from 'c/spmPanelModel';
 import { formatCurrency, formatKpiValue, formatNumber } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_WonLost_Title';
-import LOADING from '@salesforce/label/c.SPM_Loading';
 import EMPTY from '@salesforce/label/c.SPM_WonLost_Empty';
 import WON from '@salesforce/label/c.SPM_WonLost_Won';
 import LOST from '@salesforce/label/c.SPM_WonLost_Lost';
@@ -40,7 +32,7 @@ export default class SpmWonLost extends LightningElement {
   @api wonCountKpiKey = 'deals_won';
   @api closedCountKpiKey = 'deals_closed';
 
-  labels = { TITLE, LOADING, EMPTY, WON, LOST, TARGET, NO_DEALS_LISTED };
+  labels = { TITLE, EMPTY, WON, LOST, TARGET, NO_DEALS_LISTED };
 
   get currency() {
     return this.model?.scope?.currency ?? null;
@@ -75,26 +67,14 @@ export default class SpmWonLost extends LightningElement {
     return this.listComplete ? null : formatLabel(LIST_INCOMPLETE, this.closed.length);
   }
 
-  get state() {
+  /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
+  get view() {
     const closedCount = numberOrNull(kpiByKey(this.model, this.closedCountKpiKey)?.total?.value);
-    return panelState({
+    return panelView({
       loading: this.loading,
       error: this.error,
       hasData: this.closed.length > 0 || (closedCount !== null && closedCount > 0)
     });
-  }
-
-  get isLoading() {
-    return this.state === PANEL_STATES.LOADING;
-  }
-  get hasError() {
-    return this.state === PANEL_STATES.ERROR;
-  }
-  get isEmpty() {
-    return this.state === PANEL_STATES.EMPTY;
-  }
-  get hasData() {
-    return this.state === PANEL_STATES.DATA;
   }
 
   kpiValue(key) {

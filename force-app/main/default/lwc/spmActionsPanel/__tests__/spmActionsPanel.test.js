@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import SpmActionsPanel from 'c/spmActionsPanel';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
 const REP_MODEL = require('./data/repModel.json');
 
@@ -215,15 +215,33 @@ describe('c-spm-actions-panel', () => {
 
   it('shows loading, error and empty states', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect(inPanelCard(element, 'lightning-spinner')).not.toBeNull();
     element.loading = false;
     element.error = [{ message: 'Query failed' }];
     await flushPromises();
-    expect($(element, 'c-spm-error-panel')).not.toBeNull();
+    expect(inPanelCard(element, 'c-spm-error-panel')).not.toBeNull();
     element.error = undefined;
     element.model = { ...clone(REP_MODEL), lists: { ...REP_MODEL.lists, actions: [] } };
     await flushPromises();
-    expect($(element, '.empty').textContent).toBe('c.SPM_Actions_Empty');
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Actions_Empty');
+  });
+
+  it('titles its card and keeps "New action" in its header, which opens the form when empty', async () => {
+    const element = await render({
+      model: { ...clone(REP_MODEL), lists: { ...REP_MODEL.lists, actions: [] } }
+    });
+    const card = $(element, 'c-spm-panel-card');
+    expect(card.title).toBe('c.SPM_Actions_Title');
+    expect(card.iconName).toBe('standard:task');
+    expect(inPanelCard(element, 'p.empty')).not.toBeNull();
+    const newAction = $(element, 'lightning-button.new-action');
+    expect(inPanelCard(element, 'slot[name="actions"]').assignedElements()).toEqual([newAction]);
+    newAction.click();
+    element.cardTitle = 'Open actions';
+    await flushPromises();
+    expect(card.title).toBe('Open actions');
+    expect($(element, '.action-form')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty')).toBeNull();
   });
 
   it('is accessible', async () => {

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmActivityPanel from 'c/spmActivityPanel';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { reduceErrors } from 'c/errors';
 
 const MODEL = require('./data/reviewModel.json');
@@ -139,20 +139,20 @@ describe('c-spm-activity-panel', () => {
 
   it('shows a spinner with alternative text while loading', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
     expect($(element, 'table')).toBeNull();
   });
 
   it('says so when there is no activity and no target', async () => {
     const element = await render({ model: clone(EMPTY_MODEL) });
-    expect($(element, 'p.empty')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Activity_Empty');
     expect($(element, 'table')).toBeNull();
   });
 
   it('shows the error through the shared error panel', async () => {
     const errors = reduceErrors(ERROR_RESPONSE.errors);
     const element = await render({ error: errors });
-    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
     expect($(element, 'table')).toBeNull();
   });
 

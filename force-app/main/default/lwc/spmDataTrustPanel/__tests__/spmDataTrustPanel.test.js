@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmDataTrustPanel from 'c/spmDataTrustPanel';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { reduceErrors } from 'c/errors';
@@ -294,19 +294,19 @@ describe('c-spm-data-trust-panel', () => {
 
   it('shows a spinner with alternative text while loading', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
     expect($(element, 'table')).toBeNull();
   });
 
   it('says so when no deal is flagged', async () => {
     const element = await render({ model: clone(EMPTY_MODEL) });
-    expect($(element, 'p.empty')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Trust_Empty');
   });
 
   it('shows the error through the shared error panel', async () => {
     const errors = reduceErrors(ERROR_RESPONSE.errors);
     const element = await render({ error: errors });
-    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
   });
 
   it('is accessible, with the deals and the snooze form open', async () => {

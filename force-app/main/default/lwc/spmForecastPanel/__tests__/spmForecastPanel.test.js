@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmForecastPanel from 'c/spmForecastPanel';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { reduceErrors } from 'c/errors';
 import { layoutBullet, layoutMonths } from '../forecastLayout';
 
@@ -170,18 +170,18 @@ describe('c-spm-forecast-panel', () => {
 
   it('shows a spinner with alternative text while loading', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
   });
 
   it('says so when there is neither target, sale nor snapshot', async () => {
     const element = await render({ model: clone(EMPTY_MODEL) });
-    expect($(element, 'p.empty')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Forecast_Empty');
   });
 
   it('shows the error through the shared error panel', async () => {
     const errors = reduceErrors(ERROR_RESPONSE.errors);
     const element = await render({ error: errors });
-    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
   });
 
   it('is accessible', async () => {

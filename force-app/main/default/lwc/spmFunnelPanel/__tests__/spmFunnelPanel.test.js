@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmFunnelPanel from 'c/spmFunnelPanel';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { reduceErrors } from 'c/errors';
 
@@ -221,7 +221,7 @@ describe('c-spm-funnel-panel', () => {
 
   it('shows a spinner with alternative text while loading', async () => {
     const element = await render({ loading: true });
-    const spinner = $(element, 'lightning-spinner');
+    const spinner = inPanelCard(element, 'lightning-spinner');
     expect(spinner).not.toBeNull();
     expect(spinner.alternativeText).toBeTruthy();
     expect($(element, 'svg.funnel')).toBeNull();
@@ -229,14 +229,14 @@ describe('c-spm-funnel-panel', () => {
 
   it('says so when there is no open opportunity', async () => {
     const element = await render({ model: clone(EMPTY_MODEL) });
-    expect($(element, 'p.empty')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Funnel_Empty');
     expect($(element, 'svg.funnel')).toBeNull();
   });
 
   it('shows the error through the shared error panel', async () => {
     const errors = reduceErrors(ERROR_RESPONSE.errors);
     const element = await render({ error: errors });
-    const panel = $(element, 'c-spm-error-panel');
+    const panel = inPanelCard(element, 'c-spm-error-panel');
     expect(panel.errors).toEqual(errors);
     expect($(element, 'svg.funnel')).toBeNull();
   });

@@ -1,5 +1,6 @@
 import {
   panelState,
+  panelView,
   formatLabel,
   kpiByKey,
   kpiCell,
@@ -17,6 +18,37 @@ describe('c/spmPanelModel', () => {
     expect(panelState({ loading: false, error: [], hasData: false })).toBe('empty');
     expect(panelState({ loading: false, error: null, hasData: true })).toBe('data');
     expect(panelState({ error: { message: 'boom' }, hasData: true })).toBe('error');
+  });
+
+  it('gives the template one flag per branch, exactly one of them true', () => {
+    expect(panelView({ loading: true, error: ['x'], hasData: true })).toEqual({
+      state: 'loading',
+      isLoading: true,
+      hasError: false,
+      isEmpty: false,
+      hasData: false
+    });
+    expect(panelView({ error: 'boom', hasData: true })).toEqual({
+      state: 'error',
+      isLoading: false,
+      hasError: true,
+      isEmpty: false,
+      hasData: false
+    });
+    expect(panelView({ error: [], hasData: false })).toEqual({
+      state: 'empty',
+      isLoading: false,
+      hasError: false,
+      isEmpty: true,
+      hasData: false
+    });
+    expect(panelView({ loading: false, hasData: true })).toEqual({
+      state: 'data',
+      isLoading: false,
+      hasError: false,
+      isEmpty: false,
+      hasData: true
+    });
   });
 
   it('fills label placeholders in order and leaves missing ones empty', () => {

@@ -3,7 +3,7 @@ import SpmReviewWorkspace from 'c/spmReviewWorkspace';
 import { graphql } from 'lightning/graphql';
 import { createRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
 const CONTEXT = require('./data/context.json');
 const CONTEXT_EMPTY = require('./data/contextEmpty.json');
@@ -96,7 +96,7 @@ describe('c-spm-review-workspace', () => {
 
   it('shows a spinner until the context arrives, and sends only the context query', async () => {
     const element = await render();
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect(inPanelCard(element, 'lightning-spinner')).not.toBeNull();
     expect(graphql.requests().map((r) => r.operationName)).toEqual(['spmReviewContext']);
     expect(graphql.requests()[0].variables).toEqual({ asOf: AS_OF });
   });
@@ -403,9 +403,7 @@ describe('c-spm-review-workspace', () => {
     const element = await render();
     graphql.emitErrors(CONTEXT_ERROR, byOperation('spmReviewContext'));
     await flushPromises();
-    expect($(element, 'c-spm-error-panel.context-error').errors).toEqual([
-      CONTEXT_ERROR[0].message
-    ]);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual([CONTEXT_ERROR[0].message]);
     expect(planRequests()).toHaveLength(0);
   });
 
@@ -421,7 +419,7 @@ describe('c-spm-review-workspace', () => {
   it('says so when no cadence is set up', async () => {
     const element = await render();
     await emitContext(CONTEXT_EMPTY);
-    expect($(element, '.no-cadence').textContent).toBe('c.SPM_Workspace_NoCadence');
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Workspace_NoCadence');
     expect(planRequests()).toHaveLength(0);
   });
 

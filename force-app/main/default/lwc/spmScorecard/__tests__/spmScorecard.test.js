@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmScorecard from 'c/spmScorecard';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
 const TEAM_MODEL = require('./data/teamModel.json');
 const REP_MODEL = require('./data/repModel.json');
@@ -182,19 +182,19 @@ describe('c-spm-scorecard', () => {
 
   it('shows a spinner while loading', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
+    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
     expect($(element, 'table')).toBeNull();
   });
 
   it('shows the shared error panel on error', async () => {
     const element = await render({ model: clone(REP_MODEL), error: ['Too many subqueries'] });
-    expect($(element, 'c-spm-error-panel').errors).toEqual(['Too many subqueries']);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(['Too many subqueries']);
     expect($(element, 'table')).toBeNull();
   });
 
   it('says so when no KPI applies', async () => {
     const element = await render({ model: { ...clone(REP_MODEL), kpis: [] } });
-    expect($(element, '.empty').textContent).toBe('c.SPM_Scorecard_Empty');
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Scorecard_Empty');
   });
 
   it('is accessible', async () => {

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmTeamRollup from 'c/spmTeamRollup';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
 const TEAM_MODEL = require('./data/teamModel.json');
 
@@ -106,16 +106,16 @@ describe('c-spm-team-rollup', () => {
     const model = clone(TEAM_MODEL);
     model.people = [{ ...LEADER, isSubject: false }];
     const element = await render({ model });
-    expect($(element, '.empty').textContent).toBe('c.SPM_TeamRollup_Empty');
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_TeamRollup_Empty');
   });
 
   it('shows a spinner while loading and the error panel on error', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect(inPanelCard(element, 'lightning-spinner')).not.toBeNull();
     element.loading = false;
     element.error = ['No access'];
     await flushPromises();
-    expect($(element, 'c-spm-error-panel').errors).toEqual(['No access']);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(['No access']);
   });
 
   it('is accessible', async () => {

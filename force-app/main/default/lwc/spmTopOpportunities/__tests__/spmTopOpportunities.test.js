@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmTopOpportunities from 'c/spmTopOpportunities';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 import { reduceErrors } from 'c/errors';
 
@@ -114,19 +114,19 @@ describe('c-spm-top-opportunities', () => {
 
   it('shows a spinner with alternative text while loading', async () => {
     const element = await render({ loading: true });
-    expect($(element, 'lightning-spinner').alternativeText).toBeTruthy();
+    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
     expect($(element, 'c-spm-deal-list')).toBeNull();
   });
 
   it('says so when there is no open deal', async () => {
     const element = await render({ model: clone(EMPTY_MODEL) });
-    expect($(element, 'p.empty')).not.toBeNull();
+    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Top_Empty');
   });
 
   it('shows the error through the shared error panel', async () => {
     const errors = reduceErrors(ERROR_RESPONSE.errors);
     const element = await render({ error: errors });
-    expect($(element, 'c-spm-error-panel').errors).toEqual(errors);
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
   });
 
   it('is accessible', async () => {
