@@ -139,6 +139,8 @@ export default class SpmCoachingPanel extends LightningElement {
         ...context.truncated.map((o) => `${o}: first 200 records`)
       ];
     }
+    // The records are this account's (the query filters them), so the panels show one account's deals.
+    model.scope = { ...model.scope, accountId: this.recordId };
     return model;
   }
 

@@ -68,6 +68,8 @@ describe('c-spm-coaching-panel', () => {
     expect(model.funnel.total.amount).toBe(openOpps.reduce((t, o) => t + (o.Amount.value || 0), 0));
     expect(model.lists.open.every((deal) => deal.AccountId === ACCOUNT_ID)).toBe(true);
     expect($(element, 'c-spm-data-trust-panel').model).toBe(model);
+    // One account's model: its deal lists leave out the Account column.
+    expect(model.scope.accountId).toBe(ACCOUNT_ID);
     expect($(element, 'c-spm-activity-panel').model.activity.total.meetings).toBe(
       ACCOUNT.uiapi.query.Event.edges.length
     );
