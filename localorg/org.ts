@@ -15,7 +15,7 @@ export interface OrgContext {
   currency: string;
   /** Locale used for display values (en_GB style). */
   locale: string;
-  /** The session user's id. */
+  /** The id of the user the request runs as: its token's user, else the session user. */
   userId: string;
   /** The current instant as ISO UTC (used for CreatedDate, LastModifiedDate, …). */
   now(): string;

@@ -39,7 +39,8 @@ describe('auth, limits and paths', () => {
   });
 
   it('runs a user token as its user, side by side with other users, and refuses unknown users', async () => {
-    const [manager, rep] = [data.records.User[0], data.records.User[data.records.User.length - 1]];
+    // The session user (the org token's) is the director, the top of the hierarchy.
+    const [director, rep] = [data.records.User[0], data.records.User[data.records.User.length - 1]];
     const as = (userId: string) => ({
       Authorization: `Bearer ${userSessionToken(org.accessToken, String(userId))}`
     });
@@ -49,9 +50,9 @@ describe('auth, limits and paths', () => {
       );
     // Interleaved requests of two users each answer as their own user.
     const answers = await Promise.all(
-      [manager, rep, manager, rep].map((u) => whoAmI(String(u.Id)))
+      [director, rep, director, rep].map((u) => whoAmI(String(u.Id)))
     );
-    expect(answers.map((a) => a.user_id)).toEqual([manager.Id, rep.Id, manager.Id, rep.Id]);
+    expect(answers.map((a) => a.user_id)).toEqual([director.Id, rep.Id, director.Id, rep.Id]);
     // A record created with the rep's token is the rep's, while the session user stays the default.
     const created = await fetch(`${org.url}${V}/sobjects/Task`, {
       method: 'POST',
@@ -60,13 +61,22 @@ describe('auth, limits and paths', () => {
     }).then((r) => r.json() as Promise<{ id: string }>);
     expect(org.store.getById(created.id)).toMatchObject({ OwnerId: rep.Id, CreatedById: rep.Id });
     const me = await call<{ user_id: string }>(org, 'GET', '/services/oauth2/userinfo');
-    expect(me.body.user_id).toBe(manager.Id);
+    expect(me.body.user_id).toBe(director.Id);
     const unknown = await fetch(`${org.url}${V}/limits`, { headers: as('005000000000999AAA') });
     expect(unknown.status).toBe(401);
     const otherOrg = await fetch(`${org.url}${V}/limits`, {
       headers: { Authorization: `Bearer 00D000000000001!NOPE.${rep.Id}` }
     });
     expect(otherOrg.status).toBe(401);
+    // A deactivated user's token stops working.
+    const user = org.store.getById(String(rep.Id))!;
+    user.IsActive = false;
+    try {
+      const inactive = await fetch(`${org.url}${V}/limits`, { headers: as(String(rep.Id)) });
+      expect(inactive.status).toBe(401);
+    } finally {
+      user.IsActive = true;
+    }
   });
 
   it('counts API calls in Sforce-Limit-Info and /limits, and stops at the limit', async () => {

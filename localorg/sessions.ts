@@ -1,10 +1,12 @@
 /**
  * Sessions of the local org: the org's access token runs as the session user; a user token runs as one
  * named user. The preview hands each page the token of the user it shows, so pages open as different
- * users at the same time (two tabs) never see each other's data or write under each other's name.
+ * users at the same time (two tabs) never run as each other, nor write under each other's name.
  * Real orgs mint one opaque token per login; here the user's id is part of the token, which is enough
  * for a development harness that listens on 127.0.0.1 only.
  */
+
+import { to18 } from './ids';
 
 const USER_SEPARATOR = '.';
 const USER_ID = /^005[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$/;
@@ -27,5 +29,6 @@ export function tokenUser(token: string, accessToken: string): string | null | u
   const prefix = `${accessToken}${USER_SEPARATOR}`;
   if (!token.startsWith(prefix)) return undefined;
   const userId = token.slice(prefix.length);
-  return USER_ID.test(userId) ? userId : undefined;
+  // Salesforce answers with 18-character ids whichever length was given.
+  return USER_ID.test(userId) ? to18(userId) : undefined;
 }

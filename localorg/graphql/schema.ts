@@ -106,8 +106,15 @@ function scopeEnumName(object: ObjectDef): string {
 export function teamOf(org: OrgContext, userId: string): string[] {
   const byManager = org.store.index('User', 'ManagerId');
   const team = [userId];
+  // A ManagerId cycle (possible in data, not in Salesforce's UI) is walked once, not forever.
+  const seen = new Set(team);
   for (let i = 0; i < team.length; i++) {
-    for (const report of byManager.get(team[i]) ?? []) team.push(report.Id as string);
+    for (const report of byManager.get(team[i]) ?? []) {
+      const id = report.Id as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      team.push(id);
+    }
   }
   return team;
 }

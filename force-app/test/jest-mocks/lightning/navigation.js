@@ -1,6 +1,7 @@
 /**
  * Jest mock of lightning/navigation: records the last page reference navigated to,
- * so tests can assert on where a click leads.
+ * so tests can assert on where a click leads. GenerateUrl fails for a record id containing
+ * `NOURL`, as the platform's may for a record the user cannot open.
  */
 export const CurrentPageReference = jest.fn();
 
@@ -15,6 +16,9 @@ export const NavigationMixin = (Base) => {
       lastPageReference = { pageReference, replace };
     }
     [GenerateUrl](pageReference) {
+      if (String(pageReference?.attributes?.recordId).includes('NOURL')) {
+        return Promise.reject(new Error('No URL for this record'));
+      }
       return Promise.resolve(`/lightning/r/${pageReference?.attributes?.recordId ?? 'page'}/view`);
     }
   };

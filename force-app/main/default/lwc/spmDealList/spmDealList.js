@@ -18,12 +18,18 @@ import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_DEAL from '@salesforce/label/c.SPM_NewAction_Deal';
 import SNOOZE_FLAG_FOR from '@salesforce/label/c.SPM_Snooze_FlagFor';
 import SHOW_ALL from '@salesforce/label/c.SPM_Panel_ShowAllDeals';
+import SHOW_FEWER from '@salesforce/label/c.SPM_Panel_ShowFewerDeals';
 
 /**
  * Rows drawn before "Show all": a meeting reads the first deals of a list, and a 200-deal list drawn in
  * full is most of what a review page costs to render.
  */
 const DEFAULT_VISIBLE_ROWS = 10;
+
+/** The deals' ids in order: tells another list from the same list in a new array. */
+function idsOf(deals) {
+  return deals.map((deal) => deal.Id).join(',');
+}
 
 /** Fired (not composed) when the user asks to snooze the flags of a deal; the panel owns the form. */
 const SNOOZE_EVENT = 'snooze';
@@ -73,7 +79,13 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     return this._deals;
   }
   set deals(value) {
-    this._deals = Array.isArray(value) ? value : [];
+    const deals = Array.isArray(value) ? value : [];
+    // Another list (the funnel reuses one table for each stage) starts folded; the same deals in a
+    // new array (a re-render of the panel) keep what the user chose.
+    if (idsOf(deals) !== idsOf(this._deals)) {
+      this.showingAll = false;
+    }
+    this._deals = deals;
     this.generateUrls();
   }
 
@@ -93,16 +105,28 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     return this.showingAll || !(limit > 0) ? this._deals : this._deals.slice(0, limit);
   }
 
-  get hiddenCount() {
-    return this._deals.length - this.shownDeals.length;
+  /** Whether the list is longer than `visibleRows`, so the user can unfold and fold it. */
+  get foldable() {
+    const limit = Number(this.visibleRows);
+    return limit > 0 && this._deals.length > limit;
   }
 
-  get showAllLabel() {
-    return formatLabel(SHOW_ALL, this._deals.length);
+  /**
+   * One button that unfolds and folds the list, so it keeps the keyboard focus after a click (a
+   * button that disappeared would drop the focus to the page).
+   */
+  get toggleLabel() {
+    return this.showingAll
+      ? formatLabel(SHOW_FEWER, this.visibleRows)
+      : formatLabel(SHOW_ALL, this._deals.length);
   }
 
-  handleShowAll() {
-    this.showingAll = true;
+  get toggleExpanded() {
+    return String(this.showingAll);
+  }
+
+  handleToggleRows() {
+    this.showingAll = !this.showingAll;
     this.generateUrls();
   }
 
@@ -129,12 +153,18 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     if (!missing.length) {
       return;
     }
+    // A URL that cannot be generated leaves that row without an href (its click still navigates),
+    // not the whole list.
     Promise.all(
-      missing.map((deal) => this[NavigationMixin.GenerateUrl](this.pageReference(deal.Id)))
+      missing.map((deal) =>
+        this[NavigationMixin.GenerateUrl](this.pageReference(deal.Id)).catch(() => null)
+      )
     ).then((urls) => {
       const next = { ...this.urls };
       missing.forEach((deal, index) => {
-        next[deal.Id] = urls[index];
+        if (urls[index]) {
+          next[deal.Id] = urls[index];
+        }
       });
       this.urls = next;
     });

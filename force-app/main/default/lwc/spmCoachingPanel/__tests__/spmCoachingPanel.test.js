@@ -68,8 +68,23 @@ describe('c-spm-coaching-panel', () => {
     expect(model.funnel.total.amount).toBe(openOpps.reduce((t, o) => t + (o.Amount.value || 0), 0));
     expect(model.lists.open.every((deal) => deal.AccountId === ACCOUNT_ID)).toBe(true);
     expect($(element, 'c-spm-data-trust-panel').model).toBe(model);
-    // One account's model: its deal lists leave out the Account column.
+    // One account's model: the panels' deal lists leave out the Account column.
     expect(model.scope.accountId).toBe(ACCOUNT_ID);
+    // This account has no flagged deal (the trust panel's own tests cover its lists): open the deals
+    // of a funnel stage that has some.
+    const stage = model.funnel.stages.find((s) => s.count > 0).stage;
+    Array.from($(element, 'c-spm-funnel-panel').shadowRoot.querySelectorAll('button.stage-button'))
+      .find((button) => button.dataset.stage === stage)
+      .click();
+    await flushPromises();
+    const lists = Array.from(
+      $(element, 'c-spm-funnel-panel').shadowRoot.querySelectorAll('c-spm-deal-list')
+    );
+    expect(lists).toHaveLength(1);
+    lists.forEach((list) => {
+      expect(list.hideAccount).toBe(true);
+      expect(list.shadowRoot.querySelector('.deal-account')).toBeNull();
+    });
     expect($(element, 'c-spm-activity-panel').model.activity.total.meetings).toBe(
       ACCOUNT.uiapi.query.Event.edges.length
     );

@@ -142,12 +142,16 @@ describe('c-spm-data-trust-panel', () => {
   it("drops the Account column from its deal lists in one account's review", async () => {
     const team = await render();
     expect($(team, 'c-spm-deal-list.snoozed-list').hideAccount).toBe(false);
+    expect((await openMeasure(team, 'stalled')).hideAccount).toBe(false);
     const model = clone(MODEL);
     model.scope.accountId = '0018N000000000QQAQ';
     const account = await render({ model });
     const snoozed = $(account, 'c-spm-deal-list.snoozed-list');
     expect(snoozed.hideAccount).toBe(true);
     expect(snoozed.shadowRoot.querySelector('.deal-account')).toBeNull();
+    const flagged = await openMeasure(account, 'stalled');
+    expect(flagged.hideAccount).toBe(true);
+    expect(flagged.shadowRoot.querySelector('.deal-account')).toBeNull();
   });
 
   it('says the snoozed group is partial when the deal list hit its limit', async () => {

@@ -11,6 +11,11 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up
 jest.mock('@salesforce/label/c.SPM_Panel_ShowAllDeals', () => ({ default: 'Show all {0} deals' }), {
   virtual: true
 });
+jest.mock(
+  '@salesforce/label/c.SPM_Panel_ShowFewerDeals',
+  () => ({ default: 'Show the first {0} only' }),
+  { virtual: true }
+);
 
 async function render(props = {}) {
   const element = createElement('c-spm-deal-list', { is: SpmDealList });
@@ -23,6 +28,14 @@ async function render(props = {}) {
   await flushPromises();
   return element;
 }
+
+/** `count` copies of a flagged deal with their own ids and names (`tag` tells lists apart). */
+const dealsNamed = (count, tag) =>
+  Array.from({ length: count }, (_, i) => ({
+    ...MODEL.lists.flagged[0],
+    Id: `006TEST${tag}${String(i).padStart(10, '0')}`,
+    Name: `Deal ${tag}${i + 1}`
+  }));
 
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);
 const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
@@ -80,25 +93,61 @@ describe('c-spm-deal-list', () => {
   });
 
   it('draws the first rows of a long list and the rest on request, each with its link', async () => {
-    const many = Array.from({ length: 14 }, (_, i) => ({
-      ...MODEL.lists.flagged[0],
-      Id: `006TEST${String(i).padStart(11, '0')}`,
-      Name: `Deal ${i + 1}`
-    }));
+    const many = dealsNamed(14, 'A');
     const element = await render({ deals: many });
     expect($$(element, 'tr.deal-row')).toHaveLength(10);
     const button = $(element, 'lightning-button.show-all');
     expect(button.label).toBe('Show all 14 deals');
+    expect(button.ariaExpanded).toBe('false');
     button.click();
     await flushPromises();
     const links = $$(element, 'a.deal-link');
     expect(links).toHaveLength(14);
     expect(links[13].getAttribute('href')).toBe(`/lightning/r/${many[13].Id}/view`);
-    expect($(element, 'lightning-button.show-all')).toBeNull();
+    // The same button folds the list back, so the keyboard focus is never dropped to the page.
+    expect($(element, 'lightning-button.show-all')).toBe(button);
+    expect(button.label).toBe('Show the first 10 only');
+    expect(button.ariaExpanded).toBe('true');
+    button.click();
+    await flushPromises();
+    expect($$(element, 'tr.deal-row')).toHaveLength(10);
     // A short list has no button; visibleRows 0 draws every row.
     expect($(await render(), 'lightning-button.show-all')).toBeNull();
     const all = await render({ deals: many, visibleRows: 0 });
     expect($$(all, 'tr.deal-row')).toHaveLength(14);
+    expect($(all, 'lightning-button.show-all')).toBeNull();
+  });
+
+  it('folds again for another list, not for the same deals in a new array', async () => {
+    const element = await render({ deals: dealsNamed(14, 'A') });
+    $(element, 'lightning-button.show-all').click();
+    await flushPromises();
+    element.deals = dealsNamed(14, 'A');
+    await flushPromises();
+    expect($$(element, 'tr.deal-row')).toHaveLength(14);
+    element.deals = dealsNamed(30, 'B');
+    await flushPromises();
+    expect($$(element, 'tr.deal-row')).toHaveLength(10);
+    expect($(element, 'lightning-button.show-all').label).toBe('Show all 30 deals');
+  });
+
+  it('keeps the links of the other deals when one URL cannot be generated', async () => {
+    const deals = dealsNamed(3, 'A');
+    deals[1] = { ...deals[1], Id: '006NOURL0000000001' };
+    const element = await render({ deals });
+    const hrefs = $$(element, 'a.deal-link').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual([
+      `/lightning/r/${deals[0].Id}/view`,
+      null,
+      `/lightning/r/${deals[2].Id}/view`
+    ]);
+  });
+
+  it('scrolls in a named region that the keyboard can reach', async () => {
+    const region = $(await render(), 'div.deal-list');
+    expect(region.getAttribute('role')).toBe('region');
+    expect(region.getAttribute('tabindex')).toBe('0');
+    expect(region.getAttribute('aria-label')).toBe('Flagged deals');
   });
 
   it('fires snooze (not composed) with the opportunity id', async () => {
