@@ -19,6 +19,18 @@ interface EngineValidation {
   errors: Array<{ path: string; key: string; property: string; message: string }>;
 }
 
+/** Picklist values of the KPI menu and the cadences, as the engine defines them. */
+export const PICKLISTS = {
+  CATEGORIES: definitions.CATEGORIES,
+  KINDS: definitions.KINDS,
+  UNITS: definitions.UNITS,
+  DIRECTIONS: definitions.DIRECTIONS,
+  LEVELS: definitions.LEVELS,
+  MEETING_TYPES: definitions.MEETING_TYPES,
+  FREQUENCIES: definitions.FREQUENCIES,
+  PANELS: definitions.PANELS
+} as const satisfies Record<string, readonly string[]>;
+
 /** SPM_KPI__c field values of a menu entry. */
 export function kpiToRecord(kpi: KpiMenu['kpis'][number], menuYear: number): Fields {
   return definitions.kpiToRecord(kpi, menuYear) as Fields;

@@ -4,41 +4,13 @@
  * definition is checked by the engine's validators (one implementation of the rules).
  */
 import { z } from 'zod';
+import { PICKLISTS } from './engine';
 import type { InputProblem } from './errors';
 
-// Picklist values, exactly as in the data model (CONTRACT.md).
-export const CATEGORIES = [
-  'Sales',
-  'Margin',
-  'Cost of sales',
-  'Pipeline',
-  'Activity',
-  'Data trust'
-] as const;
-export const KINDS = ['Leading', 'Lagging'] as const;
-export const UNITS = ['Count', 'Currency', 'Percent', 'Hours', 'Days', 'Ratio'] as const;
-export const DIRECTIONS = ['Higher is better', 'Lower is better'] as const;
-export const LEVELS = ['Rep', 'Manager', 'Director', 'Executive'] as const;
-export const MEETING_TYPES = [
-  'Team meeting',
-  'Individual coaching',
-  'Performance coaching',
-  'Key account management',
-  'Quarterly business review',
-  'Annual planning'
-] as const;
-export const FREQUENCIES = ['Weekly', 'Monthly', 'Quarterly', 'Annual'] as const;
-export const PANELS = [
-  'Funnel',
-  'Activity',
-  'Data trust',
-  'Top opportunities',
-  'Won and lost',
-  'Scorecard',
-  'Forecast',
-  'Actions',
-  'None'
-] as const;
+// Picklist values of the data model: the engine's lists (c/kpiDefinitions), which the panels and
+// the config mapping use too, so a value the engine refuses cannot pass here.
+const { CATEGORIES, KINDS, UNITS, DIRECTIONS, LEVELS, MEETING_TYPES, FREQUENCIES, PANELS } =
+  PICKLISTS;
 
 /** Keys become Key__c (Text 255, case-sensitive): no surrounding blanks. */
 const key = z

@@ -29,7 +29,7 @@ export const KINDS = ['Leading', 'Lagging'];
 export const UNITS = ['Count', 'Currency', 'Percent', 'Hours', 'Days', 'Ratio'];
 /** Which way is good. */
 export const DIRECTIONS = ['Higher is better', 'Lower is better'];
-/** Levels of the review cadence. */
+/** Levels of the KPI menu and the cadences, from the bottom of the hierarchy up (levelOf counts on it). */
 export const LEVELS = ['Rep', 'Manager', 'Director', 'Executive'];
 /** Measures of the definition language. */
 export const MEASURES = ['count', 'sum', 'avg', 'ratio', 'builtin'];

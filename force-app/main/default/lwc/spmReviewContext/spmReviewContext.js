@@ -11,6 +11,7 @@
  */
 import { flattenConnection, flattenAggregate } from 'c/graphqlResults';
 import { fiscalYearOf } from 'c/periods';
+import { LEVELS } from 'c/kpiDefinitions';
 import { descendantsOf } from 'c/rollup';
 
 /**
@@ -109,9 +110,6 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
     }
   }
 }`;
-
-/** Levels of the KPI menu and the cadences, from the bottom of the hierarchy up. */
-export const LEVELS = ['Rep', 'Manager', 'Director', 'Executive'];
 
 /** The period a cadence reviews, by its frequency. */
 const PERIOD_BY_FREQUENCY = {
