@@ -173,36 +173,29 @@ export default class SpmCoachingPanel extends LightningElement {
 
   /* ---------------------------------------------------------------- my numbers */
 
-  get myQuery1() {
-    return documentAt(this.myDocuments, 0).query;
+  // Two wires, as many as a review plan has documents at most (c/reviewPlan MAX_DOCUMENTS).
+  get myWire1() {
+    return documentAt(this.myDocuments, 0);
   }
 
-  get myVariables1() {
-    return documentAt(this.myDocuments, 0).variables;
+  get myWire2() {
+    return documentAt(this.myDocuments, 1);
   }
 
-  get myOperation1() {
-    return documentAt(this.myDocuments, 0).operationName;
-  }
-
-  get myQuery2() {
-    return documentAt(this.myDocuments, 1).query;
-  }
-
-  get myVariables2() {
-    return documentAt(this.myDocuments, 1).variables;
-  }
-
-  get myOperation2() {
-    return documentAt(this.myDocuments, 1).operationName;
-  }
-
-  @wire(graphql, { query: '$myQuery1', variables: '$myVariables1', operationName: '$myOperation1' })
+  @wire(graphql, {
+    query: '$myWire1.query',
+    variables: '$myWire1.variables',
+    operationName: '$myWire1.operationName'
+  })
   wiredMine1(result) {
     this.receiveMine(0, result);
   }
 
-  @wire(graphql, { query: '$myQuery2', variables: '$myVariables2', operationName: '$myOperation2' })
+  @wire(graphql, {
+    query: '$myWire2.query',
+    variables: '$myWire2.variables',
+    operationName: '$myWire2.operationName'
+  })
   wiredMine2(result) {
     this.receiveMine(1, result);
   }

@@ -144,45 +144,29 @@ export default class SpmReviewWorkspace extends LightningElement {
     this.planReview();
   }
 
-  get planQuery1() {
-    return documentAt(this.planDocuments, 0).query;
-  }
-
-  get planVariables1() {
-    return documentAt(this.planDocuments, 0).variables;
-  }
-
-  get planOperation1() {
-    return documentAt(this.planDocuments, 0).operationName;
-  }
-
-  get planQuery2() {
-    return documentAt(this.planDocuments, 1).query;
-  }
-
-  get planVariables2() {
-    return documentAt(this.planDocuments, 1).variables;
-  }
-
-  get planOperation2() {
-    return documentAt(this.planDocuments, 1).operationName;
-  }
-
   // The review plan never has more than two documents (c/reviewPlan MAX_DOCUMENTS): two wires, the
   // second idle (query undefined, nothing sent) when the plan fits in one.
+  get planWire1() {
+    return documentAt(this.planDocuments, 0);
+  }
+
+  get planWire2() {
+    return documentAt(this.planDocuments, 1);
+  }
+
   @wire(graphql, {
-    query: '$planQuery1',
-    variables: '$planVariables1',
-    operationName: '$planOperation1'
+    query: '$planWire1.query',
+    variables: '$planWire1.variables',
+    operationName: '$planWire1.operationName'
   })
   wiredPlan1(result) {
     this.receive(0, result);
   }
 
   @wire(graphql, {
-    query: '$planQuery2',
-    variables: '$planVariables2',
-    operationName: '$planOperation2'
+    query: '$planWire2.query',
+    variables: '$planWire2.variables',
+    operationName: '$planWire2.operationName'
   })
   wiredPlan2(result) {
     this.receive(1, result);
