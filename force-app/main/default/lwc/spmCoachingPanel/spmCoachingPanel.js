@@ -17,7 +17,8 @@ import {
 } from 'c/reviewLoader';
 import { periodContaining } from 'c/periods';
 import { menuInForce } from 'c/spmReviewContext';
-import { ACCOUNT_QUERY, readAccount } from './accountQuery';
+import { ACCOUNT_QUERY } from 'c/spmDocuments';
+import { readAccount } from './accountQuery';
 import TITLE from '@salesforce/label/c.SPM_Coaching_Title';
 import VIEW from '@salesforce/label/c.SPM_Coaching_View';
 import THIS_ACCOUNT from '@salesforce/label/c.SPM_Coaching_ThisAccount';

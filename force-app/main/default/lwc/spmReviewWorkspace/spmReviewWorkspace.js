@@ -19,8 +19,8 @@ import {
 import { reduceErrors, errorText } from 'c/errors';
 import { formatDate, formatLabel } from 'c/formatters';
 import { panelView } from 'c/spmPanelModel';
+import { CONTEXT_QUERY } from 'c/spmDocuments';
 import {
-  CONTEXT_QUERY,
   contextVariables,
   readContext,
   menuInForce,
