@@ -90,7 +90,7 @@ export default class SpmCoachingPanel extends LightningElement {
 
   get accountVariables() {
     const period = periodContaining(PERIOD_TYPE, this.reviewDate, this.fiscalStart);
-    return { accountId: this.recordId, activityStart: period.start };
+    return { accountId: this.recordId, activityStart: period.start, userId: USER_ID };
   }
 
   @wire(graphql, { query: '$accountQuery', variables: '$accountVariables' })

@@ -52,8 +52,10 @@ describe('c-spm-coaching-panel', () => {
     expect(graphql.requests()).toHaveLength(1);
     expect(graphql.requests()[0]).toMatchObject({
       operationName: 'spmCoachingAccount',
-      variables: { accountId: ACCOUNT_ID, activityStart: '2026-11-01' }
+      variables: { accountId: ACCOUNT_ID, activityStart: '2026-11-01', userId: REP_ID }
     });
+    // The current user is a User record: `uiapi.currentUser` needs API v66.0, Pacer declares 62.0.
+    expect(graphql.requests()[0].query).not.toMatch(/currentUser/);
     expect($(element, 'c-spm-funnel-panel').loading).toBe(true);
     expect($(element, 'c-spm-actions-panel').loading).toBe(true);
   });
@@ -132,6 +134,10 @@ describe('c-spm-coaching-panel', () => {
     await flushPromises();
     expect(scorecard.loading).toBe(false);
     expect(scorecard.model.scope.subjectUserIds).toEqual([REP_ID]);
+    // The rep's name comes from the account query's User record.
+    expect(scorecard.model.people.map((p) => p.name)).toEqual([
+      ACCOUNT.uiapi.query.User.edges[0].node.Name.value
+    ]);
     expect(scorecard.model.kpis.find((k) => k.key === 'sales_won').total.target).toBe(120000);
     expect($(element, 'c-spm-funnel-panel')).toBeNull();
 

@@ -51,7 +51,7 @@ const byOperation = (name) => (config) =>
   Boolean(config.query) && config.query.operationName === name;
 
 function cadenceId(key) {
-  return CONTEXT.uiapi.query.SPM_Cadence__c.edges.find((e) => e.node.Key__c.value === key).node.Id;
+  return CONTEXT.uiapi.query.SPM_Cadence__c.edges.find((e) => e.node.key.value === key).node.Id;
 }
 
 async function render(props = {}) {
@@ -233,9 +233,7 @@ describe('c-spm-review-workspace', () => {
         composed: true
       })
     );
-    const kpi = CONTEXT.uiapi.query.SPM_KPI__c.edges.find(
-      (e) => e.node.Key__c.value === 'win_rate'
-    );
+    const kpi = CONTEXT.uiapi.query.SPM_KPI__c.edges.find((e) => e.node.key.value === 'win_rate');
     expect(actions.startAction).toHaveBeenCalledWith({
       kpiKey: 'win_rate',
       name: 'Win rate',
@@ -426,9 +424,9 @@ describe('c-spm-review-workspace', () => {
   it('works when fields are hidden by field-level security (frequency, titles, minutes, a KPI definition)', async () => {
     const data = JSON.parse(JSON.stringify(CONTEXT));
     data.uiapi.query.SPM_Cadence__c.edges.forEach(({ node }) => {
-      delete node.Frequency__c;
-      node.Agenda_Items__r.edges.forEach((edge) => {
-        delete edge.node.Minutes__c;
+      delete node.frequency;
+      node.agendaItems.edges.forEach((edge) => {
+        delete edge.node.minutes;
       });
     });
     data.uiapi.query.User.edges.forEach(({ node }) => {
@@ -436,8 +434,8 @@ describe('c-spm-review-workspace', () => {
     });
     // A KPI whose definition the user cannot read is left out of the plan, not an error.
     data.uiapi.query.SPM_KPI__c.edges.find(
-      ({ node }) => node.Key__c.value === 'calls'
-    ).node.Definition__c = {
+      ({ node }) => node.key.value === 'calls'
+    ).node.definition = {
       value: null
     };
     const element = await render();
