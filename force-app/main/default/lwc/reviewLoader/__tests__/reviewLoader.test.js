@@ -223,7 +223,7 @@ describe('c/reviewLoader', () => {
         current = { ...current, responses: outcome.responses };
         expect('model' in outcome).toBe(i === 0);
       }
-      expect(outcome.responses).toEqual(answers.map(({ data }) => ({ data, errors: undefined })));
+      expect(outcome.responses).toEqual(answers.map(({ data, errors }) => ({ data, errors })));
       expect(outcome.model).toEqual(expected);
       expect('errors' in outcome).toBe(false);
     });
