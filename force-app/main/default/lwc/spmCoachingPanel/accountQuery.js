@@ -1,125 +1,15 @@
 /**
- * The coaching panel's one GraphQL request: this account, its opportunities and their stage history,
- * its tasks and events of the period, its open actions, the KPI menu, the stage policy and the current
- * user. An account holds few records, so they travel as records (≤ 200 each) and the engine's own
- * review specs run on them (reviewModelFromRecords): the same numbers as a review, scoped to the account.
+ * The coaching panel's one GraphQL request (its text is c/spmDocuments' ACCOUNT_QUERY), read: this
+ * account, its opportunities and their stage history, its tasks and events of the period, its open
+ * actions, the KPI menu, the stage policy and the current user. An account holds few records, so they
+ * travel as records (≤ 200 each) and the engine's own review specs run on them
+ * (reviewModelFromRecords): the same numbers as a review, scoped to the account.
  */
-import { flattenConnection, flattenRecord } from 'c/graphqlResults';
-import { MENU_AND_POLICY_QUERY } from 'c/spmReviewContext';
+import { flattenConnection } from 'c/graphqlResults';
+import { unaliased } from 'c/spmDocuments';
 
 /** Records per list; an account with more shows the first 200 (warning in the model). */
 export const LIST_SIZE = 200;
-
-export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date) {
-  uiapi {
-    currentUser { Id Name { value } }
-    query {
-      Account(where: { Id: { eq: $accountId } }, first: 1) {
-        edges { node { Id Name { value } OwnerId { value } Owner { Name { value } } } }
-      }
-      Opportunity(
-        where: { AccountId: { eq: $accountId } }
-        orderBy: { CloseDate: { order: DESC, nulls: LAST }, Id: { order: ASC } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            Name { value }
-            AccountId { value }
-            Account { Name { value } }
-            OwnerId { value }
-            Owner { Name { value } }
-            StageName { value }
-            Amount { value }
-            Probability { value }
-            CloseDate { value }
-            IsClosed { value }
-            IsWon { value }
-            ForecastCategoryName { value }
-            Type { value }
-            CreatedDate { value }
-            LastModifiedDate { value }
-            LastStageChangeDate { value }
-            LastActivityDate { value }
-            NextStep { value }
-            SPM_Offer_Check_Date__c { value }
-            SPM_Flag_Snoozed_Until__c { value }
-            SPM_Flag_Snooze_Reason__c { value }
-          }
-        }
-        pageInfo { hasNextPage }
-      }
-      OpportunityHistory(
-        where: { Opportunity: { AccountId: { eq: $accountId } } }
-        orderBy: { CreatedDate: { order: DESC } }
-        first: 200
-      ) {
-        edges { node { Id OpportunityId { value } StageName { value } CreatedDate { value } } }
-        pageInfo { hasNextPage }
-      }
-      Task(
-        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            OwnerId { value }
-            AccountId { value }
-            WhatId { value }
-            ActivityDate { value }
-            Status { value }
-            Type { value }
-            TaskSubtype { value }
-            CreatedDate { value }
-          }
-        }
-        pageInfo { hasNextPage }
-      }
-      Event(
-        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            OwnerId { value }
-            AccountId { value }
-            WhatId { value }
-            ActivityDate { value }
-            DurationInMinutes { value }
-            Type { value }
-            CreatedDate { value }
-          }
-        }
-        pageInfo { hasNextPage }
-      }
-      SPM_Action__c(
-        where: { Account__c: { eq: $accountId }, Status__c: { eq: "Open" } }
-        orderBy: { Due_Date__c: { order: ASC, nulls: LAST } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            Name { value }
-            OwnerId { value }
-            Due_Date__c { value }
-            Status__c { value }
-            KPI__c { value }
-            Opportunity__c { value }
-            Opportunity__r { Name { value } }
-            Account__c { value }
-            Account__r { Name { value } }
-            Review__c { value }
-          }
-        }
-      }
-      ${MENU_AND_POLICY_QUERY}
-    }
-  }
-}`;
 
 function addUser(users, id, name) {
   if (id && !users.has(id)) {
@@ -132,15 +22,15 @@ function addUser(users, id, name) {
 /**
  * The account's records in the engine's record shape, the people who own them, the menu and the
  * policy, from the query's data.
- * @param {object} data the wire's `data`
+ * @param {object} data the wire's `data` (custom fields under their aliases)
  * @returns {{ account: object|null, currentUser: object|null, records: Object<string, object[]>, users: object[],
  *             ownerIds: string[], kpis: object[], stagePolicy: object[], truncated: string[] }}
  */
 export function readAccount(data) {
-  const uiapi = (data && data.uiapi) || {};
-  const query = uiapi.query || {};
+  const answer = unaliased(data);
+  const query = (answer && answer.uiapi && answer.uiapi.query) || {};
   const account = flattenConnection(query.Account)[0] || null;
-  const currentUser = uiapi.currentUser ? flattenRecord(uiapi.currentUser) : null;
+  const currentUser = flattenConnection(query.User)[0] || null;
   const opportunities = flattenConnection(query.Opportunity);
   const history = flattenConnection(query.OpportunityHistory);
   const tasks = flattenConnection(query.Task);

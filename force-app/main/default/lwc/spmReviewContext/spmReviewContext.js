@@ -1,5 +1,6 @@
 /**
- * What a Performance Review needs before the engine can plan it, in ONE GraphQL request: the users
+ * What a Performance Review needs before the engine can plan it, in ONE GraphQL request (the text is
+ * c/spmDocuments' CONTEXT_QUERY; {@link readContext} reads its answer): the users
  * (for the person picker and the roll-ups), the cadences with their agenda, the KPI menu, the stage
  * policy and the date of the latest review per subject and cadence (aggregated in the org, so it does
  * not grow with the number of reviews held). Plus the pure helpers the workspace uses on that context:
@@ -13,103 +14,7 @@ import { flattenConnection, flattenAggregate } from 'c/graphqlResults';
 import { fiscalYearOf } from 'c/periods';
 import { LEVELS } from 'c/kpiDefinitions';
 import { descendantsOf } from 'c/rollup';
-
-/**
- * The KPI menu (active KPIs in menu order) and the stage policy: subqueries of the review context and
- * of the coaching panel's account query, written once so both read the same fields.
- */
-export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Name { value }
-            Key__c { value }
-            Menu_Year__c { value }
-            Category__c { value }
-            Kind__c { value }
-            Unit__c { value }
-            Direction__c { value }
-            Definition__c { value }
-            Green_Threshold__c { value }
-            Amber_Threshold__c { value }
-            Levels__c { value }
-            Above_The_Line__c { value }
-            Sort_Order__c { value }
-            Active__c { value }
-            Description__c { value }
-          }
-        }
-      }
-      SPM_Stage_Policy__c(orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Key__c { value }
-            Stage_Name__c { value }
-            Max_Days_In_Stage__c { value }
-            Early_Stage__c { value }
-            Sort_Order__c { value }
-          }
-        }
-      }`;
-
-/** The context query. Named, variables only, records capped; read with {@link readContext}. */
-export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
-  uiapi {
-    query {
-      User(where: { IsActive: { eq: true } }, orderBy: { Name: { order: ASC } }, first: 2000) {
-        edges { node { Id Name { value } ManagerId { value } Title { value } } }
-        pageInfo { hasNextPage }
-      }
-      SPM_Cadence__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
-        edges {
-          node {
-            Id
-            Name { value }
-            Key__c { value }
-            Meeting_Type__c { value }
-            Level__c { value }
-            Frequency__c { value }
-            Duration_Minutes__c { value }
-            Decisions__c { value }
-            Sort_Order__c { value }
-            Agenda_Items__r(orderBy: { Order__c: { order: ASC } }, first: 50) {
-              edges {
-                node {
-                  Id
-                  Name { value }
-                  Order__c { value }
-                  Questions__c { value }
-                  Panel__c { value }
-                  Minutes__c { value }
-                }
-              }
-            }
-          }
-        }
-      }
-      ${MENU_AND_POLICY_QUERY}
-    }
-    aggregate {
-      SPM_Review__c(
-        where: { Review_Date__c: { lte: { value: $asOf } } }
-        groupBy: { Subject_User__c: { group: true }, Cadence__c: { group: true } }
-        first: 2000
-      ) {
-        edges {
-          node {
-            aggregate {
-              Subject_User__c { value }
-              Cadence__c { value }
-              Review_Date__c { max { value } }
-            }
-          }
-        }
-        pageInfo { hasNextPage }
-      }
-    }
-  }
-}`;
+import { unaliased } from 'c/spmDocuments';
 
 /** The period a cadence reviews, by its frequency. */
 const PERIOD_BY_FREQUENCY = {
@@ -141,14 +46,15 @@ function byNumber(field) {
 }
 
 /**
- * The context from the query's response data (`{ uiapi: … }`). Fields hidden by field-level security
- * come back null or missing and are read as null.
+ * The context from the query's response data (`{ uiapi: … }`, custom fields under their aliases).
+ * Fields hidden by field-level security come back null or missing and are read as null.
  * @param {object} data the wire's `data`
  * @returns {{ users: object[], cadences: object[], kpis: object[], stagePolicy: object[],
  *             lastReviews: Object<string, string>, warnings: string[] }}
  */
 export function readContext(data) {
-  const uiapi = (data && data.uiapi) || {};
+  const answer = unaliased(data);
+  const uiapi = (answer && answer.uiapi) || {};
   const query = uiapi.query || {};
   const aggregate = uiapi.aggregate || {};
   const warnings = [];
