@@ -1,5 +1,5 @@
 /**
- * The generated schema, read back through standard introspection (as check:org reads an org's),
+ * The generated schema, read back through standard introspection (as a client reads an org's),
  * against the grammar table of conformance.ts: any drift between the two fails here.
  */
 import {

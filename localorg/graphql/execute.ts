@@ -24,7 +24,6 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValidationRule,
   type ValueNode
 } from 'graphql';
 import type { OrgContext, DisplayFormatter } from '../org';
@@ -162,7 +161,7 @@ function wrongType(error: GraphQLError, place: NodePlace | undefined): string {
 }
 
 /** The graphql-java error type and description of one graphql-js validation error. */
-function describe(
+function describeError(
   rule: string,
   error: GraphQLError,
   place: NodePlace | undefined
@@ -251,10 +250,6 @@ const RULE_TYPES: Record<string, string> = {
   ExecutableDefinitionsRule: 'NonExecutableDefinition'
 };
 
-function ruleName(rule: ValidationRule): string {
-  return rule.name;
-}
-
 /**
  * The validation errors of a document against a schema, as Salesforce reports them (empty when
  * the document is valid): `{ message, locations, paths, extensions: { ErrorType } }`.
@@ -268,15 +263,14 @@ export function validationErrors(
   // Run rule by rule to know which one failed: graphql-java names each error by its rule.
   const found: Array<{ rule: string; error: GraphQLError }> = [];
   for (const rule of specifiedRules) {
-    for (const error of validate(schema, document, [rule]))
-      found.push({ rule: ruleName(rule), error });
+    for (const error of validate(schema, document, [rule])) found.push({ rule: rule.name, error });
   }
   const start = (e: GraphQLError) => e.nodes?.[0]?.loc?.start ?? 0;
   found.sort((a, b) => start(a.error) - start(b.error));
   return found.map(({ rule, error }) => {
     const node = error.nodes?.[0];
     const place = node ? places.get(node) : undefined;
-    const [kind, detail] = describe(rule, error, place);
+    const [kind, detail] = describeError(rule, error, place);
     const at = place?.path ? ` @ '${place.path}'` : '';
     return {
       message: `Validation error of type ${kind}: ${detail}${at}`,
