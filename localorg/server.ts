@@ -11,14 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { SfError } from './errors';
 import { faultResponse, Faults } from './faults';
 import { GraphqlService } from './graphql/execute';
-import { buildGraphqlSchema } from './graphql/schema';
 import { LOCAL_ORG_ID, makeId } from './ids';
 import { DisplayFormatter, type OrgContext } from './org';
 import { ApiLimits, RestApi } from './rest';
 import { generateSampleData } from './sample-data/generate';
 import type { SampleDataSet } from './sample-data/types';
 import { readSampleData } from './sample-data/write';
-import { tokenUser } from './sessions';
+import { hiddenFieldsByUser, tokenUser, type HiddenFields } from './sessions';
 import { loadSchema } from './schema/load-schema';
 import type { OrgSchema } from './schema/model';
 import { RecordStore } from './store';
@@ -28,6 +27,8 @@ import { DAY_MS, isoToDay } from './time';
 export const DEFAULT_ACCESS_TOKEN = '00D000000000001!LOCAL';
 /** API versions the server lists at /services/data (any vNN.0 is answered). */
 const API_VERSIONS = Array.from({ length: 17 }, (_, i) => `${50 + i}.0`);
+/** The newest version the server lists (userinfo URLs name it). */
+const NEWEST_API_VERSION = API_VERSIONS[API_VERSIONS.length - 1];
 /** Daily API requests of a new org in this stand-in. */
 export const DEFAULT_API_LIMIT = 100_000;
 
@@ -45,6 +46,17 @@ export interface LocalOrgOptions {
   apiLimit?: number;
   /** Id of the session user (default: the top of the User.ManagerId hierarchy). */
   userId?: string;
+  /**
+   * Fields a user cannot see, as field-level security hides them in an org: by user id, username
+   * or `'*'` (everyone), lists of `Object.Field`. The GraphQL schema of that user's requests lacks
+   * them (types, filters, orderBy, groupBy); SOQL and REST still show them.
+   */
+  hiddenFields?: HiddenFields;
+  /**
+   * Offer the guide's date-part fields (`calendarMonth { value }` …) on DateTimeAggregate, which
+   * the schema introspected at v60 lacks (README.md, "The grammar"). Default false.
+   */
+  guideDateParts?: boolean;
 }
 
 /** One request the server answered (for tests counting calls). */
@@ -68,6 +80,8 @@ export interface LocalOrg {
   data: SampleDataSet;
   /** Requests answered so far, oldest first. */
   requests: RequestLogEntry[];
+  /** The GraphQL service, whose `schemaFor(version, userId)` is what that user's requests see. */
+  graphql: GraphqlService;
   close(): Promise<void>;
 }
 
@@ -172,6 +186,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const asOfMs = isoToDay(asOf) * DAY_MS;
   let lastNow = 0;
   const requestUser = new AsyncLocalStorage<string>();
+  const requestVersion = new AsyncLocalStorage<string>();
   let sessionUserId = sessionUser(data, options.userId);
   const org: OrgContext = {
     schema,
@@ -220,7 +235,13 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
   const faults = new Faults();
   const limits = new ApiLimits(options.apiLimit ?? DEFAULT_API_LIMIT);
   const display = new DisplayFormatter(org.currency, org.calendar.timeZone);
-  const graphql = new GraphqlService(buildGraphqlSchema(schema));
+  const hidden = hiddenFieldsByUser(schema, store, options.hiddenFields ?? {});
+  const graphql = new GraphqlService({
+    schema,
+    apiVersion: () => requestVersion.getStore() ?? NEWEST_API_VERSION,
+    hiddenFieldsOf: hidden,
+    guideDateParts: options.guideDateParts
+  });
   const rest = new RestApi(org, faults, graphql, display, limits);
   const requests: RequestLogEntry[] = [];
 
@@ -317,7 +338,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         );
       }
       if (path === '/services/oauth2/userinfo' || path.startsWith(`/id/${LOCAL_ORG_ID}/`)) {
-        return reply(200, userInfo(org, address.url, API_VERSIONS[API_VERSIONS.length - 1]));
+        return reply(200, userInfo(org, address.url, NEWEST_API_VERSION));
       }
       const match = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
       if (!match) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
@@ -327,15 +348,17 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
         ]);
       }
       limits.used += 1;
-      const response = await rest.handle({
-        method,
-        path: match[2] ?? '',
-        query: url.searchParams,
-        body,
-        version: match[1],
-        headers: req.headers,
-        fault: fault?.kind === 'lockRow' ? fault : null
-      });
+      const response = await requestVersion.run(match[1], () =>
+        rest.handle({
+          method,
+          path: match[2] ?? '',
+          query: url.searchParams,
+          body,
+          version: match[1],
+          headers: req.headers,
+          fault: fault?.kind === 'lockRow' ? fault : null
+        })
+      );
       reply(response.status, response.body);
     } catch (error) {
       replyError(error, reply);
@@ -365,6 +388,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     limits,
     data,
     requests,
+    graphql,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -7,6 +7,8 @@
  */
 
 import { to18 } from './ids';
+import type { OrgSchema } from './schema/model';
+import type { RecordStore } from './store';
 
 const USER_SEPARATOR = '.';
 const USER_ID = /^005[0-9A-Za-z]{12}([0-9A-Za-z]{3})?$/;
@@ -31,4 +33,68 @@ export function tokenUser(token: string, accessToken: string): string | null | u
   const userId = token.slice(prefix.length);
   // Salesforce answers with 18-character ids whichever length was given.
   return USER_ID.test(userId) ? to18(userId) : undefined;
+}
+
+/**
+ * Fields users cannot see, as field-level security hides them: by user id (15 or 18 characters),
+ * username, or `'*'` for everyone; each a list of `Object.Field`.
+ */
+export type HiddenFields = Record<string, readonly string[]>;
+
+/** Fields every record type has through the `Record` interface: an org never hides them. */
+const ALWAYS_VISIBLE = new Set(['Id', 'LastModifiedById', 'LastModifiedDate', 'SystemModstamp']);
+
+/**
+ * Checks a hidden-fields spec against the org and returns, for a user id, the fields that user
+ * cannot see (everyone's and their own). Throws on an unknown object, field or user, so a typo
+ * cannot leave a field visible unnoticed.
+ */
+export function hiddenFieldsByUser(
+  schema: OrgSchema,
+  store: RecordStore,
+  spec: HiddenFields
+): (userId: string) => ReadonlySet<string> {
+  const everyone = new Set<string>();
+  const byUser = new Map<string, Set<string>>();
+  for (const [who, fields] of Object.entries(spec)) {
+    const target = who === '*' ? everyone : new Set<string>();
+    for (const name of fields) target.add(checkedField(schema, name));
+    if (who === '*') continue;
+    const userId = userIdOf(store, who);
+    byUser.set(userId, new Set([...(byUser.get(userId) ?? []), ...target]));
+  }
+  const cache = new Map<string, ReadonlySet<string>>();
+  return (userId) => {
+    let fields = cache.get(userId);
+    if (!fields) {
+      fields = new Set([...everyone, ...(byUser.get(userId) ?? [])]);
+      cache.set(userId, fields);
+    }
+    return fields;
+  };
+}
+
+function checkedField(schema: OrgSchema, name: string): string {
+  const [objectName, fieldName, ...rest] = name.split('.');
+  const object = schema.objects.get(objectName);
+  if (!object || !fieldName || rest.length > 0)
+    throw new Error(`Cannot hide ${name}: expected Object.Field with an object of the org`);
+  if (!object.fields.has(fieldName))
+    throw new Error(`Cannot hide ${name}: ${objectName} has no field ${fieldName}`);
+  if (ALWAYS_VISIBLE.has(fieldName))
+    throw new Error(`Cannot hide ${name}: every record type has ${fieldName}`);
+  return `${objectName}.${fieldName}`;
+}
+
+function userIdOf(store: RecordStore, who: string): string {
+  if (USER_ID.test(who)) {
+    const id = to18(who);
+    if (store.getById(id)) return id;
+  } else {
+    const user = store
+      .table('User')
+      .records.find((u) => String(u.Username).toLowerCase() === who.toLowerCase());
+    if (user) return String(user.Id);
+  }
+  throw new Error(`Cannot hide fields from ${who}: no such user in the data set`);
 }

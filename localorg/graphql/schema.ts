@@ -1,10 +1,15 @@
 /**
  * The UI API GraphQL schema of the local org, generated from its object schema (force-app metadata
- * plus standard objects): `uiapi { query { <Object>(…) } aggregate { <Object>(…) } currentUser }`,
- * one record type, connection, filter, order and group input per object. A query naming a field the
- * metadata lacks therefore fails validation, as it does in an org.
+ * plus standard objects) and the grammar table of conformance.ts:
+ * `uiapi { query { <Object>(…) } aggregate { <Object>(…) } currentUser }`, one record type,
+ * connection, filter, order and group input per object. One schema per API version (features such
+ * as `currentUser` arrive with a version) and per set of fields hidden from the user: as in an org,
+ * a field the user cannot see is absent from every type and input, so a document naming it fails
+ * validation.
  */
 import {
+  DirectiveLocation,
+  GraphQLDirective,
   GraphQLError,
   GraphQLEnumType,
   GraphQLID,
@@ -16,20 +21,14 @@ import {
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
+  specifiedDirectives,
   valueFromASTUntyped,
   type GraphQLFieldConfigArgumentMap,
   type GraphQLFieldConfigMap,
   type GraphQLInputFieldConfigMap,
   type GraphQLResolveInfo
 } from 'graphql';
-import {
-  groupRecords,
-  aggregateValue,
-  type AggregateFn,
-  type Group,
-  type GroupingType,
-  type GroupSpec
-} from '../engine/aggregate';
+import { groupRecords, type Group, type GroupingType, type GroupSpec } from '../engine/aggregate';
 import type { Cond } from '../engine/conditions';
 import { fieldValue, pathFrom, type FieldPath } from '../engine/paths';
 import {
@@ -40,25 +39,20 @@ import {
   type SortKey
 } from '../engine/select';
 import type { DisplayFormatter, OrgContext } from '../org';
-import {
-  isFilterable,
-  isGroupable,
-  isSortable,
-  type ObjectDef,
-  type OrgSchema
-} from '../schema/model';
+import { isFilterable, type FieldDef, type ObjectDef, type OrgSchema } from '../schema/model';
 import type { FieldValue, SObjectRecord } from '../sample-data/types';
 import type { DateFunction } from '../time';
+import { featuresAt, FIELD_AGGREGATE_TYPE } from './conformance';
 import {
-  aggregateTypeOf,
+  buildAggregateTypes,
+  Enums,
   EXTRA_TYPES,
-  GroupByClause,
-  GroupByDateFunction,
-  GroupByType,
+  groupInputOf,
   idOperatorsType,
   operatorsOf,
   orderClauseOf,
   PageInfo,
+  samePath,
   Scalars,
   ValueTypes,
   valueTypeOf,
@@ -66,7 +60,7 @@ import {
   type AggregateState,
   type ValueRef
 } from './static-types';
-import { whereToCond } from './where';
+import { inOrgTimeZone, whereToCond } from './where';
 
 /** Per-request context of resolvers. */
 export interface GqlContext {
@@ -142,7 +136,7 @@ function orderedArgument(info: GraphQLResolveInfo, name: string, ctx: GqlContext
 
 interface OrderEntry {
   path: FieldPath;
-  clause: { function?: string; order?: string; nulls?: string };
+  clause: { order?: string; nulls?: string };
 }
 
 function orderEntries(
@@ -220,17 +214,32 @@ function connection<T>(page: Page<T>, toNode: (item: T) => unknown) {
   };
 }
 
-const AGGREGATE_FUNCTIONS: Record<string, AggregateFn> = {
-  AVG: 'avg',
-  COUNT: 'count',
-  COUNT_DISTINCT: 'countDistinct',
-  MAX: 'max',
-  MIN: 'min',
-  SUM: 'sum'
-};
+/** How to build one GraphQL schema. */
+export interface GraphqlSchemaOptions {
+  /** The API version of the requests it answers ("62.0"): features arrive with versions. */
+  apiVersion: string;
+  /** Fields the user cannot see, as `Object.Field`: absent from every type and input. */
+  hiddenFields?: ReadonlySet<string>;
+  /** Offer the guide's date-part fields on DateTimeAggregate (conformance.ts, GUIDE_DATE_PARTS). */
+  guideDateParts?: boolean;
+}
 
-/** Builds the GraphQL schema for an org schema. Built once per server. */
-export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
+/** `directive @optional on FIELD`: a field the user cannot see is left out instead of failing. */
+export const OptionalDirective = new GraphQLDirective({
+  name: 'optional',
+  description:
+    'Leaves the field out of the result when the user cannot see it, instead of failing the document.',
+  locations: [DirectiveLocation.FIELD]
+});
+
+/** Builds the GraphQL schema of an org schema for one API version and one user's visible fields. */
+export function buildGraphqlSchema(
+  schema: OrgSchema,
+  options: GraphqlSchemaOptions
+): GraphQLSchema {
+  const features = featuresAt(options.apiVersion);
+  const hidden = options.hiddenFields ?? new Set<string>();
+  const aggregateTypes = buildAggregateTypes({ guideDateParts: options.guideDateParts });
   const objectTypes = new Map<string, GraphQLObjectType>();
   const connections = new Map<string, GraphQLObjectType>();
   const filters = new Map<string, GraphQLInputObjectType>();
@@ -238,6 +247,14 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
   const groups = new Map<string, GraphQLInputObjectType>();
   const aggregates = new Map<string, GraphQLObjectType>();
   const scopes = new Map<string, GraphQLEnumType>();
+
+  const visible = (object: ObjectDef, field: FieldDef): boolean =>
+    !hidden.has(`${object.name}.${field.name}`);
+  const fieldsOf = (object: ObjectDef): FieldDef[] =>
+    object.fieldList.filter((f) => visible(object, f));
+  // A lookup the user cannot see takes its relationship with it.
+  const relationshipsOf = (object: ObjectDef): FieldDef[] =>
+    [...object.parentRelationships.values()].filter((f) => visible(object, f));
 
   const recordInterface: GraphQLInterfaceType = new GraphQLInterfaceType({
     name: 'Record',
@@ -287,7 +304,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       name: `${object.name}_Filter`,
       fields: (): GraphQLInputFieldConfigMap => {
         const fields: GraphQLInputFieldConfigMap = {};
-        for (const field of object.fieldList) {
+        for (const field of fieldsOf(object)) {
           const ops = !isFilterable(field)
             ? null
             : field.type === 'id' || field.type === 'reference'
@@ -295,7 +312,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
               : operatorsOf(field.type);
           if (ops) fields[field.name] = { type: ops };
         }
-        for (const field of object.parentRelationships.values()) {
+        for (const field of relationshipsOf(object)) {
           const targets = targetsOf(field.referenceTo);
           if (!field.relationshipName || targets.length === 0) continue;
           if (targets.length === 1)
@@ -327,9 +344,11 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       name: `${object.name}_OrderBy`,
       fields: (): GraphQLInputFieldConfigMap => {
         const fields: GraphQLInputFieldConfigMap = {};
-        for (const field of object.fieldList)
-          if (isSortable(field)) fields[field.name] = { type: orderClauseOf(field.type) };
-        for (const field of object.parentRelationships.values()) {
+        for (const field of fieldsOf(object)) {
+          const clause = orderClauseOf(field.type);
+          if (clause) fields[field.name] = { type: clause };
+        }
+        for (const field of relationshipsOf(object)) {
           const targets = targetsOf(field.referenceTo);
           if (field.relationshipName && targets.length === 1)
             fields[field.relationshipName] = { type: orderType(targets[0]) };
@@ -348,16 +367,16 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       name: `${object.name}_GroupBy`,
       fields: (): GraphQLInputFieldConfigMap => {
         const fields: GraphQLInputFieldConfigMap = {};
-        for (const field of object.fieldList) {
-          if (field.type === 'datetime') fields[field.name] = { type: GroupByDateFunction };
-          else if (isGroupable(field)) fields[field.name] = { type: GroupByClause };
+        for (const field of fieldsOf(object)) {
+          const input = groupInputOf(field.type);
+          if (input) fields[field.name] = { type: input };
         }
-        for (const field of object.parentRelationships.values()) {
+        for (const field of relationshipsOf(object)) {
           const targets = targetsOf(field.referenceTo);
           if (field.relationshipName && targets.length === 1)
             fields[field.relationshipName] = { type: groupType(targets[0]) };
         }
-        fields.type = { type: GroupByType };
+        fields.type = { type: Enums.GroupByType };
         return fields;
       }
     });
@@ -389,8 +408,6 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
     );
     const matched = selectRecords(org.store, object.name, cond, org.calendar.fiscalYearStartMonth);
     const entries = orderEntries(schema, object, orderedArgument(info, 'orderBy', ctx), [], []);
-    if (entries.some((e) => e.clause.function))
-      throw dataError('orderBy functions are only supported in aggregate queries');
     const sorted = sortRecords(org.store, matched, entries.map(sortKeyOf));
     return connection(paginate(sorted, first, args.after), (record) => record);
   }
@@ -417,7 +434,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
             }
           }
         };
-        for (const field of object.fieldList) {
+        for (const field of fieldsOf(object)) {
           if (field.name === 'Id') continue;
           fields[field.name] = {
             type: valueTypeOf(field.type),
@@ -428,7 +445,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
             })
           };
         }
-        for (const field of object.parentRelationships.values()) {
+        for (const field of relationshipsOf(object)) {
           const targets = targetsOf(field.referenceTo);
           if (!field.relationshipName || targets.length === 0 || fields[field.relationshipName])
             continue;
@@ -444,6 +461,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
           const childObject = schema.objects.get(child.childObject);
           if (!childObject || fields[child.relationshipName]) continue;
           const childField = childObject.fields.get(child.field)!;
+          if (!visible(childObject, childField)) continue;
           fields[child.relationshipName] = {
             type: connectionType(childObject),
             args: connectionArgs(childObject),
@@ -499,11 +517,11 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       name: `${object.name}Aggregate`,
       fields: (): GraphQLFieldConfigMap<AggregateNode, GqlContext> => {
         const fields: GraphQLFieldConfigMap<AggregateNode, GqlContext> = {};
-        for (const field of object.fieldList) {
-          const aggregate = aggregateTypeOf(field.type);
+        for (const field of fieldsOf(object)) {
+          const aggregate = FIELD_AGGREGATE_TYPE[field.type];
           if (!aggregate) continue;
           fields[field.name] = {
-            type: aggregate,
+            type: aggregateTypes[aggregate],
             resolve: (node): AggregateRef => ({
               group: node.group,
               path: pathFrom(node.refs, object, field, [...node.refs, field.name].join('.')),
@@ -511,7 +529,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
             })
           };
         }
-        for (const field of object.parentRelationships.values()) {
+        for (const field of relationshipsOf(object)) {
           const targets = targetsOf(field.referenceTo);
           if (!field.relationshipName || targets.length !== 1 || fields[field.relationshipName])
             continue;
@@ -524,6 +542,7 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
             })
           };
         }
+        fields.ApiName = { type: new GraphQLNonNull(GraphQLString), resolve: () => object.name };
         return fields;
       }
     });
@@ -557,7 +576,8 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
     object: ObjectDef,
     value: unknown,
     refs: string[],
-    out: { specs: GroupSpec[]; type: GroupingType }
+    out: { specs: GroupSpec[]; type: GroupingType },
+    timeZone: string
   ) {
     if (!value || typeof value !== 'object') return out;
     for (const [key, clause] of Object.entries(value as Record<string, unknown>)) {
@@ -568,29 +588,19 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       }
       const field = object.fields.get(key);
       if (field) {
+        // Validation let through only the input the field's type takes (conformance.ts).
         const { group, function: fn } = clause as { group?: boolean; function?: string };
-        if (fn) {
-          if (field.type !== 'date' && field.type !== 'datetime')
-            throw dataError(`Date functions can only group Date and DateTime fields: ${key}`);
-          if (fn === 'DAY_ONLY' && field.type !== 'datetime')
-            throw dataError(`DAY_ONLY applies to DateTime fields: ${key}`);
-          out.specs.push({
-            path: pathFrom(refs, object, field, [...refs, key].join('.')),
-            fn: fn as DateFunction
-          });
-        } else if (group) {
-          out.specs.push({
-            path: pathFrom(refs, object, field, [...refs, key].join('.')),
-            fn: null
-          });
-        }
+        const path = pathFrom(refs, object, field, [...refs, key].join('.'));
+        if (fn) out.specs.push({ path: inOrgTimeZone(path, timeZone), fn: fn as DateFunction });
+        else if (group) out.specs.push({ path, fn: null });
         continue;
       }
       const relationship = [...object.parentRelationships.values()].find(
         (f) => f.relationshipName === key
       );
       const target = relationship ? schema.objects.get(relationship.referenceTo[0]) : undefined;
-      if (relationship && target) groupSpecs(target, clause, [...refs, relationship.name], out);
+      if (relationship && target)
+        groupSpecs(target, clause, [...refs, relationship.name], out, timeZone);
     }
     return out;
   }
@@ -608,10 +618,13 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
       scopeCond(org, object, args.scope)
     );
     const matched = selectRecords(org.store, object.name, cond, fiscal);
-    const grouping = groupSpecs(object, orderedArgument(info, 'groupBy', ctx), [], {
-      specs: [],
-      type: 'GROUP_BY'
-    });
+    const grouping = groupSpecs(
+      object,
+      orderedArgument(info, 'groupBy', ctx),
+      [],
+      { specs: [], type: 'GROUP_BY' },
+      org.calendar.timeZone
+    );
     const state: AggregateState = {
       store: org.store,
       specs: grouping.specs,
@@ -623,24 +636,22 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
     if (entries.length > 0) {
       if (grouping.specs.length === 0)
         throw dataError('orderBy requires groupBy in an aggregate query');
-      const keyOf = entries.map((entry) => {
-        const fn = entry.clause.function ? AGGREGATE_FUNCTIONS[entry.clause.function] : null;
-        const at = grouping.specs.findIndex(
-          (s) =>
-            s.fn === null &&
-            s.path.field === entry.path.field &&
-            s.path.refs.join('.') === entry.path.refs.join('.')
-        );
-        if (!fn && at < 0)
+      // Groups sort by grouped fields (a DateTime field by the function it is grouped through).
+      const at = entries.map((entry) => {
+        const raw = grouping.specs.findIndex((s) => s.fn === null && samePath(s.path, entry.path));
+        const index =
+          raw >= 0 ? raw : grouping.specs.findIndex((s) => samePath(s.path, entry.path));
+        if (index < 0)
           throw dataError(`Field must be grouped or aggregated to be ordered: ${entry.path.label}`);
-        return (g: Group): FieldValue =>
-          fn
-            ? sortValue(entry.path.field, aggregateValue(org.store, g, entry.path, fn))
-            : sortValue(entry.path.field, g.keys[at]);
+        return index;
       });
       const keys = entries.map(sortKeyOf);
+      const sortKeyOfGroup = (g: Group, i: number): FieldValue => {
+        const spec = grouping.specs[at[i]];
+        return spec.fn ? g.keys[at[i]] : sortValue(spec.path.field, g.keys[at[i]]);
+      };
       rows = rows
-        .map((g) => ({ g, k: keyOf.map((f) => f(g)) }))
+        .map((g) => ({ g, k: entries.map((_, i) => sortKeyOfGroup(g, i)) }))
         .sort((a, b) => {
           for (let i = 0; i < keys.length; i++) {
             const c = compareSortValues(a.k[i], b.k[i], keys[i].descending, keys[i].nullsFirst);
@@ -702,16 +713,21 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
         ])
       )
   });
+  const user = schema.objects.get('User');
   const uiapi = new GraphQLObjectType<unknown, GqlContext>({
     name: 'UIAPI',
     fields: () => ({
       query: { type: new GraphQLNonNull(recordQuery), resolve: () => ({}) },
       aggregate: { type: new GraphQLNonNull(recordQueryAggregate), resolve: () => ({}) },
-      currentUser: {
-        type: schema.objects.has('User') ? objectType(schema.objects.get('User')!) : GraphQLString,
-        resolve: (_: unknown, _args: unknown, ctx: GqlContext) =>
-          ctx.org.store.getById(ctx.org.userId) ?? null
-      }
+      ...(features.currentUser && user
+        ? {
+            currentUser: {
+              type: objectType(user),
+              resolve: (_: unknown, _args: unknown, ctx: GqlContext) =>
+                ctx.org.store.getById(ctx.org.userId) ?? null
+            }
+          }
+        : {})
     })
   });
   const query = new GraphQLObjectType({
@@ -720,6 +736,14 @@ export function buildGraphqlSchema(schema: OrgSchema): GraphQLSchema {
   });
   return new GraphQLSchema({
     query,
-    types: [...queryable.map((o) => objectType(o)), ...EXTRA_TYPES]
+    directives: features.optionalDirective
+      ? [...specifiedDirectives, OptionalDirective]
+      : specifiedDirectives,
+    types: [
+      ...queryable.map((o) => objectType(o)),
+      ...Object.values(aggregateTypes),
+      ...Object.values(Enums),
+      ...EXTRA_TYPES
+    ]
   });
 }

@@ -2,8 +2,8 @@
  * The object-independent part of the UI API GraphQL schema: scalars (Currency, Date, Picklist, …),
  * the `*Value` wrappers every field is read through (`{ value displayValue }`), operators for
  * filters, ordering and grouping inputs, and the `*Aggregate` types of `uiapi.aggregate`.
- * Names and shapes follow Salesforce's GraphQL API guide ("Field Operators", "Aggregate Schema",
- * "Group By Schema", "Order By Schema"); README.md lists where the guide was silent.
+ * Filter shapes follow Salesforce's GraphQL API guide ("Field Operators"); grouping, ordering and
+ * aggregate types are built from the table in conformance.ts. README.md lists what is unverified.
  */
 import {
   GraphQLBoolean,
@@ -36,6 +36,15 @@ import {
   isIsoDate,
   type DateFunction
 } from '../time';
+import {
+  AGGREGATE_TYPES,
+  ENUMS,
+  FIELD_GROUP_BY_INPUT,
+  FIELD_ORDER_CLAUSE,
+  GUIDE_DATE_PARTS,
+  INPUT_TYPES,
+  type AggregateTypeName
+} from './conformance';
 
 type ScalarKind = 'number' | 'integer' | 'string' | 'date' | 'datetime';
 
@@ -421,81 +430,59 @@ export function operatorsOf(type: FieldType): GraphQLInputObjectType | null {
   }
 }
 
-// ——— Ordering and grouping inputs ———
+// ——— Ordering and grouping inputs (conformance.ts) ———
 
-export const ResultOrder = new GraphQLEnumType({
-  name: 'ResultOrder',
-  values: { ASC: { value: 'ASC' }, DESC: { value: 'DESC' } }
-});
-export const NullOrder = new GraphQLEnumType({
-  name: 'NullOrder',
-  values: { FIRST: { value: 'FIRST' }, LAST: { value: 'LAST' } }
-});
-
-const AggregateOrderByStringFunction = new GraphQLEnumType({
-  name: 'AggregateOrderByStringFunction',
-  values: { COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {} }
-});
-const AggregateOrderByNumberFunction = new GraphQLEnumType({
-  name: 'AggregateOrderByNumberFunction',
-  values: { AVG: {}, COUNT: {}, COUNT_DISTINCT: {}, MAX: {}, MIN: {}, SUM: {} }
-});
-
-/** Order clause of text, id, picklist and date fields. */
-export const AggregateOrderByStringClause = new GraphQLInputObjectType({
-  name: 'AggregateOrderByStringClause',
-  fields: {
-    function: { type: AggregateOrderByStringFunction },
-    order: { type: ResultOrder },
-    nulls: { type: NullOrder }
-  }
-});
-/** Order clause of numeric fields. */
-export const AggregateOrderByNumberClause = new GraphQLInputObjectType({
-  name: 'AggregateOrderByNumberClause',
-  fields: {
-    function: { type: AggregateOrderByNumberFunction },
-    order: { type: ResultOrder },
-    nulls: { type: NullOrder }
-  }
-});
-/** Order clause of booleans and reference fields. */
-export const NoFunctionAggregateOrderByClause = new GraphQLInputObjectType({
-  name: 'NoFunctionAggregateOrderByClause',
-  fields: { order: { type: ResultOrder }, nulls: { type: NullOrder } }
-});
-/** The plain order clause. */
-export const OrderByClause = new GraphQLInputObjectType({
-  name: 'OrderByClause',
-  fields: { order: { type: ResultOrder }, nulls: { type: NullOrder } }
-});
-
-/** The order clause a sortable field takes. */
-export function orderClauseOf(type: FieldType): GraphQLInputObjectType {
-  if (type === 'currency' || type === 'double' || type === 'percent' || type === 'int')
-    return AggregateOrderByNumberClause;
-  if (type === 'boolean' || type === 'reference') return NoFunctionAggregateOrderByClause;
-  return AggregateOrderByStringClause;
+function enumType(name: string): GraphQLEnumType {
+  return new GraphQLEnumType({
+    name,
+    values: Object.fromEntries(ENUMS[name].map((v) => [v, { value: v }]))
+  });
 }
 
-export const GroupByFunction = new GraphQLEnumType({
-  name: 'GroupByFunction',
-  values: Object.fromEntries(DATE_FUNCTIONS.map((f) => [f, { value: f }]))
-});
-export const GroupByType = new GraphQLEnumType({
-  name: 'GroupByType',
-  values: { GROUP_BY: {}, ROLLUP: {}, CUBE: {} }
-});
-/** `{ group: true }`, or a date function on Date fields. */
-export const GroupByClause = new GraphQLInputObjectType({
-  name: 'GroupByClause',
-  fields: { group: { type: GraphQLBoolean }, function: { type: GroupByFunction } }
-});
-/** DateTime fields group only through a date function. */
-export const GroupByDateFunction = new GraphQLInputObjectType({
-  name: 'GroupByDateFunction',
-  fields: { function: { type: GroupByFunction } }
-});
+/** `ResultOrder` and `NullOrder` (OrderByClause), `ResultsOrder` and `NullsOrder` (the rest). */
+export const Enums = {
+  ResultOrder: enumType('ResultOrder'),
+  ResultsOrder: enumType('ResultsOrder'),
+  NullOrder: enumType('NullOrder'),
+  NullsOrder: enumType('NullsOrder'),
+  GroupByFunction: enumType('GroupByFunction'),
+  GroupByType: enumType('GroupByType')
+};
+
+function inputType(name: string): GraphQLInputObjectType {
+  return new GraphQLInputObjectType({
+    name,
+    fields: () =>
+      Object.fromEntries(
+        Object.entries(INPUT_TYPES[name]).map(([field, type]) => [
+          field,
+          { type: type === 'Boolean' ? GraphQLBoolean : Enums[type as keyof typeof Enums] }
+        ])
+      )
+  });
+}
+
+/** The order clauses and group-by inputs, exactly as conformance.ts lists them. */
+export const Inputs = {
+  AggregateOrderByStringClause: inputType('AggregateOrderByStringClause'),
+  AggregateOrderByNumberClause: inputType('AggregateOrderByNumberClause'),
+  NoFunctionAggregateOrderByClause: inputType('NoFunctionAggregateOrderByClause'),
+  OrderByClause: inputType('OrderByClause'),
+  GroupByClause: inputType('GroupByClause'),
+  GroupByDateFunction: inputType('GroupByDateFunction')
+};
+
+/** The order clause a field takes, or null when it cannot be sorted. */
+export function orderClauseOf(type: FieldType): GraphQLInputObjectType | null {
+  const name = FIELD_ORDER_CLAUSE[type];
+  return name ? Inputs[name] : null;
+}
+
+/** The group-by input a field takes, or null when it cannot be grouped. */
+export function groupInputOf(type: FieldType): GraphQLInputObjectType | null {
+  const name = FIELD_GROUP_BY_INPUT[type];
+  return name ? Inputs[name] : null;
+}
 
 export const PageInfo = new GraphQLObjectType({
   name: 'PageInfo',
@@ -524,96 +511,100 @@ export interface AggregateRef {
   state: AggregateState;
 }
 
-function specIndex(ref: AggregateRef, fn: DateFunction | null): number {
-  return ref.state.specs.findIndex(
-    (s) =>
-      s.fn === fn &&
-      s.path.field === ref.path.field &&
-      s.path.refs.join('.') === ref.path.refs.join('.')
+/**
+ * Does a grouping term read the same field as a path? Terms are compared by name: a DateTime
+ * term reads the field through a copy that converts to the org's time zone (schema.ts).
+ */
+export function samePath(a: FieldPath, b: FieldPath): boolean {
+  return (
+    a.field.name === b.field.name &&
+    a.object.name === b.object.name &&
+    a.refs.join('.') === b.refs.join('.')
   );
 }
 
+function specIndex(ref: AggregateRef, fn: DateFunction | null): number {
+  return ref.state.specs.findIndex((s) => s.fn === fn && samePath(s.path, ref.path));
+}
+
+function groupingError(ref: AggregateRef, fn: DateFunction | null): GraphQLError {
+  const what = fn ? `${fn}(${ref.path.label})` : ref.path.label;
+  return new GraphQLError(`Field must be grouped or aggregated: ${what}`, {
+    extensions: { ErrorType: 'DataFetchingException', classification: 'DataFetchingException' }
+  });
+}
+
 /**
- * The group's value for a field, or for a date function of it. A field grouped only through one
- * date function answers `value` with that function's number too (as SOQL's GROUP BY
- * CALENDAR_MONTH(CloseDate) does); `calendarMonth { value }` and friends name it explicitly.
+ * Where a group's value for a field is: the term grouping the field by its raw value, or the one
+ * date function it is grouped through (a DateTime field has no raw grouping; its `value` answers
+ * the function's result, as SOQL's GROUP BY CALENDAR_MONTH(CreatedDate) does).
  */
+function groupedIndex(ref: AggregateRef): number {
+  const raw = specIndex(ref, null);
+  if (raw >= 0) return raw;
+  const viaFunction = ref.state.specs
+    .map((s, i) => (s.fn !== null && samePath(s.path, ref.path) ? i : -1))
+    .filter((i) => i >= 0);
+  if (viaFunction.length === 1) return viaFunction[0];
+  throw groupingError(ref, null);
+}
+
 function groupedValue(ref: AggregateRef, fn: DateFunction | null): FieldValue {
-  let at = specIndex(ref, fn);
-  if (at < 0 && fn === null) {
-    const viaFunction = ref.state.specs
-      .map((s, i) =>
-        s.fn !== null &&
-        s.path.field === ref.path.field &&
-        s.path.refs.join('.') === ref.path.refs.join('.')
-          ? i
-          : -1
-      )
-      .filter((i) => i >= 0);
-    if (viaFunction.length === 1) at = viaFunction[0];
-  }
-  if (at < 0) {
-    const what = fn ? `${fn}(${ref.path.label})` : ref.path.label;
-    throw new GraphQLError(`Field must be grouped or aggregated: ${what}`, {
-      extensions: { ErrorType: 'DataFetchingException', classification: 'DataFetchingException' }
-    });
-  }
+  if (fn === null) return ref.group.keys[groupedIndex(ref)];
+  const at = specIndex(ref, fn);
+  if (at < 0) throw groupingError(ref, fn);
   return ref.group.keys[at];
 }
 
-function fnField(fn: AggregateFn, type: GraphQLObjectType<ValueRef>, as?: 'long' | 'double') {
-  return {
-    type,
-    resolve: (ref: AggregateRef): ValueRef => ({
-      value: aggregateValue(ref.state.store, ref.group, ref.path, fn),
-      field: as ? null : ref.path.field,
-      display: ref.state.display,
-      as
-    })
-  };
+const AGGREGATE_FNS: Record<string, AggregateFn> = {
+  avg: 'avg',
+  count: 'count',
+  countDistinct: 'countDistinct',
+  max: 'max',
+  min: 'min',
+  sum: 'sum'
+};
+
+/** The GraphQL types aggregate fields answer with, by name (conformance.ts). */
+function outputType(name: string): GraphQLOutputType {
+  switch (name) {
+    case 'String':
+      return GraphQLString;
+    case 'Boolean':
+      return GraphQLBoolean;
+    case 'Int':
+      return GraphQLInt;
+    case 'ID':
+      return GraphQLID;
+  }
+  if (name in Scalars) return Scalars[name as keyof typeof Scalars];
+  if (name in ValueTypes) return ValueTypes[name as keyof typeof ValueTypes];
+  throw new Error(`conformance.ts names a type the local org does not have: ${name}`);
 }
 
-function aggregateType(
+function aggregateField(
   name: string,
-  valueScalar: GraphQLOutputType,
-  functions: {
-    count?: boolean;
-    minMax?: GraphQLObjectType<ValueRef>;
-    sum?: GraphQLObjectType<ValueRef>;
-    label?: boolean;
-    dates?: boolean;
-    dateTime?: boolean;
-  }
-): GraphQLObjectType<AggregateRef> {
-  const fields: GraphQLFieldConfigMap<AggregateRef, unknown> = {
-    value: { type: valueScalar, resolve: (ref) => groupedValue(ref, null) },
-    displayValue: {
-      type: GraphQLString,
+  typeName: string
+): GraphQLFieldConfigMap<AggregateRef, unknown>[string] {
+  const type = outputType(typeName);
+  if (name === 'value') return { type, resolve: (ref) => groupedValue(ref, null) };
+  if (name === 'displayValue') {
+    return {
+      type,
       resolve: (ref) => {
-        const value = groupedValue(ref, null);
-        // A date function's number (month 11) is not a date to format.
-        if (
-          typeof value === 'number' &&
-          (ref.path.field.type === 'date' || ref.path.field.type === 'datetime')
-        ) {
-          return String(value);
-        }
+        const at = groupedIndex(ref);
+        const value = ref.group.keys[at];
+        const fn = ref.state.specs[at].fn;
+        // A date function's result (month 11) is a number, not a date to format.
+        if (fn === 'DAY_ONLY' && typeof value === 'string') return ref.state.display.date(value);
+        if (fn) return value === null ? null : String(value);
         return displayValueOf({ value, field: ref.path.field, display: ref.state.display });
       }
-    },
-    grouping: {
-      type: ValueTypes.IntValue,
-      resolve: (ref): ValueRef => {
-        let at = specIndex(ref, null);
-        if (at < 0) at = ref.state.specs.findIndex((s) => s.path.field === ref.path.field);
-        if (at < 0) groupedValue(ref, null);
-        return { value: ref.group.rolledUp[at] ? 1 : 0, field: null, display: ref.state.display };
-      }
-    }
-  };
-  if (functions.label) {
-    fields.label = {
-      type: GraphQLString,
+    };
+  }
+  if (name === 'label') {
+    return {
+      type,
       resolve: (ref) => {
         const value = groupedValue(ref, null);
         return (
@@ -623,157 +614,83 @@ function aggregateType(
       }
     };
   }
-  if (functions.count) {
-    fields.count = fnField('count', ValueTypes.LongValue, 'long');
-    fields.countDistinct = fnField('countDistinct', ValueTypes.LongValue, 'long');
-  }
-  if (functions.minMax) {
-    fields.min = fnField('min', functions.minMax);
-    fields.max = fnField('max', functions.minMax);
-  }
-  if (functions.sum) {
-    fields.sum = fnField('sum', functions.sum);
-    fields.avg = fnField('avg', ValueTypes.DoubleValue, 'double');
-    fields.format = { type: GraphQLString, resolve: () => null };
-  }
-  if (functions.dates) {
-    const parts: Array<[string, DateFunction]> = [
-      ['calendarMonth', 'CALENDAR_MONTH'],
-      ['calendarQuarter', 'CALENDAR_QUARTER'],
-      ['calendarYear', 'CALENDAR_YEAR'],
-      ['dayInMonth', 'DAY_IN_MONTH'],
-      ['dayInWeek', 'DAY_IN_WEEK'],
-      ['dayInYear', 'DAY_IN_YEAR'],
-      ['fiscalMonth', 'FISCAL_MONTH'],
-      ['fiscalQuarter', 'FISCAL_QUARTER'],
-      ['fiscalYear', 'FISCAL_YEAR'],
-      ['weekInMonth', 'WEEK_IN_MONTH'],
-      ['weekInYear', 'WEEK_IN_YEAR']
-    ];
-    if (functions.dateTime) parts.push(['hourInDay', 'HOUR_IN_DAY']);
-    for (const [fieldName, fn] of parts) {
-      fields[fieldName] = {
-        type: ValueTypes.LongValue,
-        resolve: (ref): ValueRef => ({
-          value: groupedValue(ref, fn),
-          field: null,
-          display: ref.state.display,
-          as: 'long'
-        })
-      };
-    }
-    fields.dayOnly = {
-      type: ValueTypes.DateValue,
-      resolve: (ref): ValueRef => {
-        const day = functions.dateTime ? groupedValue(ref, 'DAY_ONLY') : groupedValue(ref, null);
-        return {
-          value: day,
-          field: { ...ref.path.field, type: 'date' },
-          display: ref.state.display
-        };
-      }
+  if (name === 'grouping') {
+    return {
+      type,
+      resolve: (ref): ValueRef => ({
+        value: ref.group.rolledUp[groupedIndex(ref)] ? 1 : 0,
+        field: null,
+        display: ref.state.display
+      })
     };
-    fields.format = { type: GraphQLString, resolve: () => null };
   }
-  return new GraphQLObjectType<AggregateRef>({ name, fields });
+  if (name === 'format') return { type, resolve: () => null };
+  const fn = AGGREGATE_FNS[name];
+  if (!fn) throw new Error(`conformance.ts names an aggregate field the local org lacks: ${name}`);
+  // Counts and averages are formatted as plain numbers; sums, minima and maxima as the field.
+  const as =
+    fn === 'count' || fn === 'countDistinct' ? 'long' : fn === 'avg' ? 'double' : undefined;
+  return {
+    type,
+    resolve: (ref): ValueRef => ({
+      value: aggregateValue(ref.state.store, ref.group, ref.path, fn),
+      field: as ? null : ref.path.field,
+      display: ref.state.display,
+      as
+    })
+  };
 }
 
-/** The `*Aggregate` types by field type. */
-export const AggregateTypes = {
-  ID: aggregateType('IDAggregate', GraphQLID, { count: true, minMax: ValueTypes.IDValue }),
-  String: aggregateType('StringAggregate', GraphQLString, {
-    count: true,
-    minMax: ValueTypes.StringValue,
-    label: true
-  }),
-  TextArea: aggregateType('TextAreaAggregate', Scalars.TextArea, {
-    count: true,
-    minMax: ValueTypes.TextAreaValue
-  }),
-  Email: aggregateType('EmailAggregate', Scalars.Email, {
-    count: true,
-    minMax: ValueTypes.EmailValue
-  }),
-  PhoneNumber: aggregateType('PhoneNumberAggregate', Scalars.PhoneNumber, {
-    count: true,
-    minMax: ValueTypes.PhoneNumberValue
-  }),
-  Url: aggregateType('UrlAggregate', Scalars.Url, { count: true, minMax: ValueTypes.UrlValue }),
-  Picklist: aggregateType('PicklistAggregate', Scalars.Picklist, {
-    count: true,
-    minMax: ValueTypes.PicklistValue,
-    label: true
-  }),
-  Boolean: aggregateType('BooleanAggregate', GraphQLBoolean, {}),
-  Currency: aggregateType('CurrencyAggregate', Scalars.Currency, {
-    count: true,
-    minMax: ValueTypes.CurrencyValue,
-    sum: ValueTypes.CurrencyValue
-  }),
-  Double: aggregateType('DoubleAggregate', Scalars.Double, {
-    count: true,
-    minMax: ValueTypes.DoubleValue,
-    sum: ValueTypes.DoubleValue
-  }),
-  Percent: aggregateType('PercentAggregate', Scalars.Percent, {
-    count: true,
-    minMax: ValueTypes.PercentValue,
-    sum: ValueTypes.PercentValue
-  }),
-  Int: aggregateType('IntAggregate', GraphQLInt, {
-    count: true,
-    minMax: ValueTypes.IntValue,
-    sum: ValueTypes.IntValue
-  }),
-  Date: aggregateType('DateAggregate', Scalars.Date, {
-    count: true,
-    minMax: ValueTypes.DateValue,
-    dates: true
-  }),
-  DateTime: aggregateType('DateTimeAggregate', Scalars.DateTime, {
-    count: true,
-    minMax: ValueTypes.DateTimeValue,
-    dates: true,
-    dateTime: true
-  })
-};
-
-/** The aggregate type of a field, or null when it takes no part in aggregation (long text, multi-select). */
-export function aggregateTypeOf(type: FieldType): GraphQLObjectType<AggregateRef> | null {
-  switch (type) {
-    case 'id':
-    case 'reference':
-      return AggregateTypes.ID;
-    case 'string':
-      return AggregateTypes.String;
-    case 'textarea':
-      return AggregateTypes.TextArea;
-    case 'email':
-      return AggregateTypes.Email;
-    case 'phone':
-      return AggregateTypes.PhoneNumber;
-    case 'url':
-      return AggregateTypes.Url;
-    case 'picklist':
-      return AggregateTypes.Picklist;
-    case 'boolean':
-      return AggregateTypes.Boolean;
-    case 'currency':
-      return AggregateTypes.Currency;
-    case 'double':
-      return AggregateTypes.Double;
-    case 'percent':
-      return AggregateTypes.Percent;
-    case 'int':
-      return AggregateTypes.Int;
-    case 'date':
-      return AggregateTypes.Date;
-    case 'datetime':
-      return AggregateTypes.DateTime;
-    default:
-      return null;
+function datePartField(fn: DateFunction): GraphQLFieldConfigMap<AggregateRef, unknown>[string] {
+  if (fn === 'DAY_ONLY') {
+    return {
+      type: ValueTypes.DateValue,
+      resolve: (ref): ValueRef => ({
+        value: groupedValue(ref, fn),
+        field: { ...ref.path.field, type: 'date' },
+        display: ref.state.display
+      })
+    };
   }
+  return {
+    type: ValueTypes.LongValue,
+    resolve: (ref): ValueRef => ({
+      value: groupedValue(ref, fn),
+      field: null,
+      display: ref.state.display,
+      as: 'long'
+    })
+  };
 }
 
-/** Unused directly but part of the schema so clients can introspect it. */
-export const EXTRA_TYPES = [OrderByClause, GroupByDateFunction];
+/** The `*Aggregate` types of one schema. */
+export type AggregateTypes = Record<AggregateTypeName, GraphQLObjectType<AggregateRef>>;
+
+/**
+ * Builds the aggregate types from conformance.ts. With `guideDateParts`, DateTimeAggregate also
+ * has the guide's date-part fields (`calendarMonth { value }` …), which the v60 schema lacks.
+ */
+export function buildAggregateTypes(options: { guideDateParts?: boolean } = {}): AggregateTypes {
+  const types = {} as AggregateTypes;
+  for (const [name, fields] of Object.entries(AGGREGATE_TYPES) as Array<
+    [AggregateTypeName, Record<string, string>]
+  >) {
+    types[name] = new GraphQLObjectType<AggregateRef>({
+      name,
+      fields: () => {
+        const config: GraphQLFieldConfigMap<AggregateRef, unknown> = {};
+        for (const [field, typeName] of Object.entries(fields))
+          config[field] = aggregateField(field, typeName);
+        if (options.guideDateParts && name === 'DateTimeAggregate') {
+          for (const [field, fn] of Object.entries(GUIDE_DATE_PARTS))
+            config[field] = datePartField(fn);
+        }
+        return config;
+      }
+    });
+  }
+  return types;
+}
+
+/** Part of the schema though no field uses them directly, so clients can introspect them. */
+export const EXTRA_TYPES = [Inputs.OrderByClause, Inputs.GroupByDateFunction, Inputs.GroupByClause];

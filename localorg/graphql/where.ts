@@ -6,13 +6,13 @@
  */
 import { GraphQLError } from 'graphql';
 import type { CompareOp, Cond, FieldTest } from '../engine/conditions';
-import { pathFrom, type FieldPath } from '../engine/paths';
+import { fieldValue, pathFrom, type FieldPath } from '../engine/paths';
 import type { FieldDef, ObjectDef, OrgSchema } from '../schema/model';
-import type { FieldValue } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../sample-data/types';
 import { literalBounds } from '../engine/date-bounds';
 import { selectRecords } from '../engine/select';
 import type { RecordStore } from '../store';
-import { DATE_FUNCTIONS, type CalendarSettings, type DateFunction } from '../time';
+import { DATE_FUNCTIONS, tzOffsetMinutes, type CalendarSettings, type DateFunction } from '../time';
 import { DATE_RANGE_FIELDS } from './static-types';
 
 /** What filters need besides the input. */
@@ -24,6 +24,23 @@ export interface FilterEnv {
 }
 
 const COMPARE_OPS = new Set(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
+
+/**
+ * A DateTime path read as the org's wall-clock time, so that date functions (CALENDAR_MONTH,
+ * HOUR_IN_DAY, DAY_ONLY …) in groups and filters fall in the org's time zone, as date literals do.
+ * Other paths are returned unchanged.
+ */
+export function inOrgTimeZone(path: FieldPath, timeZone: string): FieldPath {
+  const field = path.field;
+  if (field.type !== 'datetime' || timeZone === 'UTC') return path;
+  const calculate = (record: SObjectRecord): FieldValue => {
+    const value = fieldValue(record, field);
+    if (typeof value !== 'string') return value;
+    const ms = Date.parse(value);
+    return new Date(ms + tzOffsetMinutes(timeZone, ms) * 60_000).toISOString();
+  };
+  return { ...path, field: { ...field, calculate } };
+}
 
 function queryError(message: string): GraphQLError {
   return new GraphQLError(message, {
@@ -79,7 +96,7 @@ function fieldConds(path: FieldPath, operators: Record<string, unknown>, env: Fi
         const values = (Array.isArray(value) ? value : [value]).map(Number);
         conds.push({
           kind: 'field',
-          path,
+          path: inOrgTimeZone(path, env.calendar.timeZone),
           test: {
             op: 'datefn',
             fn: op as DateFunction,
