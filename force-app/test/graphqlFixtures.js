@@ -4,6 +4,8 @@
  * (force-app/test/fixtures/buildFixtures.js) and by tests that need responses for any team size.
  */
 import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
+// By path: the fixture generator runs under tsx, which resolves only the engine's `c/` modules.
+import { aliased } from '../main/default/lwc/spmDocuments/spmDocuments';
 
 const RAW_FIELDS = new Set(['Id']);
 
@@ -111,7 +113,8 @@ export function planResponses(plan, records) {
 }
 
 /**
- * The data of the workspace's context query (spmReviewContext) for given records.
+ * The data of the workspace's context query (spmReviewContext) for given records, custom fields under
+ * the query's aliases.
  * @param {{ users: object[], cadences: object[], agendaItems: object[], kpis: object[],
  *           stagePolicy: object[], lastReviews?: Array<{ Subject_User__c: string, Cadence__c: string,
  *           date: string }>, hidden?: Object<string, string[]> }} input agenda items carry Cadence__c;
@@ -134,7 +137,7 @@ export function contextData(input) {
         return out;
       })
   }));
-  return {
+  return aliased({
     uiapi: {
       query: {
         User: toConnection(
@@ -155,5 +158,33 @@ export function contextData(input) {
         )
       }
     }
-  };
+  });
+}
+
+/**
+ * The data of the coaching panel's account query (spmCoachingAccount) for given records, custom fields
+ * under the query's aliases. Records carry the fields the query selects (parents as `{ Name }`);
+ * `hidden` lists fields left out per object, as field-level security does.
+ * @param {{ currentUser: { Id: string, Name: string }, account: object, opportunities: object[],
+ *           history: object[], tasks: object[], events: object[], actions: object[], kpis: object[],
+ *           stagePolicy: object[], hidden?: Object<string, string[]> }} input
+ * @returns {object} `{ uiapi: { query } }`
+ */
+export function accountData(input) {
+  const hidden = input.hidden || {};
+  return aliased({
+    uiapi: {
+      query: {
+        User: toConnection([{ Id: input.currentUser.Id, Name: input.currentUser.Name }]),
+        Account: toConnection([input.account], { hidden: hidden.Account }),
+        Opportunity: toConnection(input.opportunities, { hidden: hidden.Opportunity }),
+        OpportunityHistory: toConnection(input.history, { hidden: hidden.OpportunityHistory }),
+        Task: toConnection(input.tasks, { hidden: hidden.Task }),
+        Event: toConnection(input.events, { hidden: hidden.Event }),
+        SPM_Action__c: toConnection(input.actions, { hidden: hidden.SPM_Action__c }),
+        SPM_KPI__c: toConnection(input.kpis, { hidden: hidden.SPM_KPI__c }),
+        SPM_Stage_Policy__c: toConnection(input.stagePolicy, { hidden: hidden.SPM_Stage_Policy__c })
+      }
+    }
+  });
 }

@@ -30,3 +30,29 @@ export function inPanelCard(panel, selector) {
   }
   return card.shadowRoot.querySelector(selector);
 }
+
+/**
+ * The review plan documents a container has rendered (one c-spm-plan-document each), in plan order:
+ * `{ key, operationName, query, variables }`. Tests answer these, whatever their names or number.
+ * @param {HTMLElement} container the workspace or the coaching panel
+ * @returns {object[]}
+ */
+export function renderedPlanDocuments(container) {
+  return Array.from(container.shadowRoot.querySelectorAll('c-spm-plan-document')).map(
+    (element) => element.document
+  );
+}
+
+/**
+ * A wire-config filter for `graphql.emit`: the wires that hold this document with these variables.
+ * By content, not identity: a component sees the objects it is given through read-only proxies.
+ * @param {{ query: { text: string }, variables: object }} planDocument from {@link renderedPlanDocuments}
+ * @returns {function(object): boolean}
+ */
+export function holding(planDocument) {
+  const variables = JSON.stringify(planDocument.variables ?? null);
+  return (config) =>
+    Boolean(config && config.query) &&
+    config.query.text === planDocument.query.text &&
+    JSON.stringify(config.variables ?? null) === variables;
+}

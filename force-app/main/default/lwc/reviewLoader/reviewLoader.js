@@ -4,8 +4,9 @@
  * `lightning/graphql` wires, the wires' results collected into the review model, and changes to the
  * model's open actions.
  *
- * Pure functions: the wires stay declared in each component (a `@wire` cannot be shared), which hands
- * each result to {@link collectResponse} and keeps what it returns.
+ * Pure functions. A container renders one c-spm-plan-document (one wire) per document of its plan and
+ * hands each result to {@link collectResponse}, keeping what it returns: a plan of any number of
+ * documents is sent at once, in one round trip.
  */
 import { gql } from 'lightning/graphql';
 import { reviewModelFromResponses } from 'c/reviewPlan';
@@ -14,13 +15,6 @@ import { reduceErrors } from 'c/errors';
 
 /** Days without an update after which an open opportunity is flagged, when none is set. */
 export const DEFAULT_STALE_DAYS = 60;
-
-/** What a plan wire holds when the plan has no document at its place: nothing, so nothing is sent. */
-const IDLE_DOCUMENT = Object.freeze({
-  query: undefined,
-  variables: undefined,
-  operationName: undefined
-});
 
 /**
  * The day a review is for: the `asOf` design attribute, or today in the given time zone when empty.
@@ -76,12 +70,16 @@ export function errorMessages(errors) {
 
 /**
  * A plan's documents as the wires take them, each parsed once with `gql` (the wire then sees the same
- * document on every render): `{ operationName, query, variables }`, in the plan's order.
+ * document on every render): `{ key, operationName, query, variables }`, in the plan's order. `key` is
+ * unique to this plan (the container numbers its plans): a new plan renders new loaders, and an answer
+ * to an earlier plan's document matches no document of the current one ({@link documentIndex}).
  * @param {{documents: Array<{operationName: string, query: string, variables: object}>}} plan
- * @returns {Array<{operationName: string, query: object, variables: object}>}
+ * @param {number} [serial] the container's count of plans so far
+ * @returns {Array<{key: string, operationName: string, query: object, variables: object}>}
  */
-export function planDocuments(plan) {
-  return plan.documents.map((doc) => ({
+export function planDocuments(plan, serial = 0) {
+  return plan.documents.map((doc, index) => ({
+    key: `${serial}:${index}:${doc.operationName}`,
     operationName: doc.operationName,
     query: gql`
       ${doc.query}
@@ -91,15 +89,15 @@ export function planDocuments(plan) {
 }
 
 /**
- * The document that the plan wire at `index` holds: the parsed document, or an idle one (query,
- * variables and operation name undefined) when the plan has fewer documents. A review plan never has
- * more than two (c/reviewPlan MAX_DOCUMENTS), so two wires load any plan.
- * @param {Array<object>} documents from {@link planDocuments}
- * @param {number} index 0-based
- * @returns {{query: (object|undefined), variables: (object|undefined), operationName: (string|undefined)}}
+ * The place of an answered document among the current plan's documents, by key (components see each
+ * other's objects through proxies, so identity cannot tell): -1 for a document of an earlier plan.
+ * @param {Array<{key: string}>} documents from {@link planDocuments}
+ * @param {{key: string}|undefined} answered the document named by a c-spm-plan-document result
+ * @returns {number}
  */
-export function documentAt(documents, index) {
-  return documents[index] || IDLE_DOCUMENT;
+export function documentIndex(documents, answered) {
+  const key = answered && answered.key;
+  return documents.findIndex((doc) => doc.key === key);
 }
 
 /**
@@ -118,31 +116,30 @@ export function modelOrErrors(plan, responses) {
 
 /**
  * What one plan wire's result means. The container keeps each key that is present:
- * - `null`: the result is not for the current plan (no plan yet, or no document at this place): ignore it;
+ * - `null`: the result is not for the current plan (no plan yet, or a document of an earlier plan,
+ *   `index` -1): ignore it;
  * - `{}`: no data and no errors yet (loading): nothing changes;
- * - `{ errors }`: the request failed (errors without data); the responses are unchanged;
- * - `{ responses }`: the data is kept at its place; the other documents are still loading;
+ * - `{ responses }`: the answer is kept at its place, `{ data, errors }` — a document that failed as a
+ *   whole (errors, no data) is an answer too; the other documents are still loading;
  * - `{ responses, model }` or `{ responses, errors }`: every document answered, and the model is
- *   built ({@link modelOrErrors}).
+ *   built ({@link modelOrErrors}). The engine builds it without what failed, and says so
+ *   (`model.unavailable`); only when every document failed is there no model but `errors`.
  * @param {{plan: (object|undefined), documents: Array<object>, responses: Array<object>}} state
- * @param {number} index the wire's place, 0-based
+ * @param {number} index the document's place in `documents`, 0-based
  * @param {{data: (object|undefined), errors: (Array|undefined)}} result the wire's value
  * @returns {null|{responses?: Array<object>, model?: object, errors?: *}}
  */
 export function collectResponse(state, index, result) {
   const { plan, documents, responses } = state;
-  if (!plan || index >= documents.length) {
+  if (!plan || index < 0 || index >= documents.length) {
     return null;
   }
   const { data, errors } = result;
-  if (errors && !data) {
-    return { errors };
-  }
-  if (!data) {
+  if (!data && !errors) {
     return {};
   }
   const collected = responses.slice();
-  collected[index] = { data, errors };
+  collected[index] = { data: data || null, errors };
   if (!documents.every((doc, i) => collected[i])) {
     return { responses: collected };
   }

@@ -5,7 +5,8 @@
  * travel as records (≤ 200 each) and the engine's own review specs run on them
  * (reviewModelFromRecords): the same numbers as a review, scoped to the account.
  */
-import { flattenConnection, flattenRecord } from 'c/graphqlResults';
+import { flattenConnection } from 'c/graphqlResults';
+import { unaliased } from 'c/spmDocuments';
 
 /** Records per list; an account with more shows the first 200 (warning in the model). */
 export const LIST_SIZE = 200;
@@ -21,15 +22,15 @@ function addUser(users, id, name) {
 /**
  * The account's records in the engine's record shape, the people who own them, the menu and the
  * policy, from the query's data.
- * @param {object} data the wire's `data`
+ * @param {object} data the wire's `data` (custom fields under their aliases)
  * @returns {{ account: object|null, currentUser: object|null, records: Object<string, object[]>, users: object[],
  *             ownerIds: string[], kpis: object[], stagePolicy: object[], truncated: string[] }}
  */
 export function readAccount(data) {
-  const uiapi = (data && data.uiapi) || {};
-  const query = uiapi.query || {};
+  const answer = unaliased(data);
+  const query = (answer && answer.uiapi && answer.uiapi.query) || {};
   const account = flattenConnection(query.Account)[0] || null;
-  const currentUser = uiapi.currentUser ? flattenRecord(uiapi.currentUser) : null;
+  const currentUser = flattenConnection(query.User)[0] || null;
   const opportunities = flattenConnection(query.Opportunity);
   const history = flattenConnection(query.OpportunityHistory);
   const tasks = flattenConnection(query.Task);

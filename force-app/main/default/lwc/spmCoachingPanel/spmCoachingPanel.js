@@ -10,7 +10,7 @@ import {
   fiscalStartOf,
   planSettings,
   planDocuments,
-  documentAt,
+  documentIndex,
   collectResponse,
   errorMessages,
   withActions
@@ -37,7 +37,8 @@ const REP_LEVEL = 'Rep';
 /**
  * Coaching on an Account record page: this account's funnel, data-trust flags, recent activity and open
  * actions (one GraphQL request), and a switch to the rep's own scorecard against targets (the review plan
- * of the current user: at most two more requests, sent only when the switch is used).
+ * of the current user: its documents all sent at once, one more round trip, only when the switch is
+ * used).
  */
 export default class SpmCoachingPanel extends LightningElement {
   /** The Account record id (record page). */
@@ -90,7 +91,7 @@ export default class SpmCoachingPanel extends LightningElement {
 
   get accountVariables() {
     const period = periodContaining(PERIOD_TYPE, this.reviewDate, this.fiscalStart);
-    return { accountId: this.recordId, activityStart: period.start };
+    return { accountId: this.recordId, activityStart: period.start, userId: USER_ID };
   }
 
   @wire(graphql, { query: '$accountQuery', variables: '$accountVariables' })
@@ -174,31 +175,9 @@ export default class SpmCoachingPanel extends LightningElement {
 
   /* ---------------------------------------------------------------- my numbers */
 
-  // Two wires, as many as a review plan has documents at most (c/reviewPlan MAX_DOCUMENTS).
-  get myWire1() {
-    return documentAt(this.myDocuments, 0);
-  }
-
-  get myWire2() {
-    return documentAt(this.myDocuments, 1);
-  }
-
-  @wire(graphql, {
-    query: '$myWire1.query',
-    variables: '$myWire1.variables',
-    operationName: '$myWire1.operationName'
-  })
-  wiredMine1(result) {
-    this.receiveMine(0, result);
-  }
-
-  @wire(graphql, {
-    query: '$myWire2.query',
-    variables: '$myWire2.variables',
-    operationName: '$myWire2.operationName'
-  })
-  wiredMine2(result) {
-    this.receiveMine(1, result);
+  /** A document of "my numbers" answered (c-spm-plan-document, one per document of the plan). */
+  handleMyResult(event) {
+    this.receiveMine(documentIndex(this.myDocuments, event.detail.document), event.detail);
   }
 
   receiveMine(index, result) {

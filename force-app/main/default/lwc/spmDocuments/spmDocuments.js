@@ -4,7 +4,60 @@
  * them with `gql`; this module imports nothing, so Node scripts (the org pre-flight) can import the
  * same text and validate it. The review plan's documents are not here: the engine builds them per
  * review (c/reviewPlan).
+ *
+ * Custom fields and relationships are selected under an alias, as Salesforce's own samples do, so a
+ * rename kept by referential integrity cannot break reading them; {@link unaliased} puts the API names
+ * back, so the readers and everything after them keep using API names.
  */
+
+/**
+ * Alias → API name of every custom field and relationship the static documents select. One alias
+ * means one API name in every document; aliases start lower-case, so none can be a standard field's
+ * name, nor a key of the response's structure (`edges`, `node`, `value`, `aggregate`, `max`…).
+ */
+export const FIELD_ALIASES = Object.freeze({
+  key: 'Key__c',
+  sortOrder: 'Sort_Order__c',
+  active: 'Active__c',
+  menuYear: 'Menu_Year__c',
+  category: 'Category__c',
+  kind: 'Kind__c',
+  unit: 'Unit__c',
+  direction: 'Direction__c',
+  definition: 'Definition__c',
+  greenThreshold: 'Green_Threshold__c',
+  amberThreshold: 'Amber_Threshold__c',
+  levels: 'Levels__c',
+  aboveTheLine: 'Above_The_Line__c',
+  description: 'Description__c',
+  stageName: 'Stage_Name__c',
+  maxDaysInStage: 'Max_Days_In_Stage__c',
+  earlyStage: 'Early_Stage__c',
+  meetingType: 'Meeting_Type__c',
+  level: 'Level__c',
+  frequency: 'Frequency__c',
+  durationMinutes: 'Duration_Minutes__c',
+  decisions: 'Decisions__c',
+  agendaItems: 'Agenda_Items__r',
+  order: 'Order__c',
+  questions: 'Questions__c',
+  panel: 'Panel__c',
+  minutes: 'Minutes__c',
+  subjectUser: 'Subject_User__c',
+  cadence: 'Cadence__c',
+  reviewDate: 'Review_Date__c',
+  offerCheckDate: 'SPM_Offer_Check_Date__c',
+  flagSnoozedUntil: 'SPM_Flag_Snoozed_Until__c',
+  flagSnoozeReason: 'SPM_Flag_Snooze_Reason__c',
+  dueDate: 'Due_Date__c',
+  status: 'Status__c',
+  kpiId: 'KPI__c',
+  opportunityId: 'Opportunity__c',
+  opportunity: 'Opportunity__r',
+  accountId: 'Account__c',
+  account: 'Account__r',
+  reviewId: 'Review__c'
+});
 
 /**
  * The KPI menu (active KPIs in menu order) and the stage policy: subqueries of the review context and
@@ -15,20 +68,20 @@ export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true 
           node {
             Id
             Name { value }
-            Key__c { value }
-            Menu_Year__c { value }
-            Category__c { value }
-            Kind__c { value }
-            Unit__c { value }
-            Direction__c { value }
-            Definition__c { value }
-            Green_Threshold__c { value }
-            Amber_Threshold__c { value }
-            Levels__c { value }
-            Above_The_Line__c { value }
-            Sort_Order__c { value }
-            Active__c { value }
-            Description__c { value }
+            key: Key__c { value }
+            menuYear: Menu_Year__c { value }
+            category: Category__c { value }
+            kind: Kind__c { value }
+            unit: Unit__c { value }
+            direction: Direction__c { value }
+            definition: Definition__c { value }
+            greenThreshold: Green_Threshold__c { value }
+            amberThreshold: Amber_Threshold__c { value }
+            levels: Levels__c { value }
+            aboveTheLine: Above_The_Line__c { value }
+            sortOrder: Sort_Order__c { value }
+            active: Active__c { value }
+            description: Description__c { value }
           }
         }
       }
@@ -36,16 +89,16 @@ export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true 
         edges {
           node {
             Id
-            Key__c { value }
-            Stage_Name__c { value }
-            Max_Days_In_Stage__c { value }
-            Early_Stage__c { value }
-            Sort_Order__c { value }
+            key: Key__c { value }
+            stageName: Stage_Name__c { value }
+            maxDaysInStage: Max_Days_In_Stage__c { value }
+            earlyStage: Early_Stage__c { value }
+            sortOrder: Sort_Order__c { value }
           }
         }
       }`;
 
-/** The context query. Named, variables only, records capped; read with {@link readContext}. */
+/** The context query. Named, variables only, records capped; read by c/spmReviewContext. */
 export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
   uiapi {
     query {
@@ -58,22 +111,22 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
           node {
             Id
             Name { value }
-            Key__c { value }
-            Meeting_Type__c { value }
-            Level__c { value }
-            Frequency__c { value }
-            Duration_Minutes__c { value }
-            Decisions__c { value }
-            Sort_Order__c { value }
-            Agenda_Items__r(orderBy: { Order__c: { order: ASC } }, first: 50) {
+            key: Key__c { value }
+            meetingType: Meeting_Type__c { value }
+            level: Level__c { value }
+            frequency: Frequency__c { value }
+            durationMinutes: Duration_Minutes__c { value }
+            decisions: Decisions__c { value }
+            sortOrder: Sort_Order__c { value }
+            agendaItems: Agenda_Items__r(orderBy: { Order__c: { order: ASC } }, first: 50) {
               edges {
                 node {
                   Id
                   Name { value }
-                  Order__c { value }
-                  Questions__c { value }
-                  Panel__c { value }
-                  Minutes__c { value }
+                  order: Order__c { value }
+                  questions: Questions__c { value }
+                  panel: Panel__c { value }
+                  minutes: Minutes__c { value }
                 }
               }
             }
@@ -91,9 +144,9 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
         edges {
           node {
             aggregate {
-              Subject_User__c { value }
-              Cadence__c { value }
-              Review_Date__c { max { value } }
+              subjectUser: Subject_User__c { value }
+              cadence: Cadence__c { value }
+              reviewDate: Review_Date__c { max { value } }
             }
           }
         }
@@ -106,12 +159,16 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
 /**
  * The coaching panel's account query: this account, its opportunities and their stage history, its
  * tasks and events of the period, its open actions, the KPI menu, the stage policy and the current
- * user. Records per list are capped at 200 (c/spmCoachingPanel reads the answer).
+ * user (a User record: `uiapi.currentUser` exists only from API v66.0). Records per list are capped at
+ * 200 (c/spmCoachingPanel reads the answer). Task and Event read no `Type`: real orgs hide it by
+ * field-level security; a call is a Task whose TaskSubtype is Call.
  */
-export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date) {
+export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date, $userId: ID) {
   uiapi {
-    currentUser { Id Name { value } }
     query {
+      User(where: { Id: { eq: $userId } }, first: 1) {
+        edges { node { Id Name { value } } }
+      }
       Account(where: { Id: { eq: $accountId } }, first: 1) {
         edges { node { Id Name { value } OwnerId { value } Owner { Name { value } } } }
       }
@@ -141,9 +198,9 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
             LastStageChangeDate { value }
             LastActivityDate { value }
             NextStep { value }
-            SPM_Offer_Check_Date__c { value }
-            SPM_Flag_Snoozed_Until__c { value }
-            SPM_Flag_Snooze_Reason__c { value }
+            offerCheckDate: SPM_Offer_Check_Date__c { value }
+            flagSnoozedUntil: SPM_Flag_Snoozed_Until__c { value }
+            flagSnoozeReason: SPM_Flag_Snooze_Reason__c { value }
           }
         }
         pageInfo { hasNextPage }
@@ -168,7 +225,6 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
             WhatId { value }
             ActivityDate { value }
             Status { value }
-            Type { value }
             TaskSubtype { value }
             CreatedDate { value }
           }
@@ -187,7 +243,6 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
             WhatId { value }
             ActivityDate { value }
             DurationInMinutes { value }
-            Type { value }
             CreatedDate { value }
           }
         }
@@ -203,14 +258,14 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
             Id
             Name { value }
             OwnerId { value }
-            Due_Date__c { value }
-            Status__c { value }
-            KPI__c { value }
-            Opportunity__c { value }
-            Opportunity__r { Name { value } }
-            Account__c { value }
-            Account__r { Name { value } }
-            Review__c { value }
+            dueDate: Due_Date__c { value }
+            status: Status__c { value }
+            kpiId: KPI__c { value }
+            opportunityId: Opportunity__c { value }
+            opportunity: Opportunity__r { Name { value } }
+            accountId: Account__c { value }
+            account: Account__r { Name { value } }
+            reviewId: Review__c { value }
           }
         }
       }
@@ -224,3 +279,43 @@ export const STATIC_DOCUMENTS = Object.freeze({
   spmReviewContext: CONTEXT_QUERY,
   spmCoachingAccount: ACCOUNT_QUERY
 });
+
+function renamed(value, names) {
+  if (Array.isArray(value)) {
+    return value.map((item) => renamed(item, names));
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  const out = {};
+  for (const [key, field] of Object.entries(value)) {
+    const name = Object.prototype.hasOwnProperty.call(names, key) ? names[key] : key;
+    out[name] = renamed(field, names);
+  }
+  return out;
+}
+
+/**
+ * A static document's answer with API names in place of the aliases ({@link FIELD_ALIASES}), at
+ * every depth: `{ key: { value: 'x' } }` → `{ Key__c: { value: 'x' } }`. A new object; the answer
+ * (read-only, as the wire gives it) is untouched.
+ * @param {*} data the wire's `data`
+ * @returns {*}
+ */
+export function unaliased(data) {
+  return renamed(data, FIELD_ALIASES);
+}
+
+const ALIAS_OF = Object.freeze(
+  Object.fromEntries(Object.entries(FIELD_ALIASES).map(([alias, name]) => [name, alias]))
+);
+
+/**
+ * The reverse of {@link unaliased}: data keyed by API names, as the org answers the static documents
+ * (under their aliases). Test fixtures are built with it.
+ * @param {*} data
+ * @returns {*}
+ */
+export function aliased(data) {
+  return renamed(data, ALIAS_OF);
+}

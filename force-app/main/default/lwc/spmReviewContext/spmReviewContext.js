@@ -14,6 +14,7 @@ import { flattenConnection, flattenAggregate } from 'c/graphqlResults';
 import { fiscalYearOf } from 'c/periods';
 import { LEVELS } from 'c/kpiDefinitions';
 import { descendantsOf } from 'c/rollup';
+import { unaliased } from 'c/spmDocuments';
 
 /** The period a cadence reviews, by its frequency. */
 const PERIOD_BY_FREQUENCY = {
@@ -45,14 +46,15 @@ function byNumber(field) {
 }
 
 /**
- * The context from the query's response data (`{ uiapi: … }`). Fields hidden by field-level security
- * come back null or missing and are read as null.
+ * The context from the query's response data (`{ uiapi: … }`, custom fields under their aliases).
+ * Fields hidden by field-level security come back null or missing and are read as null.
  * @param {object} data the wire's `data`
  * @returns {{ users: object[], cadences: object[], kpis: object[], stagePolicy: object[],
  *             lastReviews: Object<string, string>, warnings: string[] }}
  */
 export function readContext(data) {
-  const uiapi = (data && data.uiapi) || {};
+  const answer = unaliased(data);
+  const uiapi = (answer && answer.uiapi) || {};
   const query = uiapi.query || {};
   const aggregate = uiapi.aggregate || {};
   const warnings = [];

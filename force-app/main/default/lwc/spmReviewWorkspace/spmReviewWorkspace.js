@@ -11,7 +11,7 @@ import {
   reviewDay,
   planSettings,
   planDocuments,
-  documentAt,
+  documentIndex,
   collectResponse,
   errorMessages,
   withActions
@@ -79,8 +79,10 @@ const MAX_NAME_LENGTH = 80;
  * earlier reviews first, and record the review with a KPI snapshot and its new actions.
  *
  * Data: one GraphQL request for the context (users, cadences and agenda, KPI menu, stage policy, last
- * review dates), then the engine's review plan — at most two GraphQL documents whatever the team size —
- * turned into one review model that every panel renders.
+ * review dates), then the engine's review plan, whose documents (as many as the plan has, whatever the
+ * team size) are all sent at once, one c-spm-plan-document each: the review opens in two round trips,
+ * and each later change of person or meeting takes one. The answers make one review model that every
+ * panel renders; a document that failed blanks only the panels that read it (`model.unavailable`).
  */
 export default class SpmReviewWorkspace extends LightningElement {
   /** Meeting type opened first (SPM_Cadence__c.Meeting_Type__c), e.g. "Individual coaching". */
@@ -99,6 +101,8 @@ export default class SpmReviewWorkspace extends LightningElement {
   /** The review plan of the current choice and its documents, parsed once per plan. */
   plan;
   planDocuments = [];
+  /** Plans made so far: numbers each plan's documents, so answers to an earlier plan are told apart. */
+  planSerial = 0;
   responses = [];
   planErrors;
   refreshers = [];
@@ -144,32 +148,9 @@ export default class SpmReviewWorkspace extends LightningElement {
     this.planReview();
   }
 
-  // The review plan never has more than two documents (c/reviewPlan MAX_DOCUMENTS): two wires, the
-  // second idle (query undefined, nothing sent) when the plan fits in one.
-  get planWire1() {
-    return documentAt(this.planDocuments, 0);
-  }
-
-  get planWire2() {
-    return documentAt(this.planDocuments, 1);
-  }
-
-  @wire(graphql, {
-    query: '$planWire1.query',
-    variables: '$planWire1.variables',
-    operationName: '$planWire1.operationName'
-  })
-  wiredPlan1(result) {
-    this.receive(0, result);
-  }
-
-  @wire(graphql, {
-    query: '$planWire2.query',
-    variables: '$planWire2.variables',
-    operationName: '$planWire2.operationName'
-  })
-  wiredPlan2(result) {
-    this.receive(1, result);
+  /** A plan document's answer (c-spm-plan-document, one per document of the plan). */
+  handlePlanResult(event) {
+    this.receive(documentIndex(this.planDocuments, event.detail.document), event.detail);
   }
 
   receive(index, result) {
@@ -190,6 +171,7 @@ export default class SpmReviewWorkspace extends LightningElement {
       this.planErrors = undefined;
     }
     if ('errors' in outcome) {
+      // Every document failed: the one page error.
       this.planErrors = outcome.errors;
     }
   }
@@ -277,7 +259,7 @@ export default class SpmReviewWorkspace extends LightningElement {
     this.planReview();
   }
 
-  /** Plans the review of the current choice; the plan wires then load its documents. */
+  /** Plans the review of the current choice; its documents are then rendered, each loading itself. */
   planReview() {
     this.model = undefined;
     this.planErrors = undefined;
@@ -299,7 +281,8 @@ export default class SpmReviewWorkspace extends LightningElement {
         lastReviewDate: this.lastReviewDate,
         ...planSettings(this, TIME_ZONE, CURRENCY)
       });
-      this.planDocuments = planDocuments(this.plan);
+      this.planSerial += 1;
+      this.planDocuments = planDocuments(this.plan, this.planSerial);
     } catch (error) {
       this.plan = undefined;
       this.planDocuments = [];

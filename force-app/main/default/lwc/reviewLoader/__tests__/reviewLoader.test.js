@@ -6,7 +6,7 @@ import {
   fiscalStartOf,
   planSettings,
   planDocuments,
-  documentAt,
+  documentIndex,
   modelOrErrors,
   collectResponse,
   errorMessages,
@@ -117,9 +117,10 @@ describe('c/reviewLoader', () => {
 
   describe('planDocuments', () => {
     it('parses each document once with gql, keeping its operation name and variables, in order', () => {
-      const documents = planDocuments(TWO);
+      const documents = planDocuments(TWO, 3);
       expect(gql).toHaveBeenCalledTimes(2);
       expect(documents.map((d) => d.operationName)).toEqual(['spmReviewPart1', 'spmReviewPart2']);
+      expect(documents.map((d) => d.key)).toEqual(['3:0:spmReviewPart1', '3:1:spmReviewPart2']);
       expect(documents.map((d) => d.variables)).toEqual([{ x: 1 }, { y: 2 }]);
       expect(documents[0].variables).toBe(TWO.documents[0].variables);
       expect(documents[0].query).toMatchObject({
@@ -129,11 +130,10 @@ describe('c/reviewLoader', () => {
       expect(documents[1].query.text.trim()).toBe('query spmReviewPart2 { b }');
     });
 
-    it('parses the documents of a real plan (at most two)', () => {
+    it('parses every document of a real plan', () => {
       const plan = realPlan();
       const documents = planDocuments(plan);
-      expect(documents.length).toBeGreaterThanOrEqual(1);
-      expect(documents.length).toBeLessThanOrEqual(2);
+      expect(documents).toHaveLength(plan.documents.length);
       expect(documents.map((d) => d.operationName)).toEqual(
         plan.documents.map((d) => d.operationName)
       );
@@ -143,16 +143,12 @@ describe('c/reviewLoader', () => {
     });
   });
 
-  describe('documentAt', () => {
-    it('is the document at its place, or an idle one that sends nothing', () => {
-      const documents = planDocuments(TWO);
-      expect(documentAt(documents, 1)).toBe(documents[1]);
-      expect(documentAt(documents.slice(0, 1), 1)).toEqual({
-        query: undefined,
-        variables: undefined,
-        operationName: undefined
-      });
-      expect(documentAt([], 0).query).toBeUndefined();
+  describe('documentIndex', () => {
+    it("is the place of an answered document in the current plan, by key, or -1 for an earlier plan's", () => {
+      const current = planDocuments(TWO, 2);
+      expect(documentIndex(current, { ...current[1] })).toBe(1);
+      expect(documentIndex(current, planDocuments(TWO, 1)[1])).toBe(-1);
+      expect(documentIndex(current, undefined)).toBe(-1);
     });
   });
 
@@ -181,19 +177,22 @@ describe('c/reviewLoader', () => {
       responses
     });
 
-    it('ignores a result without a plan, or for a wire beyond its documents', () => {
+    it('ignores a result without a plan, or for a document not of the current plan', () => {
       expect(collectResponse(state(undefined), 0, { data: { uiapi: {} } })).toBeNull();
       const one = { documents: TWO.documents.slice(0, 1) };
       expect(collectResponse(state(one), 1, { data: { uiapi: {} } })).toBeNull();
+      expect(collectResponse(state(TWO), -1, { data: { uiapi: {} } })).toBeNull();
     });
 
     it('changes nothing while a wire has neither data nor errors', () => {
       expect(collectResponse(state(TWO), 0, { data: undefined, errors: undefined })).toEqual({});
     });
 
-    it('passes the errors of a failed request on, without touching the responses', () => {
+    it('keeps a document that failed as a whole as its answer, and waits for the others', () => {
       const errors = [{ message: 'Too many subqueries' }];
-      expect(collectResponse(state(TWO), 1, { data: undefined, errors })).toEqual({ errors });
+      expect(collectResponse(state(TWO), 1, { data: undefined, errors })).toEqual({
+        responses: [undefined, { data: null, errors }]
+      });
     });
 
     it('keeps the data at its place, a new array, until every document has answered', () => {
