@@ -189,7 +189,9 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
       variables: {
         accountId: input.accountId,
         activityStart: periodContaining(COACHING_PERIOD, input.asOf, input.fiscalYearStartMonth)
-          .start
+          .start,
+        // The panel's viewer (@salesforce/user/Id): the rep whose coaching this is.
+        userId: input.repId
       }
     },
     'coaching · this account',

@@ -87,7 +87,6 @@ const absent = (field: string, why: string): StandardFieldSecurity => ({
  */
 export const STANDARD_FIELD_SECURITY: readonly StandardFieldSecurity[] = [
   required('Account.Name'),
-  controlled('Event.Type', 'listed in the retrieved profile; shares FLS with Task.Type'),
   controlled('Event.WhatId', 'listed in the retrieved profile; shares FLS with Task.WhatId'),
   absent('Event.AccountId', 'derived from WhatId/WhoId by the platform (read-only)'),
   absent('Event.ActivityDate', 'derived from StartDateTime by the platform'),
@@ -110,7 +109,6 @@ export const STANDARD_FIELD_SECURITY: readonly StandardFieldSecurity[] = [
   absent('OpportunityHistory.OpportunityId', 'history rows are written by the platform'),
   absent('OpportunityHistory.StageName', 'history rows are written by the platform'),
   controlled('Task.ActivityDate', 'listed in the retrieved profile'),
-  controlled('Task.Type', 'listed in the retrieved profile; shares FLS with Event.Type'),
   controlled('Task.WhatId', 'listed in the retrieved profile; shares FLS with Event.WhatId'),
   absent('Task.AccountId', 'derived from WhatId/WhoId by the platform (read-only)'),
   required('Task.Status'),

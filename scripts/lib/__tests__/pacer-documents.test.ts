@@ -2,6 +2,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
+import { API_VERSION } from '../org-client';
 import { REPO_ROOT } from '../../metadata-check/__tests__/projectCopy';
 import { cadencePeriodTypes, pacerDocuments, projectDocuments } from '../pacer-documents';
 
@@ -47,7 +48,7 @@ describe('the documents Pacer sends', () => {
   });
 
   it('sends variables that the operations declare, of the declared types', () => {
-    const schema = buildGraphqlSchema(loadSchema(REPO_ROOT));
+    const schema = buildGraphqlSchema(loadSchema(REPO_ROOT), { apiVersion: API_VERSION });
     for (const doc of set.documents) {
       const operation = parse(doc.query).definitions.find(
         (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION
@@ -84,7 +85,8 @@ describe('the documents Pacer sends', () => {
     const account = documents.find((d) => d.operationName === 'spmCoachingAccount');
     expect(account?.variables).toEqual({
       accountId: '001000000000009AAA',
-      activityStart: '2026-03-01'
+      activityStart: '2026-03-01',
+      userId: users[0].Id
     });
   });
 });

@@ -1,5 +1,6 @@
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
+import { API_VERSION } from '../../lib/org-client';
 import { documentFields } from '../documentFields';
 import { STANDARD_FIELD_SECURITY } from '../fieldSecurity';
 import { checkMetadata, formatFinding } from '../index';
@@ -8,7 +9,7 @@ import { copyProject, editFile, errorsFor, PKG, REPO_ROOT, removeProject } from 
 jest.setTimeout(60_000);
 
 const orgSchema = loadSchema(REPO_ROOT);
-const schema = buildGraphqlSchema(orgSchema);
+const schema = buildGraphqlSchema(orgSchema, { apiVersion: API_VERSION });
 
 const SETS = `${PKG}/permissionsets`;
 const REP = `${SETS}/SPM_Rep.permissionset-meta.xml`;

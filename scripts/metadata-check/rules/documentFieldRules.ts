@@ -8,9 +8,12 @@
  * a field FLS does not control (the deploy fails), and must grant Task and Event fields alike (the
  * two share FLS).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
 import { InputError } from '../../lib/errors';
+import { API_VERSION } from '../../lib/org-client';
 import { projectDocuments, type PacerDocument } from '../../lib/pacer-documents';
 import { documentFields } from '../documentFields';
 import { FIELD_SECURITY, SHARED_FLS_OBJECTS, SYSTEM_FIELDS } from '../fieldSecurity';
@@ -69,6 +72,18 @@ function grantsOf(permissionSet: MetadataFile): Map<string, Grant> {
   return grants;
 }
 
+/** The API version the components declare (sfdx-project.json), which decides the grammar. */
+function sourceApiVersion(rootDir: string): string {
+  try {
+    const project = JSON.parse(readFileSync(path.join(rootDir, 'sfdx-project.json'), 'utf8')) as {
+      sourceApiVersion?: string;
+    };
+    return project.sourceApiVersion ?? API_VERSION;
+  } catch {
+    return API_VERSION;
+  }
+}
+
 /** Runs the checks described in the module comment. */
 export function checkDocumentFields(index: ProjectIndex, collector: FindingCollector): void {
   const permissionSets = [...index.permissionSets.values()]
@@ -107,7 +122,7 @@ export function checkDocumentFields(index: ProjectIndex, collector: FindingColle
     });
     return;
   }
-  const schema = buildGraphqlSchema(orgSchema);
+  const schema = buildGraphqlSchema(orgSchema, { apiVersion: sourceApiVersion(index.rootDir) });
   const readers = new Map<string, { object: string; field: string; documents: PacerDocument[] }>();
   for (const document of documents) {
     const { reads, errors } = documentFields(schema, orgSchema, document.query);
