@@ -76,7 +76,6 @@ export const OBJECT_FIELDS = {
     AccountId: 'reference',
     ActivityDate: 'date',
     Status: 'picklist',
-    Type: 'picklist',
     TaskSubtype: 'picklist',
     CreatedDate: 'datetime'
   },
@@ -91,7 +90,6 @@ export const OBJECT_FIELDS = {
     StartDateTime: 'datetime',
     EndDateTime: 'datetime',
     DurationInMinutes: 'int',
-    Type: 'picklist',
     CreatedDate: 'datetime'
   },
   SPM_Target__c: {
@@ -146,6 +144,40 @@ export const OBJECT_FIELDS = {
   }
 };
 
+/** Opportunity.Probability is a Percent(3, 0): a whole number from 0 to 100. */
+const PROBABILITY_VALUES = Array.from({ length: 101 }, (_, p) => p);
+
+/**
+ * Fields Pacer computes instead of reading, because orgs hide them by field-level security unless an
+ * admin grants them. `Opportunity.ExpectedRevenue` is Amount × Probability / 100 on every deal. The UI
+ * API cannot group by a percent field, so the sum over a group of deals is taken from subqueries
+ * that filter Probability instead: with S(k) = sum(Amount) over the deals whose Probability has bit k
+ * set (`Probability: { in: [...] }`, k = 0…6 since Probability ≤ 100 < 2⁷), Σ Amount × Probability =
+ * Σₖ 2ᵏ × S(k), exactly. Its count is the count of Amount where Probability is set. Such a field may
+ * be summed or counted (a sum or an average KPI), never filtered or grouped on.
+ */
+export const DERIVED_FIELDS = {
+  Opportunity: {
+    ExpectedRevenue: {
+      field: 'Amount',
+      by: 'Probability',
+      values: PROBABILITY_VALUES,
+      divisor: 100
+    }
+  }
+};
+
+/**
+ * How a derived field is computed, or undefined for a field the org is asked for.
+ * @param {string} object
+ * @param {string} field
+ * @returns {{ field: string, by: string, values: number[], divisor: number }|undefined}
+ */
+export function derivedField(object, field) {
+  const fields = DERIVED_FIELDS[object];
+  return fields ? fields[field] : undefined;
+}
+
 /** Parent relationships the filters may traverse: object → relationship name → { object, idField }. */
 export const RELATIONSHIPS = {
   Opportunity: {
@@ -159,6 +191,51 @@ export const RELATIONSHIPS = {
   },
   SPM_Target__c: { KPI__r: { object: 'SPM_KPI__c', idField: 'KPI__c' } }
 };
+
+const CUSTOM_NAME = /^(.+?)__([cr])$/;
+
+/**
+ * The name a document gives a field or relationship in its selections: custom ones (`Month_Start__c`,
+ * `Opportunity__r`) are aliased (`MonthStart`, `OpportunityRef`), as Salesforce's samples do, so that
+ * reading a response never depends on a custom API name; standard names stay as they are.
+ * @param {string} name API name of a field or a relationship
+ * @returns {string}
+ */
+export function fieldAlias(name) {
+  const match = CUSTOM_NAME.exec(name);
+  if (!match) return name;
+  const words = match[1].split('_').filter(Boolean);
+  const base = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+  return match[2] === 'r' ? `${base}Ref` : base;
+}
+
+const apiNamesByAlias = new Map();
+
+/**
+ * Alias → API name of the fields and parent relationships of one object (see {@link fieldAlias}).
+ * Throws when two names of the object would share an alias, which would make a response ambiguous.
+ * @param {string} object
+ * @returns {Map<string, string>}
+ */
+export function apiNames(object) {
+  let names = apiNamesByAlias.get(object);
+  if (names) return names;
+  names = new Map();
+  const all = [
+    ...Object.keys(OBJECT_FIELDS[object] || {}),
+    ...Object.keys(RELATIONSHIPS[object] || {})
+  ];
+  for (const name of all) {
+    const alias = fieldAlias(name);
+    if (names.has(alias) && names.get(alias) !== name)
+      throw new Error(
+        `${object}.${name} and ${object}.${names.get(alias)} share the alias ${alias}`
+      );
+    names.set(alias, name);
+  }
+  apiNamesByAlias.set(object, names);
+  return names;
+}
 
 /** Comparison operators of the filter language. */
 export const OPERATORS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin'];

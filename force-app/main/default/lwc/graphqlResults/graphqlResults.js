@@ -1,9 +1,12 @@
 /**
  * Flattens UI API GraphQL responses once, into the plain shapes the rest of the engine uses:
- * records `{ Id, StageName: 'Prospecting', Account: { Id, Name } }` (CONTRACT.md's record shape) and
- * aggregate rows `{ OwnerId: '005…', StageName: '…', 'count(Id)': 4, 'sum(Amount)': 1000 }`.
- * Metric code never sees `edges`, `node` or `{ value }`.
+ * records `{ Id, StageName: 'Prospecting', Account: { Id, Name } }` and aggregate rows
+ * `{ OwnerId: '005…', StageName: '…', 'count(Id)': 4, 'sum(Amount)': 1000 }`.
+ * Metric code never sees `edges`, `node` or `{ value }`, nor the aliases that documents give custom
+ * fields (`MonthStart: Month_Start__c { value }`): given the object, every key is read back to its API
+ * name, so rows and records stay keyed by API names.
  */
+import { RELATIONSHIPS, apiNames } from 'c/criteria';
 
 const AGGREGATE_FUNCTIONS = ['count', 'countDistinct', 'sum', 'avg', 'min', 'max'];
 
@@ -11,23 +14,35 @@ function isObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+function apiNameOf(object, key) {
+  if (!object) return key;
+  return apiNames(object).get(key) || key;
+}
+
+function parentObject(object, relationship) {
+  const relation = object && RELATIONSHIPS[object] && RELATIONSHIPS[object][relationship];
+  return relation ? relation.object : undefined;
+}
+
 /**
  * One record node → a flat record: `{ value }` wrappers removed, parents flattened recursively.
  * @param {object} node GraphQL record node
+ * @param {string} [object] API name of the node's object: aliased keys are read back to API names
  * @returns {object}
  */
-export function flattenRecord(node) {
+export function flattenRecord(node, object) {
   const out = {};
   for (const [key, field] of Object.entries(node || {})) {
     if (key === '__typename') continue;
+    const name = apiNameOf(object, key);
     if (!isObject(field)) {
-      out[key] = field === undefined ? null : field;
+      out[name] = field === undefined ? null : field;
     } else if ('value' in field) {
-      out[key] = field.value === undefined ? null : field.value;
+      out[name] = field.value === undefined ? null : field.value;
     } else if ('edges' in field) {
-      out[key] = flattenConnection(field);
+      out[name] = flattenConnection(field);
     } else {
-      out[key] = flattenRecord(field);
+      out[name] = flattenRecord(field, parentObject(object, name));
     }
   }
   return out;
@@ -36,10 +51,11 @@ export function flattenRecord(node) {
 /**
  * A record connection → its records, in order.
  * @param {{ edges?: Array<{ node: object }> }} connection
+ * @param {string} [object] API name of the records' object (see {@link flattenRecord})
  * @returns {Array<object>}
  */
-export function flattenConnection(connection) {
-  return ((connection && connection.edges) || []).map((edge) => flattenRecord(edge.node));
+export function flattenConnection(connection, object) {
+  return ((connection && connection.edges) || []).map((edge) => flattenRecord(edge.node, object));
 }
 
 function toNumber(value) {
@@ -51,14 +67,16 @@ function toNumber(value) {
 /**
  * An aggregate connection → rows: grouped fields by name, measures as `fn(Field)`.
  * @param {{ edges?: Array<{ node: { aggregate: object } }> }} connection
+ * @param {string} [object] API name of the aggregated object: aliased keys are read back to API names
  * @returns {Array<object>}
  */
-export function flattenAggregate(connection) {
+export function flattenAggregate(connection, object) {
   return ((connection && connection.edges) || []).map((edge) => {
     const row = {};
     const aggregate = (edge.node && edge.node.aggregate) || {};
-    for (const [field, result] of Object.entries(aggregate)) {
+    for (const [key, result] of Object.entries(aggregate)) {
       if (!isObject(result)) continue;
+      const field = apiNameOf(object, key);
       if ('value' in result) row[field] = result.value === undefined ? null : result.value;
       for (const fn of AGGREGATE_FUNCTIONS) {
         if (isObject(result[fn])) {
@@ -84,17 +102,19 @@ export function responseErrors(response) {
 }
 
 /**
- * Reads every alias of a document out of its response.
+ * Reads every alias of a document out of its response. An alias that the response lacks (or holds
+ * as null) is marked `missing`: its subquery failed or was not answered.
  * @param {{ aliases: string[] }} document as made by c/queryCompiler
  * @param {{ data?: object }} response the parsed JSON response (or the wire adapter's `{ data, errors }`)
- * @param {Object<string, 'aggregate'|'records'>} kinds alias → kind
+ * @param {Object<string, { kind: 'aggregate'|'records', object?: string }>} subqueries alias → what
+ *   the subquery is: its kind, and its object (to read aliased fields back to API names)
  * @returns {Object<string, { rows?: Array<object>, records?: Array<object>, hasNextPage: boolean, missing?: boolean }>}
  */
-export function readResponse(document, response, kinds) {
+export function readResponse(document, response, subqueries) {
   const uiapi = (response && response.data && response.data.uiapi) || {};
   const out = {};
   for (const alias of document.aliases) {
-    const kind = kinds[alias];
+    const { kind, object } = subqueries[alias] || {};
     const container = kind === 'records' ? uiapi.query : uiapi.aggregate;
     const connection = container ? container[alias] : undefined;
     if (connection === undefined || connection === null) {
@@ -107,8 +127,8 @@ export function readResponse(document, response, kinds) {
     const hasNextPage = Boolean(connection.pageInfo && connection.pageInfo.hasNextPage);
     out[alias] =
       kind === 'records'
-        ? { records: flattenConnection(connection), hasNextPage }
-        : { rows: flattenAggregate(connection), hasNextPage };
+        ? { records: flattenConnection(connection, object), hasNextPage }
+        : { rows: flattenAggregate(connection, object), hasNextPage };
   }
   return out;
 }

@@ -12,7 +12,7 @@
  * (refs: asOf, periodStart, periodEnd, lastReview). dateField places a record in the review period;
  * without it the KPI is a state "as of" the review day (open pipeline).
  */
-import { OBJECT_FIELDS, OPERATORS } from 'c/criteria';
+import { OBJECT_FIELDS, OPERATORS, derivedField } from 'c/criteria';
 
 /** KPI categories of the company menu (SPM_KPI__c.Category__c). */
 export const CATEGORIES = [
@@ -177,6 +177,18 @@ function validateFilter(errors, key, property, object, filter) {
         key,
         path,
         `names a field that ${object} does not have (or Pacer does not read)`
+      );
+      continue;
+    }
+    if (derivedField(object, field)) {
+      // Orgs hide it by default: Pacer sums it from Amount and Probability, it cannot filter on it.
+      const how = derivedField(object, field);
+      error(
+        errors,
+        path,
+        key,
+        path,
+        `cannot filter on ${object}.${field}, which Pacer computes from ${how.field} and ${how.by} (filter on those instead)`
       );
       continue;
     }

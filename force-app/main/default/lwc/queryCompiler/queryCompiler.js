@@ -3,9 +3,16 @@
  *
  * Pipeline: definitions + scope → "needs" (one per number wanted: object, filter, grouping, measures)
  * → merged "specs" (needs on the same object whose filters differ only by equality on a boolean or
- * picklist field share one subquery, grouped by that field) → at most 10 subqueries per document
- * → named documents with variables (`uiapi { aggregate { … } query { … } }`).
+ * picklist field share one subquery, grouped by that field) → documents of one group each
+ * ({@link SUBQUERY_GROUPS}), at most 10 subqueries per document → named documents with variables
+ * (`uiapi { aggregate { … } query { … } }`).
  * The same specs run on plain records in `c/recordQueries`, so both paths give the same rows.
+ *
+ * Every document keeps to the UI API grammar as real orgs enforce it: Date, picklist, boolean, id and
+ * number fields are grouped with `{ group: true }` only (no date function anywhere; DateTime fields,
+ * which take only a function, are never grouped); fields hidden by default field-level security are
+ * computed instead of read ({@link DERIVED_FIELDS} in c/criteria); custom fields are aliased in the
+ * selections (c/criteria fieldAlias) and read back to API names by c/graphqlResults.
  */
 import {
   OBJECT_FIELDS,
@@ -15,13 +22,24 @@ import {
   variable,
   isVariable,
   filterKey,
-  variablesOf
+  variablesOf,
+  derivedField,
+  fieldAlias
 } from 'c/criteria';
 import { addDays, startOfDayUtc } from 'c/periods';
 import { DEFINITION_OBJECTS } from 'c/kpiDefinitions';
 
 /** The UI API's limit of subqueries (top-level object fields) in one request. */
 export const MAX_SUBQUERIES = 10;
+/**
+ * The groups a review's subqueries travel in, one group per document, so that a construct the UI API
+ * documents less well fails alone: 'core' (Opportunity, OpportunityHistory and custom-object
+ * aggregates, and the record lists), 'activity' (Task and Event, Beta in the UI API), 'joins'
+ * (aggregates filtered with an `inq`/`ninq` semi- or anti-join, undocumented inside aggregates).
+ */
+export const SUBQUERY_GROUPS = ['core', 'activity', 'joins'];
+/** Objects whose subqueries travel in the 'activity' group. */
+const ACTIVITY_OBJECTS = new Set(['Task', 'Event']);
 /** Largest page the UI API returns for an aggregate query; groups grow with people × stages, far below it. */
 export const AGGREGATE_PAGE_SIZE = 2000;
 /** Largest record list the review asks for. */
@@ -220,6 +238,60 @@ function uniqueMeasures(list) {
   return [...seen.values()];
 }
 
+function measureKey(measure) {
+  return `${measure.fn}(${measure.field})`;
+}
+
+/**
+ * A need whose measures read a derived field (c/criteria DERIVED_FIELDS) is split: the need keeps
+ * its other measures, and one "part" need per subquery the derived measure is computed from, each
+ * marked `partOf` the need and saying how its rows become the derived column
+ * (`derived: { key, from, multiplier, divisor }`: key = from × multiplier / divisor). For
+ * `sum(ExpectedRevenue)`: seven parts `sum(Amount)` filtered by `Probability in S(k)`, multiplier 2ᵏ;
+ * for `count(ExpectedRevenue)`: one part `count(Amount)` where Probability is set. Parts have the
+ * need's owner, dimensions and splits, so they merge like any need (two KPIs' parts share subqueries).
+ * @param {object} need
+ * @returns {Array<object>} the need (unless only derived measures remain to it) and its parts
+ */
+export function expandDerived(need) {
+  if (need.kind !== 'aggregate') return [need];
+  const own = [];
+  const parts = [];
+  for (const m of need.measures) {
+    const how = derivedField(need.object, m.field);
+    if (!how) {
+      own.push(m);
+      continue;
+    }
+    const part = (suffix, measure, condition, multiplier) => ({
+      ...need,
+      id: `${need.id}#${measureKey(m)}${suffix}`,
+      label: `${need.label}${m.field}${suffix}`,
+      where: and(need.where, condition),
+      measures: [measure],
+      partOf: need.id,
+      derived: { key: measureKey(m), from: measureKey(measure), multiplier, divisor: how.divisor }
+    });
+    if (m.fn === 'count') {
+      parts.push(part('Count', { fn: 'count', field: how.field }, cmp(how.by, 'ne', null), 1));
+    } else if (m.fn === 'sum') {
+      const top = Math.max(...how.values);
+      for (let k = 0; 2 ** k <= top; k++) {
+        const values = how.values.filter((v) => Math.floor(v / 2 ** k) % 2 === 1);
+        parts.push(
+          part(String(k), { fn: 'sum', field: how.field }, cmp(how.by, 'in', values), 2 ** k)
+        );
+      }
+    } else {
+      throw new Error(
+        `${need.object}.${m.field} is computed by Pacer: it can be summed or counted, not ${m.fn}`
+      );
+    }
+  }
+  if (!parts.length) return [need];
+  return [...(own.length ? [{ ...need, measures: own }] : []), ...parts];
+}
+
 /**
  * Merges needs into specs. Needs on one object whose filters are equal apart from equality tests on
  * boolean or picklist fields share a subquery: those fields become `groupBy` dimensions (or one `in`
@@ -230,7 +302,7 @@ function uniqueMeasures(list) {
  */
 export function mergeSpecs(needs) {
   const buckets = new Map();
-  for (const need of needs) {
+  for (const need of needs.flatMap(expandDerived)) {
     if (need.kind === 'records') {
       const key = `records|${need.object}|${filterKey(need.where)}|${JSON.stringify(need.orderBy)}|${need.first}|${JSON.stringify(need.fields)}`;
       const bucket = buckets.get(key);
@@ -242,7 +314,7 @@ export function mergeSpecs(needs) {
     const distinct = need.measures.some((m) => m.fn === 'countDistinct');
     const key = distinct
       ? `distinct|${need.object}|${need.owner}|${filterKey(need.where)}|${need.dims.join(',')}`
-      : `aggregate|${need.object}|${need.owner}|${filterKey(base)}|${JSON.stringify(need.groupFunctions || {})}`;
+      : `aggregate|${need.object}|${need.owner}|${filterKey(base)}`;
     const bucket = buckets.get(key);
     if (bucket) bucket.needs.push({ need, splits, base });
     else buckets.set(key, { kind: 'aggregate', distinct, needs: [{ need, splits, base }] });
@@ -272,7 +344,6 @@ export function mergeSpecs(needs) {
         owner: first.owner,
         where: first.where,
         groupBy: [...(first.owner ? [first.owner] : []), ...first.dims],
-        ...(first.groupFunctions ? { groupFunctions: first.groupFunctions } : {}),
         measures: uniqueMeasures(bucket.needs.flatMap((n) => n.need.measures)),
         first: AGGREGATE_PAGE_SIZE,
         priority: Math.min(...bucket.needs.map((n) => n.need.priority)),
@@ -308,12 +379,10 @@ export function mergeSpecs(needs) {
       owner: first.owner,
       where: and(bucket.needs[0].base, ...extra),
       groupBy: [...(first.owner ? [first.owner] : []), ...dims, ...grouped],
-      ...(first.groupFunctions ? { groupFunctions: first.groupFunctions } : {}),
       measures: uniqueMeasures(bucket.needs.flatMap((n) => n.need.measures)),
       first: AGGREGATE_PAGE_SIZE,
       priority: Math.min(...bucket.needs.map((n) => n.need.priority)),
       consumers: bucket.needs.map(({ need, splits }) => {
-        // A need may read only some groups of a widened subquery (e.g. the review period's months).
         const select = { ...(need.select || {}) };
         for (const field of grouped) if (field in splits) select[field] = splits[field];
         return { need, select };
@@ -392,6 +461,10 @@ export function renderWhere(object, node) {
       extra.push(`{ ${rel} }`);
       continue;
     }
+    if (derivedField(object, child.field))
+      throw new Error(
+        `${object}.${child.field} is computed by Pacer (it is hidden in most orgs): it cannot filter a query`
+      );
     const ops = fieldOps.get(child.field) || new Map();
     let text;
     if (child.op === 'ninq' || child.op === 'inq') {
@@ -418,11 +491,34 @@ function relatedObject(object, relationship) {
   return relation.object;
 }
 
-// A date function groups a Date field by calendar month/year (UI API GroupByFunction); the grouped
-// value comes back as the field's `value` (a number), which is also what recordQueries puts in the row.
-function groupClause(spec, field) {
-  const fn = spec.groupFunctions && spec.groupFunctions[field];
-  return fn ? `{ function: ${fn} }` : '{ group: true }';
+/** A field as a selection: custom fields under their alias (`MonthStart: Month_Start__c`). */
+function selectionName(name) {
+  const alias = fieldAlias(name);
+  return alias === name ? name : `${alias}: ${name}`;
+}
+
+function checkField(object, field, use) {
+  if (derivedField(object, field))
+    throw new Error(
+      `${object}.${field} is computed by Pacer (it is hidden in most orgs): it cannot be ${use}`
+    );
+  const type = OBJECT_FIELDS[object] ? OBJECT_FIELDS[object][field] : undefined;
+  if (!type) throw new Error(`${object}.${field} is not a field Pacer reads`);
+  return type;
+}
+
+/**
+ * The groupBy entry of a field. The UI API gives Date, boolean, id, picklist, text and number fields
+ * `{ group }` only, and DateTime fields a date function only (`GroupByDateFunction`), whose
+ * read-back is not settled: Pacer groups no DateTime field, and applies no function anywhere.
+ */
+function groupClause(object, field) {
+  const type = checkField(object, field, 'grouped');
+  if (type === 'datetime')
+    throw new Error(
+      `${object}.${field} is a DateTime field: the UI API groups it only by a date function, which Pacer does not use`
+    );
+  return '{ group: true }';
 }
 
 function renderAggregate(spec) {
@@ -432,20 +528,17 @@ function renderAggregate(spec) {
     return selections.get(field);
   };
   for (const field of spec.groupBy) touch(field).push('value');
-  for (const m of spec.measures) touch(m.field).push(`${m.fn} { value }`);
+  for (const m of spec.measures) {
+    checkField(spec.object, m.field, 'aggregated');
+    touch(m.field).push(`${m.fn} { value }`);
+  }
   const groupBy = spec.groupBy.length
-    ? `, groupBy: { ${spec.groupBy.map((f) => `${f}: ${groupClause(spec, f)}`).join(', ')} }`
+    ? `, groupBy: { ${spec.groupBy.map((f) => `${f}: ${groupClause(spec.object, f)}`).join(', ')} }`
     : '';
   const body = [...selections.entries()]
-    .map(([field, parts]) => `${field} { ${parts.join(' ')} }`)
+    .map(([field, parts]) => `${selectionName(field)} { ${parts.join(' ')} }`)
     .join(' ');
   return `${spec.alias}: ${spec.object}(where: ${renderWhere(spec.object, spec.where)}${groupBy}, first: ${spec.first}) { edges { node { aggregate { ${body} } } } pageInfo { hasNextPage } }`;
-}
-
-function renderFieldSelection(path) {
-  const dot = path.indexOf('.');
-  if (dot < 0) return path === 'Id' ? 'Id' : `${path} { value }`;
-  return `${path.slice(0, dot)} { Id ${path.slice(dot + 1)} { value } }`;
 }
 
 function renderRecords(spec) {
@@ -454,23 +547,47 @@ function renderRecords(spec) {
   for (const path of spec.fields) {
     const dot = path.indexOf('.');
     if (dot < 0) {
-      if (path !== 'Id') fields.push(renderFieldSelection(path));
+      checkField(spec.object, path, 'selected');
+      if (path !== 'Id') fields.push(`${selectionName(path)} { value }`);
     } else {
       const rel = path.slice(0, dot);
+      const child = path.slice(dot + 1);
+      checkField(relatedObject(spec.object, rel), child, 'selected');
       if (!parents.has(rel)) parents.set(rel, []);
-      parents.get(rel).push(`${path.slice(dot + 1)} { value }`);
+      parents.get(rel).push(`${selectionName(child)} { value }`);
     }
   }
-  for (const [rel, parts] of parents) fields.push(`${rel} { Id ${parts.join(' ')} }`);
+  for (const [rel, parts] of parents)
+    fields.push(`${selectionName(rel)} { Id ${parts.join(' ')} }`);
+  // orderBy is an input object: API names, never aliases.
   const orderBy = spec.orderBy.length
     ? `, orderBy: { ${spec.orderBy.map((o) => `${o.field}: { order: ${o.order}${o.nulls ? `, nulls: ${o.nulls}` : ''} }`).join(', ')} }`
     : '';
   return `${spec.alias}: ${spec.object}(where: ${renderWhere(spec.object, spec.where)}${orderBy}, first: ${spec.first}) { edges { node { Id ${fields.join(' ')} } } pageInfo { hasNextPage endCursor } }`;
 }
 
+function hasJoin(node) {
+  if (!node) return false;
+  if (node.and || node.or) return (node.and || node.or).some(hasJoin);
+  if (node.parent) return hasJoin(node.parent);
+  return node.op === 'inq' || node.op === 'ninq';
+}
+
+/**
+ * The group a spec travels in (see {@link SUBQUERY_GROUPS}): 'joins' for an aggregate with a semi-
+ * or anti-join, else 'activity' for Task and Event, else 'core'.
+ * @param {{ kind: string, object: string, where: object }} spec
+ * @returns {'core'|'activity'|'joins'}
+ */
+export function subqueryGroup(spec) {
+  if (spec.kind === 'aggregate' && hasJoin(spec.where)) return 'joins';
+  if (ACTIVITY_OBJECTS.has(spec.object)) return 'activity';
+  return 'core';
+}
+
 /**
  * One named GraphQL document for a group of specs, with the variables it uses.
- * @param {string} operationName e.g. 'spmReviewPart1'
+ * @param {string} operationName e.g. 'spmReviewCore1'
  * @param {Array<object>} specs with aliases
  * @param {Object<string, { type: string, value: * }>} variables all known variables
  * @returns {{ operationName: string, query: string, variables: object, aliases: string[] }}
@@ -521,35 +638,61 @@ export function compileKpis(kpis, context) {
   return { needs, variables: refVariables(refs, context) };
 }
 
+function documentsNeeded(counts) {
+  let total = 0;
+  for (const n of Object.values(counts)) total += Math.ceil(n / MAX_SUBQUERIES);
+  return total;
+}
+
+function capitalized(word) {
+  return word[0].toUpperCase() + word.slice(1);
+}
+
 /**
- * Compiles needs all the way to documents: merge, alias, pack (≤ 10 subqueries each).
+ * Compiles needs all the way to documents: merge, alias, group ({@link subqueryGroup}), pack (≤ 10
+ * subqueries per document, one group per document). Operation names are the prefix, the group and a
+ * number: `spmReviewCore1`, `spmReviewCore2`, `spmReviewActivity1`, `spmReviewJoins1`…
+ * With `maxDocuments`, the specs that would need more documents are left out (lowest priority
+ * first: a higher `priority` number, then the later spec) and returned as `dropped`.
  * @param {Array<object>} needs
  * @param {Object<string, { type: string, value: * }>} variables
  * @param {{ operationPrefix?: string, maxDocuments?: number }} [options]
- * @returns {{ specs: Array<object>, documents: Array<object>, dropped: Array<object> }}
+ * @returns {{ specs: Array<object>, documents: Array<{ operationName: string, query: string,
+ *   variables: object, aliases: string[], group: string }>, dropped: Array<object> }}
  */
 export function compileDocuments(needs, variables, options) {
   const opts = options || {};
   const maxDocuments = opts.maxDocuments || Infinity;
   let specs = mergeSpecs(needs);
-  const capacity = maxDocuments * MAX_SUBQUERIES;
+  for (const spec of specs) spec.group = subqueryGroup(spec);
   const dropped = [];
-  if (specs.length > capacity) {
-    // Keep the review's own subqueries; menu-only ones that do not fit are reported, not sent.
-    const order = specs
-      .map((spec, index) => ({ spec, index }))
-      .sort((a, b) => a.spec.priority - b.spec.priority || a.index - b.index);
-    const keep = new Set(order.slice(0, capacity).map((o) => o.spec));
-    for (const spec of specs) if (!keep.has(spec)) dropped.push(spec);
-    specs = specs.filter((spec) => keep.has(spec));
+  const order = specs
+    .map((spec, index) => ({ spec, index }))
+    .sort((a, b) => a.spec.priority - b.spec.priority || a.index - b.index);
+  let counts = {};
+  const keep = new Set();
+  for (const { spec } of order) {
+    const next = { ...counts, [spec.group]: (counts[spec.group] || 0) + 1 };
+    if (documentsNeeded(next) > maxDocuments) continue;
+    counts = next;
+    keep.add(spec);
   }
+  for (const spec of specs) if (!keep.has(spec)) dropped.push(spec);
+  specs = specs.filter((spec) => keep.has(spec));
   // Aggregates first, then record lists: each document stays readable and lists land together.
   specs.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'aggregate' ? -1 : 1));
   assignAliases(specs);
   const prefix = opts.operationPrefix || 'spmQuery';
-  const documents = packSpecs(specs).map((group, i) =>
-    renderDocument(`${prefix}${i + 1}`, group, variables)
-  );
+  const documents = [];
+  for (const group of SUBQUERY_GROUPS) {
+    const members = specs.filter((spec) => spec.group === group);
+    packSpecs(members).forEach((pack, i) => {
+      documents.push({
+        ...renderDocument(`${prefix}${capitalized(group)}${i + 1}`, pack, variables),
+        group
+      });
+    });
+  }
   specs.forEach((spec) => {
     spec.document = documents.findIndex((d) => d.aliases.includes(spec.alias));
   });

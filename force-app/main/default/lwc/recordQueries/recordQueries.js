@@ -211,22 +211,6 @@ function measureKey(measure) {
   return `${measure.fn}(${measure.field})`;
 }
 
-/** Date functions a `groupBy` may apply to a Date field (UI API GroupByFunction). */
-export const GROUP_FUNCTIONS = ['CALENDAR_MONTH', 'CALENDAR_YEAR'];
-
-/**
- * A UI API group-by date function applied to a 'YYYY-MM-DD' date (null stays null).
- * @param {string} fn one of {@link GROUP_FUNCTIONS}
- * @param {string|null} date
- * @returns {number|null}
- */
-export function dateFunction(fn, date) {
-  if (typeof date !== 'string' || date.length < 7) return null;
-  if (fn === 'CALENDAR_MONTH') return Number(date.slice(5, 7));
-  if (fn === 'CALENDAR_YEAR') return Number(date.slice(0, 4));
-  throw new Error(`Unknown group-by function ${fn}`);
-}
-
 /**
  * Runs an aggregate spec: filters, groups by `spec.groupBy`, computes `spec.measures`.
  * @param {{ object: string, where: object, groupBy: string[], measures: Array<{ fn: string, field: string }>, first?: number }} spec
@@ -240,12 +224,10 @@ export function runAggregate(spec, data, variables, index) {
   const predicate = compilePredicate(spec.where, spec.object, variables, idx, data);
   const groups = new Map();
   const groupFields = spec.groupBy || [];
-  const functions = spec.groupFunctions || {};
   const measures = spec.measures || [];
   const groupValue = (record, field) => {
-    const raw = fieldValue(record, field, spec.object);
-    const v = raw === undefined ? null : raw;
-    return functions[field] ? dateFunction(functions[field], v) : v;
+    const v = fieldValue(record, field, spec.object);
+    return v === undefined ? null : v;
   };
   for (const record of data[spec.object] || []) {
     if (!predicate(record)) continue;

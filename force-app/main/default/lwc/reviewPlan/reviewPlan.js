@@ -1,22 +1,26 @@
 /**
- * The review plan: everything a performance review shows, loaded with at most two GraphQL documents,
- * and turned into one plain "review model" that every panel and `report` render.
+ * The review plan: everything a performance review shows, loaded in one round trip of GraphQL
+ * documents sent in parallel, and turned into one plain "review model" that every panel and `report`
+ * render.
  *
- * buildReviewPlan(input) → { documents (≤ 2, ≤ 10 subqueries each), specs, variables, … }
- * reviewModelFromResponses(plan, responses) → model      (the org / the local org answered the documents)
+ * buildReviewPlan(input) → { documents (≤ MAX_PLAN_DOCUMENTS, ≤ 10 subqueries each, one group each:
+ *                            'core', 'activity', 'joins'; each names the panels that read it), specs,
+ *                            variables, unplanned, … }
+ * reviewModelFromResponses(plan, responses) → model      (the org / the local org answered the documents;
+ *                                                        a failed document blanks only what reads it)
  * reviewModelFromRecords(plan, records) → model          (the same specs run on plain records)
  * reviewModelFromDataSet(dataSet, options) → model       (a sample-data file, for `report --data`)
  *
- * Totals are aggregated in the org, grouped by owner (and stage): what travels grows with people × stages,
- * not with opportunities. Only three small lists travel as records (the largest open deals, the deals
- * closed in the period, the open actions), each capped at `listSize` (≤ 200).
+ * Totals are aggregated in the org, grouped by owner (and stage): what travels grows with people ×
+ * stages (× months for the trends, one subquery per month), not with opportunities. Only four small
+ * lists travel as records (the largest open deals, the deals closed in the period, the open actions,
+ * the past reviews), each capped at `listSize` (≤ 200).
  */
 import {
   addDays,
   addMonths,
   monthPeriod,
   monthStart,
-  parseDate,
   periodContaining,
   previousPeriod,
   periodElapsed,
@@ -50,6 +54,7 @@ import {
   compileKpis,
   compileDocuments,
   MAX_LIST_SIZE,
+  MAX_SUBQUERIES,
   OWNER_FIELDS
 } from 'c/queryCompiler';
 import { readResponse, responseErrors } from 'c/graphqlResults';
@@ -69,8 +74,53 @@ import { buildHierarchy, sumParts, teamSubjectIds } from 'c/rollup';
 
 /** Version of the review model's shape. */
 export const MODEL_VERSION = 1;
-/** A review never needs more than this many GraphQL documents. */
-export const MAX_DOCUMENTS = 2;
+/**
+ * A plan never holds more documents than this (all sent at once, in one round trip); KPIs of the menu
+ * that would need more are left out and listed in `plan.unplanned`.
+ */
+export const MAX_PLAN_DOCUMENTS = 8;
+/**
+ * The panels of a review, by the key each document's `panels` and each `model.unavailable` entry use:
+ * a panel whose numbers read a subquery of a document is listed in that document's `panels`.
+ */
+export const PANEL_KEYS = [
+  'scorecard',
+  'rollup',
+  'funnel',
+  'trust',
+  'top',
+  'wonLost',
+  'activity',
+  'forecast',
+  'actions'
+];
+const KPI_PANELS = ['scorecard', 'rollup'];
+/** The panels that read each of the review's own needs (a need family for the per-month ones). */
+const NEED_PANELS = {
+  open: ['funnel', ...KPI_PANELS],
+  closed: ['wonLost', 'forecast', ...KPI_PANELS],
+  coverage: ['forecast', 'funnel', ...KPI_PANELS],
+  created: ['activity', ...KPI_PANELS],
+  pastCloseDate: ['trust', ...KPI_PANELS],
+  notUpdated: ['trust', ...KPI_PANELS],
+  earlyStageClosingSoon: ['trust', ...KPI_PANELS],
+  stalled: ['trust', 'funnel', ...KPI_PANELS],
+  moved: ['funnel', ...KPI_PANELS],
+  events: ['activity', ...KPI_PANELS],
+  calls: ['activity', ...KPI_PANELS],
+  pastEvents: ['activity'],
+  pastCalls: ['activity'],
+  newCustomerEvents: ['activity', ...KPI_PANELS],
+  newCustomerCalls: ['activity', ...KPI_PANELS],
+  forecast: ['forecast', 'trust', ...KPI_PANELS],
+  forecastWon: ['forecast', 'trust', ...KPI_PANELS],
+  targets: ['forecast', 'activity', 'funnel', ...KPI_PANELS],
+  conversion: ['funnel'],
+  openList: ['top', 'funnel', 'trust', ...KPI_PANELS],
+  closedList: ['wonLost', 'funnel', ...KPI_PANELS],
+  actions: ['actions'],
+  reviews: ['trust']
+};
 
 const DEFAULTS = {
   staleDays: DEFAULT_STALE_DAYS,
@@ -112,14 +162,8 @@ const ACCOUNT_FIELDS = {
   Event: 'AccountId',
   SPM_Action__c: 'Account__c'
 };
-/** Needs an account-scoped plan drops: targets and forecasts belong to people, not accounts. */
+/** Needs (or need families) an account-scoped plan drops: targets and forecasts belong to people. */
 const PEOPLE_ONLY_NEEDS = ['targets', 'forecast', 'forecastWon', 'reviews'];
-/** A calendar month number identifies a month only inside a window of at most this many months. */
-const MONTHS_PER_YEAR = 12;
-/** Needs whose period-wide rows feed a trend (they read every month of a widened subquery). */
-const TREND_NEEDS = ['events', 'calls'];
-/** Needs that must keep the exact review period (their filter depends on the period's start). */
-const FIXED_PERIOD_NEEDS = ['newCustomerEvents', 'newCustomerCalls'];
 /** Fields of the past reviews read for the data-trust trend. */
 const REVIEW_FIELDS = ['Subject_User__c', 'Review_Date__c', 'KPI_Snapshot__c'];
 
@@ -229,7 +273,23 @@ function need(id, object, where, dims, measures, extra) {
     dims,
     measures,
     priority: 0,
+    panels: NEED_PANELS[(extra && extra.family) || id],
     ...extra
+  };
+}
+
+function recordsNeed(id, object, where, fields, orderBy, first, priority) {
+  return {
+    id,
+    label: id,
+    kind: 'records',
+    object,
+    where,
+    fields,
+    orderBy: [...orderBy, { field: 'Id', order: 'ASC' }],
+    first,
+    priority,
+    panels: NEED_PANELS[id]
   };
 }
 
@@ -251,114 +311,6 @@ function scopeNeedToAccount(n) {
     };
   }
   return n;
-}
-
-function monthsSpanned(start, end) {
-  const a = parseDate(start);
-  const b = parseDate(end);
-  return (b.year - a.year) * MONTHS_PER_YEAR + b.month - a.month + 1;
-}
-
-/** Calendar month numbers of the months from `start` to `end` (both month-aligned or inside months). */
-function monthNumbers(start, end) {
-  const out = [];
-  for (let d = monthStart(start); d <= end; d = addMonths(d, 1)) out.push(parseDate(d).month);
-  return out;
-}
-
-function isPeriodBound(leaf, field, op, name) {
-  return Boolean(
-    leaf && leaf.field === field && leaf.op === op && leaf.value && leaf.value.$var === name
-  );
-}
-
-/** True when a need filters `field` to exactly the review period (periodCondition on a Date field). */
-function hasPeriodCondition(n, field) {
-  const leaves = (n.where && n.where.and) || [];
-  return (
-    leaves.some((l) => isPeriodBound(l, field, 'gte', 'periodStart')) &&
-    leaves.some((l) => isPeriodBound(l, field, 'lte', 'periodEnd'))
-  );
-}
-
-/**
- * Widens a need's period on a Date field back to `$<startVariable>` and groups it by calendar month, so
- * one subquery answers both the review period (consumers select its months) and a trend.
- */
-function widenNeed(n, field, startVariable, select) {
-  const leaves = n.where.and.map((l) => {
-    if (isPeriodBound(l, field, 'gte', 'periodStart'))
-      return cmp(field, 'gte', variable(startVariable));
-    return l;
-  });
-  return {
-    ...n,
-    where: { and: leaves },
-    dims: [...n.dims, field],
-    groupFunctions: { [field]: 'CALENDAR_MONTH' },
-    select
-  };
-}
-
-/**
- * Fits the trends into the two documents (DESIGN §4: ≤ 10 subqueries each) by widening subqueries the
- * review already sends instead of adding new ones:
- * - closed deals (and the menu's CloseDate KPIs) from the first forecast month to the period's end,
- *   grouped by CloseDate's calendar month: the won amounts of the six forecast months come from the
- *   same subquery, which frees one subquery for the past reviews (data-trust trend). Only when the
- *   window spans at most 12 months (Month and Quarter reviews) and the period is made of whole months.
- * - activity (Events, call Tasks, and the menu's ActivityDate KPIs) over the six months of a Month
- *   review, grouped by ActivityDate's calendar month.
- * @returns {{ needs: Array<object>, closedByMonth: boolean, activityByMonth: boolean }}
- */
-function widenForTrends(needs, context) {
-  const { period, forecastMonths, historyPeriods } = context;
-  const monthAligned =
-    period.start === monthStart(period.start) &&
-    addDays(period.end, 1) === monthStart(addDays(period.end, 1));
-  const closedByMonth =
-    (period.type === 'Month' || period.type === 'Quarter') &&
-    monthAligned &&
-    !context.accountId &&
-    monthsSpanned(forecastMonths[0].start, period.end) <= MONTHS_PER_YEAR;
-  const activityByMonth = period.type === 'Month';
-  const periodMonths = monthNumbers(period.start, period.end);
-  const out = needs.map((n) => {
-    if (n.kind !== 'aggregate') return n;
-    if (closedByMonth && n.id === 'forecastWon') {
-      return {
-        ...n,
-        where: and(
-          ownerCondition('Opportunity'),
-          cmp('IsWon', 'eq', true),
-          cmp('CloseDate', 'gte', variable('forecastMonthsStart')),
-          cmp('CloseDate', 'lte', variable('periodEnd'))
-        ),
-        select: {}
-      };
-    }
-    if (closedByMonth && n.object === 'Opportunity' && hasPeriodCondition(n, 'CloseDate'))
-      return widenNeed(n, 'CloseDate', 'forecastMonthsStart', { CloseDate: periodMonths });
-    if (
-      activityByMonth &&
-      (n.object === 'Event' || n.object === 'Task') &&
-      !FIXED_PERIOD_NEEDS.includes(n.id) &&
-      hasPeriodCondition(n, 'ActivityDate')
-    ) {
-      return widenNeed(
-        n,
-        'ActivityDate',
-        'historyStart',
-        TREND_NEEDS.includes(n.id) ? {} : { ActivityDate: periodMonths }
-      );
-    }
-    return n;
-  });
-  return {
-    needs: out,
-    closedByMonth,
-    activityByMonth: activityByMonth && historyPeriods.length > 0
-  };
 }
 
 /** The last {@link HISTORY_LENGTH} complete months, oldest first (the last one is `forecastMonth`). */
@@ -389,18 +341,22 @@ function newCustomerCondition() {
 /**
  * The review's own needs (besides the menu's KPIs): funnel, closed and created deals, coverage, the
  * data-trust flags (snoozed ones told apart by their snooze date), stage movement, activity, forecast,
- * targets, stage conversion, and the three lists.
+ * targets, stage conversion, and the four lists. Open and coverage sum the weighted amount
+ * (`ExpectedRevenue`), which the compiler computes from sums of Amount over sets of probabilities
+ * (c/queryCompiler expandDerived), never reading the field.
  */
 function coreNeeds(context) {
   const flags = flagConditions(context.stagePolicy);
   const calls = cmp('TaskSubtype', 'eq', 'Call');
-  const needs = [
+  const weighted = { fn: 'sum', field: 'ExpectedRevenue' };
+  const listSize = context.options.listSize;
+  return [
     need(
       'open',
       'Opportunity',
       and(ownerCondition('Opportunity'), openCondition()),
       ['StageName'],
-      [COUNT, AMOUNT, { fn: 'sum', field: 'ExpectedRevenue' }]
+      [COUNT, AMOUNT, weighted]
     ),
     need(
       'closed',
@@ -423,7 +379,7 @@ function coreNeeds(context) {
         cmp('CloseDate', 'lte', variable('periodEnd'))
       ),
       ['ForecastCategoryName'],
-      [COUNT, AMOUNT, { fn: 'sum', field: 'ExpectedRevenue' }]
+      [COUNT, AMOUNT, weighted]
     ),
     need(
       'created',
@@ -521,20 +477,6 @@ function coreNeeds(context) {
       ]
     ),
     need(
-      'forecastWon',
-      'Opportunity',
-      and(
-        ownerCondition('Opportunity'),
-        cmp('IsWon', 'eq', true),
-        cmp('CloseDate', 'gte', variable('forecastMonthsStart')),
-        cmp('CloseDate', 'lte', variable('forecastMonthEnd'))
-      ),
-      // Six months never repeat a calendar month number, so the month number identifies the month.
-      ['CloseDate'],
-      [COUNT, AMOUNT],
-      { groupFunctions: { CloseDate: 'CALENDAR_MONTH' } }
-    ),
-    need(
       'targets',
       'SPM_Target__c',
       and(
@@ -561,81 +503,146 @@ function coreNeeds(context) {
       ['StageName'],
       [{ fn: 'countDistinct', field: 'OpportunityId' }]
     ),
-    {
-      id: 'openList',
-      label: 'openList',
-      kind: 'records',
-      object: 'Opportunity',
-      where: and(ownerCondition('Opportunity'), openCondition()),
-      fields: DEAL_FIELDS,
-      orderBy: [
-        { field: 'Amount', order: 'DESC', nulls: 'LAST' },
-        { field: 'Id', order: 'ASC' }
-      ],
-      first: context.options.listSize,
-      priority: 0
-    },
-    {
-      id: 'closedList',
-      label: 'closedList',
-      kind: 'records',
-      object: 'Opportunity',
-      where: and(
+    ...trendNeeds(context),
+    recordsNeed(
+      'openList',
+      'Opportunity',
+      and(ownerCondition('Opportunity'), openCondition()),
+      DEAL_FIELDS,
+      [{ field: 'Amount', order: 'DESC', nulls: 'LAST' }],
+      listSize,
+      0
+    ),
+    recordsNeed(
+      'closedList',
+      'Opportunity',
+      and(
         ownerCondition('Opportunity'),
         cmp('IsClosed', 'eq', true),
         periodCondition('Opportunity', 'CloseDate')
       ),
-      fields: DEAL_FIELDS,
-      orderBy: [
-        { field: 'CloseDate', order: 'DESC', nulls: 'LAST' },
-        { field: 'Id', order: 'ASC' }
-      ],
-      first: context.options.listSize,
-      priority: 0
-    },
-    {
-      id: 'actions',
-      label: 'actions',
-      kind: 'records',
-      object: 'SPM_Action__c',
-      where: and(ownerCondition('SPM_Action__c'), cmp('Status__c', 'eq', 'Open')),
-      fields: ACTION_FIELDS,
-      orderBy: [
-        { field: 'Due_Date__c', order: 'ASC', nulls: 'LAST' },
-        { field: 'Id', order: 'ASC' }
-      ],
-      first: context.options.listSize,
-      priority: 0
-    },
-    {
-      // Past reviews of the scope's people: their KPI_Snapshot__c gives the data-trust trend. The
-      // lowest priority: it is the first subquery left out when the two documents are full.
-      id: 'reviews',
-      label: 'reviews',
-      kind: 'records',
-      object: 'SPM_Review__c',
-      where: and(
+      DEAL_FIELDS,
+      [{ field: 'CloseDate', order: 'DESC', nulls: 'LAST' }],
+      listSize,
+      0
+    ),
+    recordsNeed(
+      'actions',
+      'SPM_Action__c',
+      and(ownerCondition('SPM_Action__c'), cmp('Status__c', 'eq', 'Open')),
+      ACTION_FIELDS,
+      [{ field: 'Due_Date__c', order: 'ASC', nulls: 'LAST' }],
+      listSize,
+      0
+    ),
+    // Past reviews of the scope's people: their KPI_Snapshot__c gives the data-trust trend. The
+    // lowest priority: it is the first subquery left out when the plan's documents are full.
+    recordsNeed(
+      'reviews',
+      'SPM_Review__c',
+      and(
         cmp('Subject_User__c', 'in', variable('peopleIds')),
         cmp('Review_Date__c', 'gte', variable('historyStart')),
         cmp('Review_Date__c', 'lte', variable('periodEnd'))
       ),
-      fields: REVIEW_FIELDS,
-      orderBy: [
-        { field: 'Review_Date__c', order: 'DESC', nulls: 'LAST' },
-        { field: 'Id', order: 'ASC' }
-      ],
-      first: context.options.listSize,
-      priority: 2
-    }
+      REVIEW_FIELDS,
+      [{ field: 'Review_Date__c', order: 'DESC', nulls: 'LAST' }],
+      listSize,
+      2
+    )
   ];
-  return needs;
+}
+
+/** Variable names of the bounds of the i-th forecast month and of the i-th past history period. */
+const wonMonthStart = (i) => `wonMonth${i + 1}Start`;
+const wonMonthEnd = (i) => `wonMonth${i + 1}End`;
+const pastPeriodStart = (i) => `pastPeriod${i + 1}Start`;
+const pastPeriodEnd = (i) => `pastPeriod${i + 1}End`;
+
+/**
+ * The needs of the trends, each with its own window: won deals in each of the six forecast months,
+ * and (Month reviews) meetings and calls in each of the five months before the review's. One
+ * subquery per month, filtered with `gte`/`lte` on the Date field and grouped by owner: the rows
+ * grow with people × months, never with deals, and no date function is needed (the UI API takes
+ * none on a Date field).
+ */
+function trendNeeds(context) {
+  const between = (field, start, end) =>
+    and(cmp(field, 'gte', variable(start)), cmp(field, 'lte', variable(end)));
+  const won = context.forecastMonths.map((month, i) =>
+    need(
+      `forecastWon:${i}`,
+      'Opportunity',
+      and(
+        ownerCondition('Opportunity'),
+        cmp('IsWon', 'eq', true),
+        between('CloseDate', wonMonthStart(i), wonMonthEnd(i))
+      ),
+      [],
+      [COUNT, AMOUNT],
+      { family: 'forecastWon', label: `forecastWon${i + 1}` }
+    )
+  );
+  if (!context.activityByMonth) return won;
+  const past = context.historyPeriods.slice(0, -1);
+  const activity = past.flatMap((period, i) => [
+    need(
+      `pastEvents:${i}`,
+      'Event',
+      and(ownerCondition('Event'), between('ActivityDate', pastPeriodStart(i), pastPeriodEnd(i))),
+      [],
+      [COUNT, { fn: 'sum', field: 'DurationInMinutes' }],
+      { family: 'pastEvents', label: `pastEvents${i + 1}` }
+    ),
+    need(
+      `pastCalls:${i}`,
+      'Task',
+      and(
+        ownerCondition('Task'),
+        cmp('TaskSubtype', 'eq', 'Call'),
+        between('ActivityDate', pastPeriodStart(i), pastPeriodEnd(i))
+      ),
+      [],
+      [COUNT],
+      { family: 'pastCalls', label: `pastCalls${i + 1}` }
+    )
+  ]);
+  return [...won, ...activity];
+}
+
+function trendVariables(context) {
+  const out = {};
+  context.forecastMonths.forEach((month, i) => {
+    out[wonMonthStart(i)] = { type: 'Date', value: month.start };
+    out[wonMonthEnd(i)] = { type: 'Date', value: month.end };
+  });
+  context.historyPeriods.slice(0, -1).forEach((period, i) => {
+    out[pastPeriodStart(i)] = { type: 'Date', value: period.start };
+    out[pastPeriodEnd(i)] = { type: 'Date', value: period.end };
+  });
+  return out;
 }
 
 /**
- * Plans a review: which numbers, in which at most two GraphQL documents.
- * @param {object} input see /tmp/pacer/ENGINE-API.md: subjectUserIds, users, kpis, stagePolicy, asOf,
- *   orgTimeZone, fiscalYearStartMonth, periodType, lastReviewDate, targets?, options?
- * @returns {object} plan: { version, context, people, kpis, documents, specs, needs, variables, unplanned, localRecords }
+ * Plans a review: which numbers, in which GraphQL documents. The documents are meant to be sent all
+ * at once (one round trip): at most {@link MAX_PLAN_DOCUMENTS}, each of at most 10 subqueries of one
+ * group ('core', 'activity' or 'joins', see c/queryCompiler SUBQUERY_GROUPS), so that a document the
+ * org rejects blanks only the panels listed in its `panels`.
+ * @param {object} input
+ *   - `subjectUserIds` (required): the people reviewed; `users`: User records (Id, Name, ManagerId,
+ *     Title) for names and the ManagerId hierarchy;
+ *   - `kpis`: the KPI menu (SPM_KPI__c records or config entries); `stagePolicy`: its stages;
+ *   - `asOf` (required, 'YYYY-MM-DD'), `orgTimeZone`, `fiscalYearStartMonth`, `currency`;
+ *   - `periodType`: 'Year', 'Quarter', 'Month' (default) or 'Week'; `lastReviewDate` (default: the
+ *     day before the period);
+ *   - `accountId`: scopes every number to one account (no targets, no forecast);
+ *   - `targets`: SPM_Target__c records given instead of queried;
+ *   - `options`: staleDays, closingSoonDays, forecastBasis ('commit' | 'weighted'),
+ *     conversionWindowMonths, topN, listSize (≤ 200), wonStages, lostStages
+ * @returns {object} plan: `{ version, context, people, kpis, documents, specs, variables, unplanned,
+ *   localRecords }`, each document `{ operationName, query, variables, aliases, group, panels }`
+ *   (`group` 'core' | 'activity' | 'joins'; `panels` from {@link PANEL_KEYS}), `unplanned` the menu
+ *   KPIs left out `{ key, reason }`
  */
 export function buildReviewPlan(input) {
   const periodType = checkInput(input);
@@ -696,13 +703,16 @@ export function buildReviewPlan(input) {
     closingSoonDays: options.closingSoonDays,
     options,
     // An account-scoped review has no targets (they belong to people): none are queried.
-    targetsGiven: Array.isArray(input.targets) || Boolean(accountId)
+    targetsGiven: Array.isArray(input.targets) || Boolean(accountId),
+    // The activity trend (meetings, hours, calls of the five months before) of a Month review.
+    activityByMonth: periodType === 'Month'
   };
   const menu = compileKpis(kpis, context);
   const variables = {
     ...scopeVariables(context),
     ...conditionVariables(context),
     ...menu.variables,
+    ...trendVariables(context),
     forecastMonthStart: { type: 'Date', value: forecastMonth.start },
     forecastMonthEnd: { type: 'Date', value: forecastMonth.end },
     forecastMonthsStart: { type: 'Date', value: forecastMonths[0].start },
@@ -710,37 +720,39 @@ export function buildReviewPlan(input) {
     conversionStart: { type: 'Date', value: conversionWindow.start },
     ...(accountId ? { accountId: { type: 'ID', value: accountId } } : {})
   };
-  const core = coreNeeds(context);
-  let needs = [...core, ...menu.needs];
+  const menuNeeds = menu.needs.map((n) => ({ ...n, panels: KPI_PANELS }));
+  let needs = [...coreNeeds(context), ...menuNeeds];
   if (accountId) {
-    needs = needs.filter((n) => !PEOPLE_ONLY_NEEDS.includes(n.id)).map(scopeNeedToAccount);
+    needs = needs
+      .filter((n) => !PEOPLE_ONLY_NEEDS.includes(n.family || n.id))
+      .map(scopeNeedToAccount);
   }
-  const widened = widenForTrends(needs, context);
-  needs = widened.needs;
-  context.closedByMonth = widened.closedByMonth;
-  context.activityByMonth = widened.activityByMonth;
   const remote = needs.filter((n) => !n.local);
   const local = needs.filter((n) => n.local);
   const compiled = compileDocuments(remote, variables, {
-    operationPrefix: 'spmReviewPart',
-    maxDocuments: MAX_DOCUMENTS
+    operationPrefix: 'spmReview',
+    maxDocuments: MAX_PLAN_DOCUMENTS
   });
   const localSpecs = compileDocuments(local, variables, { operationPrefix: 'spmLocal' }).specs.map(
     (s) => ({ ...s, local: true, document: -1 })
   );
+  const documents = compiled.documents.map((document) => ({
+    ...document,
+    panels: panelsOf(compiled.specs.filter((spec) => document.aliases.includes(spec.alias)))
+  }));
   const droppedNeeds = new Set(compiled.dropped.flatMap((s) => s.consumers.map((c) => c.need.id)));
   const unplanned = kpis
     .filter((k) => droppedNeeds.has(`kpi:${k.key}`))
     .map((k) => ({
       key: k.key,
-      reason: 'not loaded: the review already uses the 20 subqueries two requests allow'
+      reason: `not loaded: the review already sends ${MAX_PLAN_DOCUMENTS} documents of up to ${MAX_SUBQUERIES} subqueries`
     }));
   return {
     version: MODEL_VERSION,
     context,
     people,
     kpis,
-    documents: compiled.documents,
+    documents,
     specs: [...compiled.specs, ...localSpecs],
     variables,
     unplanned,
@@ -750,10 +762,18 @@ export function buildReviewPlan(input) {
   };
 }
 
-function kindsOf(plan) {
-  const kinds = {};
-  for (const spec of plan.specs) kinds[spec.alias] = spec.kind;
-  return kinds;
+/** The panels whose numbers read any of these specs, in PANEL_KEYS order. */
+function panelsOf(specs) {
+  const read = new Set();
+  for (const spec of specs)
+    for (const consumer of spec.consumers) for (const p of consumer.need.panels || []) read.add(p);
+  return PANEL_KEYS.filter((p) => read.has(p));
+}
+
+function subqueriesOf(plan) {
+  const out = {};
+  for (const spec of plan.specs) out[spec.alias] = { kind: spec.kind, object: spec.object };
+  return out;
 }
 
 function runLocalSpecs(plan, data, results) {
@@ -768,10 +788,34 @@ function runLocalSpecs(plan, data, results) {
 }
 
 /**
- * The review model from the GraphQL responses to `plan.documents` (same order).
+ * Why some subqueries of a document failed: the org's messages about them (an error whose path names
+ * one of them), else every message of the response, else that the response lacks them.
+ */
+function failureReason(response, failedAliases) {
+  const errors = (response && response.errors) || [];
+  const about = errors.filter(
+    (e) => Array.isArray(e.path) && e.path.some((part) => failedAliases.includes(part))
+  );
+  const messages = responseErrors({ errors: about.length ? about : errors });
+  if (!messages.length) return `the response holds no data for ${failedAliases.join(', ')}`;
+  return [...new Set(messages)].join('; ');
+}
+
+/**
+ * The review model from the GraphQL responses to `plan.documents` (same order), each `{ data, errors }`.
+ *
+ * A document has failed when its response has errors and no data (the org rejected the whole
+ * document, e.g. a field the user cannot see), and some of its subqueries have failed when they are
+ * missing or null in the data. The model is built without the failed subqueries and says what is
+ * missing: `model.unavailable` lists each failed document (`operationName`, `group`, the `panels`
+ * whose numbers read the failed subqueries, and the org's `reason`), and every KPI cell whose number
+ * reads a failed subquery has `value: null` and `unavailable: <reason>`. Errors that did not stop
+ * any subquery become warnings.
  * @param {object} plan from {@link buildReviewPlan}
  * @param {Array<{ data?: object, errors?: Array<object> }>} responses
  * @returns {object} review model
+ * @throws {Error} when every document failed: its message names each document and reason, and its
+ *   `errors` holds the GraphQL errors of all the responses
  */
 export function reviewModelFromResponses(plan, responses) {
   if (!Array.isArray(responses) || responses.length !== plan.documents.length) {
@@ -779,23 +823,48 @@ export function reviewModelFromResponses(plan, responses) {
       `expected ${plan.documents.length} responses, got ${Array.isArray(responses) ? responses.length : typeof responses}`
     );
   }
-  const kinds = kindsOf(plan);
+  const subqueries = subqueriesOf(plan);
   const results = {};
   const warnings = [];
+  const unavailable = [];
+  const wholeFailures = [];
   plan.documents.forEach((document, i) => {
     const response = responses[i] || {};
     const messages = responseErrors(response);
-    if (messages.length && !response.data) {
-      const err = new Error(`${document.operationName} failed: ${messages.join('; ')}`);
-      // @ts-ignore the GraphQL errors travel with the Error for reduceErrors-style helpers
-      err.errors = response.errors;
-      throw err;
+    const read = readResponse(document, response, subqueries);
+    const failedAliases =
+      messages.length && !response.data
+        ? document.aliases
+        : document.aliases.filter((alias) => read[alias].missing);
+    if (!failedAliases.length) {
+      for (const m of messages) warnings.push(`${document.operationName}: ${m}`);
+      Object.assign(results, read);
+      return;
     }
-    for (const m of messages) warnings.push(`${document.operationName}: ${m}`);
-    Object.assign(results, readResponse(document, response, kinds));
+    const reason = failureReason(response, failedAliases);
+    for (const alias of document.aliases)
+      results[alias] = failedAliases.includes(alias)
+        ? { ...read[alias], failed: reason }
+        : read[alias];
+    unavailable.push({
+      operationName: document.operationName,
+      group: document.group,
+      panels: panelsOf(plan.specs.filter((spec) => failedAliases.includes(spec.alias))),
+      reason
+    });
+    if (failedAliases.length === document.aliases.length)
+      wholeFailures.push({ document, reason, errors: response.errors || [] });
   });
+  if (wholeFailures.length === plan.documents.length) {
+    const err = new Error(
+      wholeFailures.map((f) => `${f.document.operationName} failed: ${f.reason}`).join('; ')
+    );
+    // @ts-ignore the GraphQL errors travel with the Error for reduceErrors-style helpers
+    err.errors = wholeFailures.flatMap((f) => f.errors);
+    throw err;
+  }
   runLocalSpecs(plan, plan.localRecords || {}, results);
-  return buildModel(plan, results, warnings);
+  return buildModel(plan, results, warnings, unavailable);
 }
 
 /**
@@ -816,11 +885,12 @@ export function reviewModelFromRecords(plan, records) {
         : runAggregate(spec, records, plan.variables, index);
   }
   runLocalSpecs(plan, plan.localRecords || {}, results);
-  return buildModel(plan, results, []);
+  return buildModel(plan, results, [], []);
 }
 
 /**
- * Plans and computes a review from a sample-data file (CONTRACT.md shape), as `report --data` does.
+ * Plans and computes a review from a sample-data file (`{ meta, records }`, as `npm run sample-data`
+ * writes it), as `report --data` does.
  * @param {{ meta: object, records: Object<string, Array<object>> }} dataSet
  * @param {{ subjectUserIds?: string[], managerId?: string, periodType?: string, lastReviewDate?: string|null,
  *           asOf?: string, kpis?: Array<object>, stagePolicy?: Array<object>, options?: object }} options
@@ -866,16 +936,56 @@ export function reviewModelFromDataSet(dataSet, options) {
 
 /* ------------------------------------------------------------------ model building */
 
+/**
+ * Each need's answer: its spec, the groups it reads (`select`) and the spec's result. A need with a
+ * derived measure (c/queryCompiler expandDerived) also reads its parts' rows, turned into rows that
+ * hold only their groups and the derived column, so sums over its rows include the derived measure.
+ */
 function consumersByNeed(plan, results) {
   const out = new Map();
+  const parts = [];
   for (const spec of plan.specs) {
     const result =
       results[spec.alias] ||
       (spec.kind === 'records'
         ? { records: [], hasNextPage: false }
         : { rows: [], hasNextPage: false });
-    for (const consumer of spec.consumers)
-      out.set(consumer.need.id, { spec, select: consumer.select, result });
+    for (const consumer of spec.consumers) {
+      const entry = { spec, select: consumer.select, result };
+      if (consumer.need.partOf) parts.push({ part: consumer.need, entry });
+      else out.set(consumer.need.id, entry);
+    }
+  }
+  for (const { part, entry } of parts) {
+    const { key, from, multiplier, divisor } = part.derived;
+    const rows = rowsOf(entry).map((row) => {
+      const groups = {};
+      for (const [k, v] of Object.entries(row)) if (!k.includes('(')) groups[k] = v;
+      const value = row[from];
+      groups[key] = typeof value === 'number' ? (value * multiplier) / divisor : null;
+      return groups;
+    });
+    let parent = out.get(part.partOf);
+    if (!parent) {
+      // Only derived measures: the need is answered by its parts alone.
+      parent = { spec: entry.spec, select: {}, result: { rows: [], hasNextPage: false } };
+      out.set(part.partOf, parent);
+    }
+    parent.derivedRows = [...(parent.derivedRows || []), ...rows];
+  }
+  return out;
+}
+
+/** Need id → the reason its subquery failed (a need with parts fails with any of them). */
+function failedNeedsOf(plan, results) {
+  const out = new Map();
+  for (const spec of plan.specs) {
+    const result = results[spec.alias];
+    if (!result || !result.failed) continue;
+    for (const consumer of spec.consumers) {
+      out.set(consumer.need.id, result.failed);
+      if (consumer.need.partOf) out.set(consumer.need.partOf, result.failed);
+    }
   }
   return out;
 }
@@ -888,7 +998,8 @@ function rowsOf(entry) {
     if (Array.isArray(select[k])) return select[k].includes(row[k]);
     return row[k] === select[k];
   };
-  return (result.rows || []).filter((row) => keys.every((k) => matches(row, k)));
+  const own = (result.rows || []).filter((row) => keys.every((k) => matches(row, k)));
+  return entry.derivedRows ? [...own, ...entry.derivedRows] : own;
 }
 
 /** A need's rows grouped by owner, computed once per need (KPIs read them for every person). */
@@ -950,10 +1061,11 @@ function kpiValueFromParts(kpi, parts, target, context) {
   }
 }
 
-function buildModel(plan, results, warnings) {
+function buildModel(plan, results, warnings, unavailable) {
   const { context, people, kpis } = plan;
   const asOf = context.asOf;
   const needs = consumersByNeed(plan, results);
+  const failedNeeds = failedNeedsOf(plan, results);
   for (const spec of plan.specs) {
     const result = results[spec.alias];
     if (spec.kind === 'aggregate' && result && result.hasNextPage) {
@@ -961,7 +1073,6 @@ function buildModel(plan, results, warnings) {
         `${spec.alias}: more than ${spec.first} groups; totals cover the first ${spec.first} only`
       );
     }
-    if (result && result.missing) warnings.push(`${spec.alias}: missing from the response`);
   }
   const subjects = context.subjectUserIds;
   const byOwner = (needId) => {
@@ -978,26 +1089,14 @@ function buildModel(plan, results, warnings) {
   const coverage = byOwner('coverage');
   const created = byOwner('created');
   const moved = byOwner('moved');
-  // Widened activity subqueries hold six months: the review period is the last one.
-  const currentMonth = parseDate(context.period.start).month;
-  const inPeriod = (map, field) => {
-    if (!context.activityByMonth) return map;
-    const out = new Map();
-    for (const [owner, rows] of map)
-      out.set(
-        owner,
-        rows.filter((r) => r[field] === currentMonth)
-      );
-    return out;
-  };
-  const eventsByMonth = byOwner('events');
-  const callsByMonth = byOwner('calls');
-  const events = inPeriod(eventsByMonth, 'ActivityDate');
-  const calls = inPeriod(callsByMonth, 'ActivityDate');
+  const events = byOwner('events');
+  const calls = byOwner('calls');
+  const pastEvents = context.historyPeriods.slice(0, -1).map((p, i) => byOwner(`pastEvents:${i}`));
+  const pastCalls = context.historyPeriods.slice(0, -1).map((p, i) => byOwner(`pastCalls:${i}`));
   const newEvents = byOwner('newCustomerEvents');
   const newCalls = byOwner('newCustomerCalls');
   const forecast = byOwner('forecast');
-  const forecastWon = byOwner('forecastWon');
+  const forecastWon = context.forecastMonths.map((m, i) => byOwner(`forecastWon:${i}`));
   const flagMaps = {};
   for (const key of ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'])
     flagMaps[key] = byOwner(key);
@@ -1007,20 +1106,18 @@ function buildModel(plan, results, warnings) {
     context.options.forecastBasis === 'weighted'
       ? 'sum(Weighted_Amount__c)'
       : 'sum(Commit_Amount__c)';
-  const monthNumber = (month) => parseDate(month.start).month;
-  // One subject's forecast snapshot and won amount for one month (null forecast: no snapshot).
-  const monthFigures = (userId, month) => {
+  // One subject's forecast snapshot and won amount for forecast month i (null forecast: no snapshot).
+  const monthFigures = (userId, i) => {
+    const month = context.forecastMonths[i];
     const snapshots = ownerRows(forecast, userId).filter((r) => r.Month_Start__c === month.start);
     const sources = new Set(snapshots.map((r) => r.Source__c || null));
     return {
       forecast: snapshots.length ? sumRows(snapshots, basisField) : null,
-      won: sumRows(
-        ownerRows(forecastWon, userId).filter((r) => r.CloseDate === monthNumber(month)),
-        'sum(Amount)'
-      ),
+      won: sumRows(ownerRows(forecastWon[i], userId), 'sum(Amount)'),
       sources
     };
   };
+  const lastMonth = context.forecastMonths.length - 1;
 
   const base = new Map();
   for (const userId of subjects) {
@@ -1085,23 +1182,21 @@ function buildModel(plan, results, warnings) {
       newCustomerContacts:
         sumRows(ownerRows(newEvents, userId), 'count(Id)') +
         sumRows(ownerRows(newCalls, userId), 'count(Id)'),
-      forecast: monthFigures(userId, context.forecastMonth).forecast,
-      forecastWon: monthFigures(userId, context.forecastMonth).won,
-      months: context.forecastMonths.map((month) => monthFigures(userId, month)),
+      forecast: monthFigures(userId, lastMonth).forecast,
+      forecastWon: monthFigures(userId, lastMonth).won,
+      months: context.forecastMonths.map((month, i) => monthFigures(userId, i)),
       commitRest: sumRows(
         ownerRows(coverage, userId).filter((r) => r.ForecastCategoryName === COMMIT_CATEGORY),
         'sum(Amount)'
       ),
       weightedRest: sumRows(ownerRows(coverage, userId), 'sum(ExpectedRevenue)'),
-      // Activity of each history period (null where the subquery was not widened).
-      activityByPeriod: context.historyPeriods.map((p) => {
+      // Activity of each past period (null when the plan has no activity trend).
+      activityByPeriod: context.historyPeriods.slice(0, -1).map((p, i) => {
         if (!context.activityByMonth) return null;
-        const month = parseDate(p.start).month;
-        const ofMonth = (rows) => rows.filter((r) => r.ActivityDate === month);
         return {
-          meetings: sumRows(ofMonth(ownerRows(eventsByMonth, userId)), 'count(Id)'),
-          minutes: sumRows(ofMonth(ownerRows(eventsByMonth, userId)), 'sum(DurationInMinutes)'),
-          calls: sumRows(ofMonth(ownerRows(callsByMonth, userId)), 'count(Id)')
+          meetings: sumRows(ownerRows(pastEvents[i], userId), 'count(Id)'),
+          minutes: sumRows(ownerRows(pastEvents[i], userId), 'sum(DurationInMinutes)'),
+          calls: sumRows(ownerRows(pastCalls[i], userId), 'count(Id)')
         };
       }),
       cycle
@@ -1109,12 +1204,12 @@ function buildModel(plan, results, warnings) {
   }
 
   const targetIndex = buildTargetIndex(needs, kpis, context);
-  const kpiModel = buildKpis(plan, needs, base, targetIndex, lists);
+  const kpiModel = buildKpis(plan, needs, base, targetIndex, lists, failedNeeds);
   const funnelModel = buildFunnel(plan, needs, base);
   const forecastModel = buildForecast(context, subjects, base, kpiModel, plan.kpis);
   const trust = buildTrust(plan, base, kpiModel, forecastModel, lists, needs.get('reviews'));
   const movement = buildMovement(subjects, base);
-  const activityModel = buildActivity(context, subjects, base);
+  const activityModel = buildActivity(context, subjects, base, failedNeeds);
 
   return {
     version: MODEL_VERSION,
@@ -1166,6 +1261,7 @@ function buildModel(plan, results, warnings) {
       complete: lists.complete
     },
     unplanned: plan.unplanned,
+    unavailable,
     warnings
   };
 }
@@ -1296,10 +1392,48 @@ function targetBaseKpi(kpi, byKey) {
   return kpi;
 }
 
-function buildKpis(plan, needs, base, targetIndex, lists) {
+/** The builtins whose numbers come from one need of the same name (the data-trust flags). */
+const FLAG_BUILTINS = ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'];
+
+/**
+ * The needs a KPI's cell reads: its own subquery or those of its parts, and the targets (its target,
+ * attainment and status, and the value of coverage and pacing, read them).
+ */
+function kpiNeedIds(kpi, byKey, context, seen) {
+  const def = kpi.definition || {};
+  const visited = seen || new Set();
+  if (visited.has(kpi.key)) return [];
+  visited.add(kpi.key);
+  const of = (key) => (byKey.has(key) ? kpiNeedIds(byKey.get(key), byKey, context, visited) : []);
+  let ids;
+  if (def.measure === 'count' || def.measure === 'sum' || def.measure === 'avg')
+    ids = [`kpi:${kpi.key}`];
+  else if (def.measure === 'ratio') ids = [...of(def.numerator), ...of(def.denominator)];
+  else if (FLAG_BUILTINS.includes(def.builtin)) ids = [def.builtin];
+  else if (def.builtin === 'offersPastCheck') ids = ['openList'];
+  else if (def.builtin === 'movedSinceReview') ids = ['moved'];
+  else if (def.builtin === 'notMovedSinceReview') ids = ['open', 'moved'];
+  else if (def.builtin === 'newCustomerContacts') ids = ['newCustomerEvents', 'newCustomerCalls'];
+  else if (def.builtin === 'forecastDeviation')
+    ids = ['forecast', `forecastWon:${context.forecastMonths.length - 1}`];
+  else if (def.builtin === 'coverage') ids = ['coverage', ...of(def.params && def.params.kpi)];
+  else if (def.builtin === 'pacing') ids = of(def.params && def.params.kpi);
+  else if (def.builtin === 'salesCycle') ids = ['closedList'];
+  else ids = [];
+  return [...ids, 'targets'];
+}
+
+function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
   const { context, people, kpis } = plan;
   const byKey = new Map(kpis.map((k) => [k.key, k]));
   const unplanned = new Set(plan.unplanned.map((u) => u.key));
+  // Why a KPI's number is unavailable (a subquery it reads failed), or null.
+  const unavailableReason = (kpi) => {
+    const reasons = kpiNeedIds(kpi, byKey, context)
+      .filter((id) => failedNeeds.has(id))
+      .map((id) => failedNeeds.get(id));
+    return reasons.length ? [...new Set(reasons)].join('; ') : null;
+  };
   const subjects = context.subjectUserIds;
   const partsCache = new Map();
 
@@ -1356,14 +1490,15 @@ function buildKpis(plan, needs, base, targetIndex, lists) {
     return values.length ? values.reduce((t, v) => t + v, 0) : null;
   };
 
-  const cell = (kpi, parts, target) => {
+  const cell = (kpi, parts, target, unavailable) => {
     const def = kpi.definition || {};
     // Coverage and pacing are computed against their base KPI's target (sales won, …), but that
     // target is not theirs: they show their own goal (definition.target, else the green threshold),
     // and their status comes from their own value (e.g. coverage ≥ 3 is green).
     const isRatioBuiltin =
       def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing');
-    const value = unplanned.has(kpi.key) ? null : kpiValueFromParts(kpi, parts, target, context);
+    const value =
+      unplanned.has(kpi.key) || unavailable ? null : kpiValueFromParts(kpi, parts, target, context);
     const basis = isRatioBuiltin ? 'value' : def.statusBasis || 'attainment';
     return {
       value: round(value),
@@ -1377,15 +1512,20 @@ function buildKpis(plan, needs, base, targetIndex, lists) {
         basis,
         absolute: def.statusOnAbsolute === true
       }),
-      parts: roundParts(parts),
-      ...(unplanned.has(kpi.key) ? { note: 'not loaded' } : {})
+      // Parts read from a failed subquery would look like zeros: unknown instead.
+      parts: unavailable
+        ? Object.fromEntries(Object.keys(parts).map((k) => [k, null]))
+        : roundParts(parts),
+      ...(unplanned.has(kpi.key) ? { note: 'not loaded' } : {}),
+      ...(unavailable ? { unavailable } : {})
     };
   };
   const topLeader = people.find((p) => p.depth === 0 && p.teamUserIds.length === subjects.length);
   return kpis.map((kpi) => {
+    const unavailable = unavailableReason(kpi);
     const byUser = subjects.map((userId) => ({
       userId,
-      ...cell(kpi, partsOf(kpi, userId), teamTarget(kpi, [userId], userId))
+      ...cell(kpi, partsOf(kpi, userId), teamTarget(kpi, [userId], userId), unavailable)
     }));
     const byTeam = people
       .filter((p) => p.isManager)
@@ -1394,14 +1534,16 @@ function buildKpis(plan, needs, base, targetIndex, lists) {
         ...cell(
           kpi,
           sumParts(p.teamUserIds.map((id) => partsOf(kpi, id))),
-          teamTarget(kpi, p.teamUserIds, p.userId)
+          teamTarget(kpi, p.teamUserIds, p.userId),
+          unavailable
         )
       }));
     const totalParts = sumParts(subjects.map((id) => partsOf(kpi, id)));
     const total = cell(
       kpi,
       totalParts,
-      teamTarget(kpi, subjects, topLeader ? topLeader.userId : null)
+      teamTarget(kpi, subjects, topLeader ? topLeader.userId : null),
+      unavailable
     );
     return {
       key: kpi.key,
@@ -1644,9 +1786,9 @@ function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
     return row;
   });
   const current = Object.fromEntries(measures.map((m) => [m.key, m.value]));
-  // Counts as of past periods' ends are not loaded (they would need a third request, see
-  // ENGINE-API.md): null. Forecast deviation as known at each period's end: the latest complete
-  // month ending by then, from the snapshot months of the forecast model.
+  // Counts as of past periods' ends come from the snapshots of the reviews held in them (null where
+  // none was held). Forecast deviation as known at each period's end: the latest complete month
+  // ending by then, from the snapshot months of the forecast model.
   const months = forecastModel.months;
   const deviationAsOf = (period) => {
     const known = months.filter((m) => m.month.end <= period.end);
@@ -1695,7 +1837,9 @@ function buildMovement(subjects, base) {
   };
 }
 
-function buildActivity(context, subjects, base) {
+function buildActivity(context, subjects, base, failedNeeds) {
+  // A measure read from a failed subquery is unknown (null), never 0.
+  const known = (needIds, value) => (needIds.some((id) => failedNeeds.has(id)) ? null : value);
   const rowFor = (userIds) => {
     let meetings = 0;
     let minutes = 0;
@@ -1713,19 +1857,19 @@ function buildActivity(context, subjects, base) {
       newCustomerContacts += b.newCustomerContacts;
     }
     return {
-      meetings,
-      customerHours: round(minutes / MINUTES_PER_HOUR),
-      calls,
-      newOpportunities,
-      newPipeline: round(newPipeline),
-      newCustomerContacts
+      meetings: known(['events'], meetings),
+      customerHours: known(['events'], round(minutes / MINUTES_PER_HOUR)),
+      calls: known(['calls'], calls),
+      newOpportunities: known(['created'], newOpportunities),
+      newPipeline: known(['created'], round(newPipeline)),
+      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], newCustomerContacts)
     };
   };
   const total = rowFor(subjects);
   const byUser = subjects.map((userId) => ({ userId, ...rowFor([userId]) }));
-  // Past periods: meetings, hours and calls where the activity subqueries were widened (Month
-  // reviews); new opportunities/pipeline (CreatedDate is a DateTime the API would group by UTC month)
-  // and new-customer contacts (defined against each period's start) are not loaded: null, never 0.
+  // Past periods: meetings, hours and calls of Month reviews (one subquery per month); new
+  // opportunities/pipeline and new-customer contacts (defined against each period's start) are not
+  // loaded: null, never 0.
   const pastRow = (userIds, index) => {
     const unknown = {
       meetings: null,
@@ -1745,7 +1889,13 @@ function buildActivity(context, subjects, base) {
       minutes += a.minutes;
       calls += a.calls;
     }
-    return { ...unknown, meetings, customerHours: round(minutes / MINUTES_PER_HOUR), calls };
+    const events = [`pastEvents:${index}`];
+    return {
+      ...unknown,
+      meetings: known(events, meetings),
+      customerHours: known(events, round(minutes / MINUTES_PER_HOUR)),
+      calls: known([`pastCalls:${index}`], calls)
+    };
   };
   const periods = context.historyPeriods;
   const history = periods.map((period, i) => {

@@ -11,7 +11,10 @@ const emptyResponse = require('./data/emptyResponse.json');
 const errorResponse = require('./data/errorResponse.json');
 
 const document = { aliases: ['open', 'openList'] };
-const kinds = { open: 'aggregate', openList: 'records' };
+const subqueries = {
+  open: { kind: 'aggregate', object: 'Opportunity' },
+  openList: { kind: 'records', object: 'Opportunity' }
+};
 
 describe('flattening UI API GraphQL responses', () => {
   it('turns aggregate edges into rows of grouped values and fn(Field) measures', () => {
@@ -49,7 +52,7 @@ describe('flattening UI API GraphQL responses', () => {
     });
   });
   it('reads every alias with its kind and paging', () => {
-    const read = readResponse(document, aggregateResponse, kinds);
+    const read = readResponse(document, aggregateResponse, subqueries);
     expect(read.open.rows).toHaveLength(2);
     expect(read.openList).toMatchObject({
       hasNextPage: true,
@@ -57,13 +60,13 @@ describe('flattening UI API GraphQL responses', () => {
     });
   });
   it('reads an empty response as empty rows and lists', () => {
-    expect(readResponse(document, emptyResponse, kinds)).toEqual({
+    expect(readResponse(document, emptyResponse, subqueries)).toEqual({
       open: { rows: [], hasNextPage: false },
       openList: { records: [], hasNextPage: false }
     });
   });
   it('marks aliases missing from an error response and reports the errors', () => {
-    expect(readResponse(document, errorResponse, kinds).open).toEqual({
+    expect(readResponse(document, errorResponse, subqueries).open).toEqual({
       rows: [],
       hasNextPage: false,
       missing: true
@@ -73,6 +76,47 @@ describe('flattening UI API GraphQL responses', () => {
       'Too many subqueries'
     ]);
     expect(responseErrors(emptyResponse)).toEqual([]);
+  });
+  it('reads aliased custom fields back to their API names, in aggregates and records', () => {
+    const rows = flattenAggregate(
+      {
+        edges: [
+          {
+            node: {
+              aggregate: {
+                User: { value: '005000000000000011' },
+                MonthStart: { value: '2026-10-01' },
+                CommitAmount: { sum: { value: 1200 } }
+              }
+            }
+          }
+        ]
+      },
+      'SPM_Forecast_Snapshot__c'
+    );
+    expect(rows).toEqual([
+      {
+        User__c: '005000000000000011',
+        Month_Start__c: '2026-10-01',
+        'sum(Commit_Amount__c)': 1200
+      }
+    ]);
+    expect(
+      flattenRecord(
+        {
+          Id: 'a01',
+          DueDate: { value: '2026-11-30' },
+          OpportunityRef: { Id: '006', Name: { value: 'Renewal' } },
+          AccountRef: null
+        },
+        'SPM_Action__c'
+      )
+    ).toEqual({
+      Id: 'a01',
+      Due_Date__c: '2026-11-30',
+      Opportunity__r: { Id: '006', Name: 'Renewal' },
+      Account__r: null
+    });
   });
   it('reads numbers sent as text', () => {
     expect(

@@ -123,6 +123,27 @@ describe('a broken definition', () => {
       'broken_kpi: definition.filter.CloseDate.lt is not a valid date value for Opportunity.CloseDate (got {"ref":"today"})'
     ]);
   });
+  it('refuses fields real orgs hide by default: no filter on ExpectedRevenue, no Task or Event Type', () => {
+    const weighted = validateDefinition(
+      {
+        object: 'Opportunity',
+        measure: 'sum',
+        field: 'ExpectedRevenue',
+        filter: { ExpectedRevenue: { gt: 1000 } }
+      },
+      'big_weighted'
+    );
+    expect(weighted.map((e) => e.message)).toEqual([
+      'big_weighted: definition.filter.ExpectedRevenue cannot filter on Opportunity.ExpectedRevenue, which Pacer computes from Amount and Probability (filter on those instead)'
+    ]);
+    const typed = validateDefinition(
+      { object: 'Task', measure: 'count', filter: { Type: 'Call' }, dateField: 'ActivityDate' },
+      'typed_calls'
+    );
+    expect(typed.map((e) => e.message)).toEqual([
+      'typed_calls: definition.filter.Type names a field that Task does not have (or Pacer does not read)'
+    ]);
+  });
   it('rejects unknown measures, builtins and parameters', () => {
     expect(
       validateDefinition(

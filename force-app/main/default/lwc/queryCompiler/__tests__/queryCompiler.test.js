@@ -5,11 +5,14 @@ import {
   renderDocument,
   renderWhere,
   compileDocuments,
+  expandDerived,
+  subqueryGroup,
   scopeVariables,
-  MAX_SUBQUERIES
+  MAX_SUBQUERIES,
+  SUBQUERY_GROUPS
 } from 'c/queryCompiler';
 import { normalizeKpis } from 'c/kpiDefinitions';
-import { flattenAggregate } from 'c/graphqlResults';
+import { flattenAggregate, flattenConnection } from 'c/graphqlResults';
 import { and, cmp, variable } from 'c/criteria';
 import { periodContaining } from 'c/periods';
 
@@ -17,7 +20,7 @@ const fc = require('fast-check');
 const { parse } = require('graphql');
 const {
   executeDocument,
-  consumerTotals
+  needTotals
 } = require('../../reviewPlan/__tests__/support/graphqlEvaluator');
 const {
   menu,
@@ -65,7 +68,12 @@ describe('compiling KPI definitions', () => {
       { fn: 'sum', field: 'DurationInMinutes' },
       { fn: 'count', field: 'Id' }
     ]);
-    expect(specs.length).toBeLessThan(needs.length);
+    // The weighted pipeline (sum of ExpectedRevenue) is asked for as seven Probability subqueries.
+    const weighted = specs.filter((spec) =>
+      spec.consumers.some((c) => c.need.partOf === 'kpi:weighted_pipeline')
+    );
+    expect(weighted).toHaveLength(7);
+    expect(specs.length).toBeLessThan(needs.length + 7);
   });
 
   it('keeps a single constrained value as a filter, not a grouping', () => {
@@ -151,14 +159,20 @@ describe('compiling KPI definitions', () => {
     const { documents, specs } = compileDocuments(compiled.needs, variables, {
       operationPrefix: 'spmScorecard'
     });
-    expect(documents.map((d) => d.operationName)).toEqual(['spmScorecard1']);
-    expect(documents[0].aliases).toHaveLength(specs.length);
-    expect(() => parse(documents[0].query)).not.toThrow();
+    expect(documents.map((d) => [d.operationName, d.group])).toEqual([
+      ['spmScorecardCore1', 'core'],
+      ['spmScorecardActivity1', 'activity']
+    ]);
+    expect(documents.flatMap((d) => d.aliases)).toHaveLength(specs.length);
+    for (const document of documents) {
+      expect(() => parse(document.query)).not.toThrow();
+      expect(document.query).not.toContain('totalCount');
+      expect(document.variables.userIds).toEqual(owners);
+    }
     expect(documents[0].query).toMatch(
-      /^query spmScorecard1\(\$periodEnd: Date, \$periodEndTime: DateTime, /
+      /^query spmScorecardCore1\(\$periodEnd: Date, \$periodEndTime: DateTime, /
     );
-    expect(documents[0].query).not.toContain('totalCount');
-    expect(documents[0].variables.userIds).toEqual(owners);
+    expect(documents[1].query).toContain('calls: Task(');
   });
 
   it('never puts more than ten subqueries in one document', () => {
@@ -172,6 +186,11 @@ describe('compiling KPI definitions', () => {
     const compiled = compileKpis(many, context);
     const { documents } = compileDocuments(compiled.needs, scopeVariables(context));
     expect(documents.map((d) => d.aliases.length)).toEqual([10, 10, 3]);
+    expect(documents.map((d) => d.operationName)).toEqual([
+      'spmQueryCore1',
+      'spmQueryCore2',
+      'spmQueryCore3'
+    ]);
     const spec = assignAliases(mergeSpecs(compiled.needs));
     expect(() => renderDocument('tooBig', spec, scopeVariables(context))).toThrow(
       `tooBig would hold 23 subqueries; the UI API allows ${MAX_SUBQUERIES}`
@@ -234,23 +253,23 @@ describe('merging never changes a KPI value', () => {
           const run = (spec) => {
             const doc = renderDocument('spmCheck', [spec], allVariables);
             const response = executeDocument(doc.query, doc.variables, data);
-            return flattenAggregate(response.data.uiapi.aggregate[spec.alias]);
+            expect(response.errors).toEqual([]);
+            return flattenAggregate(response.data.uiapi.aggregate[spec.alias], spec.object);
           };
-          const merged = assignAliases(mergeSpecs(needs));
-          const mergedTotals = new Map();
-          for (const spec of merged) {
-            const rows = run(spec);
-            for (const consumer of spec.consumers)
-              mergedTotals.set(consumer.need.id, consumerTotals(spec, consumer, rows));
-          }
+          const mergedTotals = needTotals(assignAliases(mergeSpecs(needs)), run);
           for (const needItem of needs) {
-            const [alone] = assignAliases(mergeSpecs([needItem]));
-            const aloneTotals = consumerTotals(alone, alone.consumers[0], run(alone));
+            const aloneTotals = needTotals(assignAliases(mergeSpecs([needItem])), run).get(
+              needItem.id
+            );
             const keys = needItem.measures.map((m) => `${m.fn}(${m.field})`);
+            // Sums of amounts × probabilities may differ in the last bits between groupings.
             const pick = (totals) =>
               Object.fromEntries(
                 Object.entries(totals)
-                  .map(([owner, t]) => [owner, keys.map((k) => t[k] || 0)])
+                  .map(([owner, t]) => [
+                    owner,
+                    keys.map((k) => Math.round((t[k] || 0) * 1e4) / 1e4)
+                  ])
                   .filter(([, v]) => v.some((x) => x !== 0))
               );
             expect(pick(mergedTotals.get(needItem.id))).toEqual(pick(aloneTotals));
@@ -262,45 +281,215 @@ describe('merging never changes a KPI value', () => {
   });
 });
 
-describe('grouping by a date function', () => {
-  const need = (needId, select) => ({
+describe('documents in the real UI API grammar', () => {
+  const owner = cmp('OwnerId', 'in', variable('userIds'));
+  const need = (needId, object, where, dims, measures) => ({
     id: needId,
     label: needId,
     kind: 'aggregate',
-    object: 'Opportunity',
+    object,
     owner: 'OwnerId',
-    where: and(
-      cmp('OwnerId', 'in', variable('userIds')),
-      cmp('IsWon', 'eq', true),
-      cmp('CloseDate', 'gte', variable('periodStart'))
-    ),
-    dims: ['CloseDate'],
-    groupFunctions: { CloseDate: 'CALENDAR_MONTH' },
-    measures: [{ fn: 'sum', field: 'Amount' }],
-    priority: 0,
-    select
+    where: and(owner, ...where),
+    dims,
+    measures,
+    priority: 0
+  });
+  const vars = scopeVariables({
+    subjectUserIds: ['005000000000000001'],
+    period: { start: '2026-11-01', end: '2026-11-30' }
   });
 
-  it('renders the UI API function clause and keeps each need its own months', () => {
-    const specs = assignAliases(mergeSpecs([need('won', { CloseDate: [11] }), need('trend', {})]));
-    expect(specs).toHaveLength(1);
-    expect(specs[0].consumers.map((c) => c.select)).toEqual([{ CloseDate: [11] }, {}]);
-    const doc = renderDocument(
-      'spmMonths',
-      specs,
-      scopeVariables({
-        subjectUserIds: ['005000000000000001'],
-        period: { start: '2026-11-01', end: '2026-11-30' }
-      })
+  it('groups every field with { group: true }, never with a date function', () => {
+    const [spec] = assignAliases(
+      mergeSpecs([
+        need(
+          'won',
+          'Opportunity',
+          [cmp('IsWon', 'eq', true)],
+          ['CloseDate'],
+          [{ fn: 'sum', field: 'Amount' }]
+        )
+      ])
     );
+    const doc = renderDocument('spmDays', [spec], vars);
     expect(doc.query).toContain(
-      'groupBy: { OwnerId: { group: true }, CloseDate: { function: CALENDAR_MONTH } }'
+      'groupBy: { OwnerId: { group: true }, CloseDate: { group: true } }'
     );
-    expect(doc.query).toContain('CloseDate { value }');
+    expect(doc.query).not.toContain('function');
+    expect(spec.groupFunctions).toBeUndefined();
   });
 
-  it('does not merge needs grouped differently', () => {
-    const plain = { ...need('plain', {}), groupFunctions: undefined, dims: [] };
-    expect(mergeSpecs([need('won', {}), plain])).toHaveLength(2);
+  it('refuses to group a DateTime field, which the UI API groups only by a date function', () => {
+    const specs = assignAliases(
+      mergeSpecs([
+        need('created', 'Opportunity', [], ['CreatedDate'], [{ fn: 'count', field: 'Id' }])
+      ])
+    );
+    expect(() => renderDocument('spmBad', specs, vars)).toThrow(
+      'Opportunity.CreatedDate is a DateTime field: the UI API groups it only by a date function, which Pacer does not use'
+    );
+  });
+
+  it('aliases custom fields in selections, and keeps API names in filters, groupBy and orderBy', () => {
+    const snapshot = {
+      ...need(
+        'forecast',
+        'SPM_Forecast_Snapshot__c',
+        [cmp('Month_Start__c', 'gte', variable('periodStart'))],
+        ['Month_Start__c'],
+        [{ fn: 'sum', field: 'Commit_Amount__c' }]
+      ),
+      owner: 'User__c',
+      where: and(
+        cmp('User__c', 'in', variable('userIds')),
+        cmp('Month_Start__c', 'gte', variable('periodStart'))
+      )
+    };
+    const list = {
+      id: 'actions',
+      label: 'actions',
+      kind: 'records',
+      object: 'SPM_Action__c',
+      where: and(cmp('Status__c', 'eq', 'Open')),
+      fields: ['Name', 'Due_Date__c', 'Opportunity__r.Name'],
+      orderBy: [{ field: 'Due_Date__c', order: 'ASC' }],
+      first: 5,
+      priority: 0
+    };
+    const specs = assignAliases(mergeSpecs([snapshot, list]));
+    const { query } = renderDocument('spmAliases', specs, vars);
+    expect(query).toContain(
+      'forecast: SPM_Forecast_Snapshot__c(where: { User__c: { in: $userIds }, Month_Start__c: { gte: { value: $periodStart } } }, groupBy: { User__c: { group: true }, Month_Start__c: { group: true } }'
+    );
+    expect(query).toContain(
+      'aggregate { User: User__c { value } MonthStart: Month_Start__c { value } CommitAmount: Commit_Amount__c { sum { value } } }'
+    );
+    expect(query).toContain(
+      'orderBy: { Due_Date__c: { order: ASC } }, first: 5) { edges { node { Id Name { value } DueDate: Due_Date__c { value } OpportunityRef: Opportunity__r { Id Name { value } } } }'
+    );
+    // Read back through the aliases: rows and records keyed by API names.
+    const data = {
+      SPM_Forecast_Snapshot__c: [
+        {
+          Id: 'a1',
+          User__c: '005000000000000001',
+          Month_Start__c: '2026-11-01',
+          Commit_Amount__c: 5
+        }
+      ],
+      SPM_Action__c: [
+        {
+          Id: 'a2',
+          Name: 'Call',
+          Status__c: 'Open',
+          Due_Date__c: '2026-11-30',
+          Opportunity__c: 'o1'
+        }
+      ],
+      Opportunity: [{ Id: 'o1', Name: 'Deal' }]
+    };
+    const response = executeDocument(
+      query,
+      { userIds: ['005000000000000001'], periodStart: '2026-11-01' },
+      data
+    );
+    expect(
+      flattenAggregate(response.data.uiapi.aggregate.forecast, 'SPM_Forecast_Snapshot__c')
+    ).toEqual([
+      { User__c: '005000000000000001', Month_Start__c: '2026-11-01', 'sum(Commit_Amount__c)': 5 }
+    ]);
+    expect(flattenConnection(response.data.uiapi.query.actions, 'SPM_Action__c')).toEqual([
+      {
+        Id: 'a2',
+        Name: 'Call',
+        Due_Date__c: '2026-11-30',
+        Opportunity__r: { Id: 'o1', Name: 'Deal' }
+      }
+    ]);
+  });
+
+  it('computes ExpectedRevenue from Amount in seven Probability subqueries, never reading it', () => {
+    const weighted = need(
+      'open',
+      'Opportunity',
+      [cmp('IsClosed', 'eq', false)],
+      ['StageName'],
+      [
+        { fn: 'count', field: 'Id' },
+        { fn: 'sum', field: 'ExpectedRevenue' }
+      ]
+    );
+    const parts = expandDerived(weighted);
+    expect(parts.map((p) => p.id)).toEqual([
+      'open',
+      ...Array.from({ length: 7 }, (_, k) => `open#sum(ExpectedRevenue)${k}`)
+    ]);
+    expect(parts[0].measures).toEqual([{ fn: 'count', field: 'Id' }]);
+    // Every probability 0…100 is the sum of the multipliers of the parts whose set holds it.
+    for (let p = 0; p <= 100; p++) {
+      const weight = parts
+        .slice(1)
+        .filter((part) => part.where.and.at(-1).value.includes(p))
+        .reduce((t, part) => t + part.derived.multiplier, 0);
+      expect(weight).toBe(p);
+    }
+    const specs = assignAliases(mergeSpecs([weighted]));
+    const text = specs.map((spec) => renderDocument('spmW', [spec], vars).query).join('\n');
+    expect(text).not.toContain('ExpectedRevenue {');
+    expect(text).toContain('Probability: { in: [64, 65, 66');
+    expect(() => renderWhere('Opportunity', and(cmp('ExpectedRevenue', 'gt', 1000)))).toThrow(
+      'Opportunity.ExpectedRevenue is computed by Pacer'
+    );
+  });
+
+  it('sends each group of subqueries in its own documents', () => {
+    const newCustomers = {
+      field: 'AccountId',
+      op: 'ninq',
+      object: 'Opportunity',
+      apiName: 'AccountId',
+      where: and(cmp('IsWon', 'eq', true))
+    };
+    const needs = [
+      need('events', 'Event', [], [], [{ fn: 'count', field: 'Id' }]),
+      need('won', 'Opportunity', [cmp('IsWon', 'eq', true)], [], [{ fn: 'count', field: 'Id' }]),
+      need('newCustomerCalls', 'Task', [newCustomers], [], [{ fn: 'count', field: 'Id' }]),
+      need('joined', 'Opportunity', [newCustomers], [], [{ fn: 'count', field: 'Id' }])
+    ];
+    const { documents, specs } = compileDocuments(needs, vars, { operationPrefix: 'spmReview' });
+    expect(SUBQUERY_GROUPS).toEqual(['core', 'activity', 'joins']);
+    expect(specs.map((spec) => [spec.alias, subqueryGroup(spec)])).toEqual([
+      ['events', 'activity'],
+      ['won', 'core'],
+      ['newCustomerCalls', 'joins'],
+      ['joined', 'joins']
+    ]);
+    expect(documents.map((d) => [d.operationName, d.group, d.aliases])).toEqual([
+      ['spmReviewCore1', 'core', ['won']],
+      ['spmReviewActivity1', 'activity', ['events']],
+      ['spmReviewJoins1', 'joins', ['newCustomerCalls', 'joined']]
+    ]);
+  });
+
+  it('leaves out the lowest-priority subqueries that would need more documents than allowed', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...need(
+        `k${i}`,
+        'Opportunity',
+        [cmp('Amount', 'gte', i)],
+        [],
+        [{ fn: 'count', field: 'Id' }]
+      ),
+      priority: i < 2 ? 0 : 1
+    }));
+    const activity = need('events', 'Event', [], [], [{ fn: 'count', field: 'Id' }]);
+    const { documents, dropped } = compileDocuments([...many, activity], vars, {
+      maxDocuments: 2
+    });
+    expect(documents.map((d) => [d.group, d.aliases.length])).toEqual([
+      ['core', 10],
+      ['activity', 1]
+    ]);
+    expect(dropped.map((spec) => spec.alias || spec.label)).toEqual(['k10', 'k11']);
   });
 });

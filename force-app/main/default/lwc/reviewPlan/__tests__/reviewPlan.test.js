@@ -3,11 +3,15 @@ import {
   reviewModelFromResponses,
   reviewModelFromRecords,
   reviewModelFromDataSet,
-  MAX_DOCUMENTS
+  MAX_PLAN_DOCUMENTS,
+  PANEL_KEYS
 } from 'c/reviewPlan';
+import { subqueryGroup, MAX_SUBQUERIES } from 'c/queryCompiler';
 
 const fc = require('fast-check');
-const { parse } = require('graphql');
+const { addDays } = require('c/periods');
+const { parse, visit } = require('graphql');
+const { documentErrors } = require('@pacer/local-schema');
 const { answerPlan } = require('./support/graphqlEvaluator');
 const {
   AS_OF,
@@ -268,14 +272,19 @@ const userCell = (model, key, userId) => cellOf(model, key).byUser.find((c) => c
 describe('the review plan', () => {
   const plan = planFor();
 
-  it('loads a whole review with at most two documents of at most ten subqueries', () => {
-    expect(plan.documents.length).toBeLessThanOrEqual(MAX_DOCUMENTS);
+  it('loads a whole review in documents of one group each, at most ten subqueries apiece', () => {
+    expect(plan.documents.length).toBeLessThanOrEqual(MAX_PLAN_DOCUMENTS);
     expect(plan.documents.map((d) => d.operationName)).toEqual([
-      'spmReviewPart1',
-      'spmReviewPart2'
+      'spmReviewCore1',
+      'spmReviewCore2',
+      'spmReviewCore3',
+      'spmReviewCore4',
+      'spmReviewActivity1',
+      'spmReviewActivity2',
+      'spmReviewJoins1'
     ]);
     for (const document of plan.documents) {
-      expect(document.aliases.length).toBeLessThanOrEqual(10);
+      expect(document.aliases.length).toBeLessThanOrEqual(MAX_SUBQUERIES);
       expect(() => parse(document.query)).not.toThrow();
       expect(document.query).not.toContain('totalCount');
     }
@@ -289,21 +298,25 @@ describe('the review plan', () => {
     ).toBe(true);
   });
 
-  it('plans the same two documents for a hundred reps', () => {
+  it('stays within the documents a plan may hold for a hundred reps', () => {
     const many = Array.from({ length: 100 }, (_, i) => user(100 + i, { ManagerId: M }));
-    const big = buildReviewPlan({
-      subjectUserIds: many.map((u) => u.Id),
-      users: [users[0], ...many],
-      kpis,
-      stagePolicy,
-      asOf: AS_OF,
-      orgTimeZone: TZ,
-      periodType: 'Quarter',
-      lastReviewDate: null
-    });
-    expect(big.documents).toHaveLength(2);
-    expect(big.documents[0].variables.userIds).toHaveLength(100);
-    expect(big.context.lastReviewDate).toBe('2026-09-30');
+    for (const periodType of ['Month', 'Quarter', 'Year', 'Week']) {
+      const big = buildReviewPlan({
+        subjectUserIds: many.map((u) => u.Id),
+        users: [users[0], ...many],
+        kpis,
+        stagePolicy,
+        asOf: AS_OF,
+        orgTimeZone: TZ,
+        periodType,
+        lastReviewDate: null
+      });
+      expect(big.documents.length).toBeLessThanOrEqual(MAX_PLAN_DOCUMENTS);
+      for (const d of big.documents) expect(d.aliases.length).toBeLessThanOrEqual(MAX_SUBQUERIES);
+      expect(big.unplanned).toEqual([]);
+      expect(big.documents[0].variables.userIds).toHaveLength(100);
+      expect(big.context.lastReviewDate).toBe(addDays(big.context.period.start, -1));
+    }
   });
 
   it('does not query targets that were given', () => {
@@ -312,8 +325,8 @@ describe('the review plan', () => {
     expect(given.documents.flatMap((d) => d.aliases)).not.toContain('targets');
   });
 
-  it('reports the KPIs that do not fit in two requests instead of sending a third', () => {
-    const extra = Array.from({ length: 4 }, (_, i) => ({
+  it('reports the KPIs that do not fit in the documents a plan may hold instead of sending more', () => {
+    const extra = Array.from({ length: 30 }, (_, i) => ({
       ...menu.kpis[1],
       key: `extra_${i}`,
       sortOrder: 900 + i,
@@ -324,12 +337,16 @@ describe('the review plan', () => {
       }
     }));
     const crowded = planFor({ kpis: [...kpis, ...extra] });
-    expect(crowded.documents).toHaveLength(2);
+    expect(crowded.documents).toHaveLength(MAX_PLAN_DOCUMENTS);
     // The past reviews (data-trust trend) are the first subquery left out, then the last KPIs.
     expect(crowded.specs.map((s) => s.alias)).not.toContain('reviews');
-    expect(crowded.unplanned.map((u) => u.key)).toEqual(['extra_1', 'extra_2', 'extra_3']);
+    const left = Array.from({ length: 30 - 15 }, (_, i) => `extra_${15 + i}`);
+    expect(crowded.unplanned.map((u) => u.key)).toEqual(left);
+    expect(crowded.unplanned[0].reason).toBe(
+      'not loaded: the review already sends 8 documents of up to 10 subqueries'
+    );
     const model = reviewModelFromRecords(crowded, teamData());
-    expect(cellOf(model, 'extra_1').total).toMatchObject({ value: null, note: 'not loaded' });
+    expect(cellOf(model, 'extra_15').total).toMatchObject({ value: null, note: 'not loaded' });
     expect(cellOf(model, 'extra_0').total.value).toBe(7); // every deal but b1 (no amount)
     expect(model.trust.history[4].pastCloseDate).toBeNull();
     expect(cellOf(model, 'sales_won').total.value).toBe(50000);
@@ -799,16 +816,24 @@ describe('trends and the forecast of the period (hand-made team)', () => {
     ]);
   });
 
-  it('groups won deals by calendar month in GraphQL and gives the same model as from records', () => {
-    const forecastWon = plan.documents.map((d) => d.query).join('\n');
-    expect(forecastWon).toContain('CloseDate: { function: CALENDAR_MONTH }');
-    expect(forecastWon).toContain('Month_Start__c: { group: true }');
-    expect(forecastWon).toContain('ForecastCategoryName: { group: true }');
+  it('asks for each forecast month and each past month in its own subquery, with the same model from GraphQL', () => {
+    const text = plan.documents.map((d) => d.query).join('\n');
+    expect(text).not.toContain('function');
+    expect(text).toContain(
+      'forecastWon1: Opportunity(where: { OwnerId: { in: $userIds }, CloseDate: { gte: { value: $wonMonth1Start }, lte: { value: $wonMonth1End } }, IsWon: { eq: true } }, groupBy: { OwnerId: { group: true } }'
+    );
+    expect(text).toContain(
+      'pastEvents1: Event(where: { OwnerId: { in: $userIds }, ActivityDate: { gte: { value: $pastPeriod1Start }, lte: { value: $pastPeriod1End } } }'
+    );
+    expect(text).toContain('MonthStart: Month_Start__c { value }');
+    expect(text).toContain('ForecastCategoryName: { group: true }');
+    expect(plan.variables.wonMonth1Start.value).toBe('2026-05-01');
+    expect(plan.variables.pastPeriod5End.value).toBe('2026-10-31');
     expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
   });
 
-  it('stays within two documents of at most ten subqueries', () => {
-    expect(plan.documents.length).toBeLessThanOrEqual(2);
+  it('stays within the plan documents of at most ten subqueries', () => {
+    expect(plan.documents.length).toBeLessThanOrEqual(MAX_PLAN_DOCUMENTS);
     for (const doc of plan.documents) expect(doc.aliases.length).toBeLessThanOrEqual(10);
     expect(plan.unplanned).toEqual([]);
   });
@@ -924,32 +949,53 @@ describe('the data-trust trend from past reviews', () => {
     ]);
   });
 
-  it('reads the reviews in the same two documents, and the same trend from GraphQL', () => {
+  it('reads the reviews in the plan documents, and the same trend from GraphQL', () => {
     const aliases = plan.documents.flatMap((d) => d.aliases);
     expect(aliases).toContain('reviews');
-    expect(aliases).not.toContain('forecastWon'); // merged into the widened closed-deals subquery
-    expect(plan.documents).toHaveLength(2);
-    for (const d of plan.documents) expect(d.aliases.length).toBeLessThanOrEqual(10);
     const text = plan.documents.map((d) => d.query).join('\n');
     expect(text).toContain('reviews: SPM_Review__c(where: { Subject_User__c: { in: $peopleIds }');
-    expect(text).toContain('ActivityDate: { function: CALENDAR_MONTH }');
+    expect(text).toContain('SubjectUser: Subject_User__c { value }');
     expect(plan.variables.historyStart.value).toBe('2026-06-01');
     expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
   });
 
-  it('leaves the trend to null where the reviews do not fit (weekly review)', () => {
+  it('reads the trend of a weekly review too; its activity trend is not loaded', () => {
     const weekly = planFor({ periodType: 'Week' });
-    expect(weekly.documents).toHaveLength(2);
-    expect(weekly.specs.map((s) => s.alias)).not.toContain('reviews');
-    const m = reviewModelFromRecords(weekly, data);
-    expect(m.trust.history.slice(0, 5).every((h) => counts(h).every((v) => v === null))).toBe(true);
+    expect(weekly.specs.map((s) => s.alias)).toContain('reviews');
+    const withWeekly = {
+      ...data,
+      SPM_Review__c: [
+        ...data.SPM_Review__c,
+        review(
+          8,
+          M,
+          '2026-11-10',
+          snapshot([A, B], {
+            pastCloseDate: 6,
+            notUpdated: 5,
+            earlyStageClosingSoon: 4,
+            stalled: 3,
+            offersPastCheck: 2
+          })
+        )
+      ]
+    };
+    const m = reviewModelFromRecords(weekly, withWeekly);
+    expect(m.trust.history.map((h) => [h.period.start, ...counts(h)])).toEqual([
+      ['2026-10-19', null, null, null, null, null],
+      ['2026-10-26', null, null, null, null, null],
+      ['2026-11-02', null, null, null, null, null],
+      ['2026-11-09', 6, 5, 4, 3, 2],
+      ['2026-11-16', null, null, null, null, null],
+      ['2026-11-23', 1, 0, 1, 0, 0]
+    ]);
     expect(m.activity.history[0].total.meetings).toBeNull();
-    // The forecast months still come from their own subquery.
+    // The forecast months still come from their own subqueries.
     expect(m.forecast.months[5]).toMatchObject({ forecast: 60000, won: 40000 });
-    expect(reviewModelFromResponses(weekly, answerPlan(weekly, data))).toEqual(m);
+    expect(reviewModelFromResponses(weekly, answerPlan(weekly, withWeekly))).toEqual(m);
   });
 
-  it('reads the trend for a quarterly review too, with the forecast months from the widened subquery', () => {
+  it('reads the trend for a quarterly review too, with the forecast months from their subqueries', () => {
     const quarterly = planFor({ periodType: 'Quarter' });
     expect(quarterly.specs.map((s) => s.alias)).toContain('reviews');
     const q = reviewModelFromRecords(quarterly, data);
@@ -1081,38 +1127,256 @@ describe('roll-ups', () => {
 
 describe('responses with errors', () => {
   const plan = planFor();
-  it('throws with the GraphQL errors when a document has no data', () => {
-    const ok = answerPlan(plan, teamData());
-    const failed = [
-      ok[0],
-      { errors: [{ message: 'No such column Amount', path: ['uiapi', 'aggregate', 'open'] }] }
+  const data = teamData();
+  const full = reviewModelFromResponses(plan, answerPlan(plan, data));
+  const indexOf = (name) => plan.documents.findIndex((d) => d.operationName === name);
+  const reason =
+    "Validation error (FieldUndefined@[uiapi/aggregate/Event]) : Field 'DurationInMinutes' in type 'Event' is undefined";
+  const withFailed = (names, failure) =>
+    answerPlan(plan, data).map((response, i) => {
+      return names.includes(plan.documents[i].operationName) ? failure : response;
+    });
+
+  it('blanks only what reads the failed documents: the activity documents fail, every other number stays', () => {
+    // Task and Event aggregates (Beta) rejected: both activity documents of a Month review fail.
+    const activityDocuments = plan.documents.filter((d) => d.group === 'activity');
+    expect(activityDocuments.map((d) => d.operationName)).toEqual([
+      'spmReviewActivity1',
+      'spmReviewActivity2'
+    ]);
+    const responses = withFailed(
+      activityDocuments.map((d) => d.operationName),
+      { data: null, errors: [{ message: reason, locations: [] }] }
+    );
+    const model = reviewModelFromResponses(plan, responses);
+    expect(model.unavailable).toEqual([
+      {
+        operationName: 'spmReviewActivity1',
+        group: 'activity',
+        panels: ['scorecard', 'rollup', 'activity'],
+        reason
+      },
+      { operationName: 'spmReviewActivity2', group: 'activity', panels: ['activity'], reason }
+    ]);
+    // The activity KPIs read the failed subqueries: no value, the reason instead, in every cell.
+    const activityKpis = [
+      'customer_meetings',
+      'customer_hours',
+      'calls',
+      'customer_facing_cost',
+      'cost_of_sales_pct',
+      'hours_per_win'
     ];
+    for (const key of activityKpis) {
+      const kpi = cellOf(model, key);
+      for (const cell of [kpi.total, ...kpi.byUser, ...kpi.byTeam]) {
+        expect(cell).toMatchObject({ value: null, status: 'none', unavailable: reason });
+        expect(Object.values(cell.parts).every((v) => v === null)).toBe(true);
+      }
+    }
+    expect(model.activity.total).toMatchObject({
+      meetings: null,
+      customerHours: null,
+      calls: null,
+      newOpportunities: full.activity.total.newOpportunities,
+      newCustomerContacts: full.activity.total.newCustomerContacts
+    });
+    for (const entry of model.activity.history)
+      expect(entry.total).toMatchObject({ meetings: null, customerHours: null, calls: null });
+    // Everything else equals the full model.
+    const others = model.kpis.filter((k) => !activityKpis.includes(k.key));
+    expect(others).toEqual(full.kpis.filter((k) => !activityKpis.includes(k.key)));
+    for (const section of ['funnel', 'trust', 'movement', 'forecast', 'lists', 'scope'])
+      expect(model[section]).toEqual(full[section]);
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('blanks what reads the failed subqueries of a document that answered the others', () => {
+    const responses = answerPlan(plan, data);
+    const core = indexOf('spmReviewCore1');
+    delete responses[core].data.uiapi.aggregate.open;
+    responses[core].errors = [
+      { message: 'Field not visible', path: ['uiapi', 'aggregate', 'open'] },
+      { message: 'Something else' }
+    ];
+    const model = reviewModelFromResponses(plan, responses);
+    expect(model.unavailable).toEqual([
+      {
+        operationName: 'spmReviewCore1',
+        group: 'core',
+        panels: ['scorecard', 'rollup', 'funnel'],
+        reason: 'Field not visible (at uiapi.aggregate.open)'
+      }
+    ]);
+    expect(cellOf(model, 'open_pipeline').total).toMatchObject({
+      value: null,
+      unavailable: 'Field not visible (at uiapi.aggregate.open)'
+    });
+    // The weighted pipeline reads its own subqueries (amounts by probability), which answered.
+    expect(cellOf(model, 'weighted_pipeline').total).toEqual(
+      cellOf(full, 'weighted_pipeline').total
+    );
+    expect(cellOf(model, 'sales_won').total).toEqual(cellOf(full, 'sales_won').total);
+  });
+
+  it('keeps the numbers and warns when the errors stopped no subquery', () => {
+    const responses = answerPlan(plan, data);
+    responses[0].errors = [{ message: 'Deprecated field' }];
+    const model = reviewModelFromResponses(plan, responses);
+    expect(model.unavailable).toEqual([]);
+    expect(model.warnings).toEqual(['spmReviewCore1: Deprecated field']);
+    expect(model.kpis).toEqual(full.kpis);
+  });
+
+  it('throws with every GraphQL error only when every document failed', () => {
+    const failure = { data: null, errors: [{ message: 'No such column Amount' }] };
+    const responses = plan.documents.map(() => failure);
     let caught;
     try {
-      reviewModelFromResponses(plan, failed);
+      reviewModelFromResponses(plan, responses);
     } catch (e) {
       caught = e;
     }
     expect(caught.message).toBe(
-      'spmReviewPart2 failed: No such column Amount (at uiapi.aggregate.open)'
+      plan.documents.map((d) => `${d.operationName} failed: No such column Amount`).join('; ')
     );
-    expect(caught.errors).toEqual(failed[1].errors);
+    expect(caught.errors).toHaveLength(plan.documents.length);
   });
-  it('keeps partial data and warns', () => {
-    const responses = answerPlan(plan, teamData());
-    delete responses[0].data.uiapi.aggregate.open;
-    responses[0].errors = [{ message: 'Field not visible' }];
-    const model = reviewModelFromResponses(plan, responses);
-    expect(model.warnings).toEqual([
-      'spmReviewPart1: Field not visible',
-      'open: missing from the response'
-    ]);
-    expect(model.funnel.total.count).toBe(0);
+
+  it('gives no unavailable entry from records, nor from complete responses', () => {
+    expect(full.unavailable).toEqual([]);
+    expect(reviewModelFromRecords(plan, data).unavailable).toEqual([]);
   });
+
   it('needs one response per document', () => {
     expect(() => reviewModelFromResponses(plan, [])).toThrow(
-      'Review plan: expected 2 responses, got 0'
+      `Review plan: expected ${plan.documents.length} responses, got 0`
     );
+  });
+});
+
+describe('documents in the real UI API grammar, for every period, scope and size', () => {
+  const many = Array.from({ length: 100 }, (_, i) => user(100 + i, { ManagerId: M }));
+  const scopes = [
+    { name: 'a rep', subjectUserIds: [A], users },
+    { name: 'a team', subjectUserIds: [A, B], users },
+    { name: 'a hundred reps', subjectUserIds: many.map((u) => u.Id), users: [users[0], ...many] },
+    { name: 'an account', subjectUserIds: [A], users, accountId: X1 }
+  ];
+  const plans = scopes.flatMap((scope) =>
+    ['Month', 'Quarter', 'Year', 'Week'].map((periodType) => ({
+      name: `${scope.name}, ${periodType}`,
+      plan: buildReviewPlan({
+        ...scope,
+        kpis,
+        stagePolicy,
+        asOf: AS_OF,
+        orgTimeZone: TZ,
+        periodType,
+        lastReviewDate: '2026-11-09'
+      })
+    }))
+  );
+  const fieldsOf = (query) => {
+    const fields = [];
+    visit(parse(query), {
+      Field(node) {
+        fields.push(node);
+      }
+    });
+    return fields;
+  };
+
+  it('applies no date function anywhere (Date fields take { group } only)', () => {
+    for (const { name, plan } of plans) {
+      for (const document of plan.documents) {
+        expect({ name, function: /function\s*:/.test(document.query) }).toEqual({
+          name,
+          function: false
+        });
+      }
+      for (const spec of plan.specs) expect(spec.groupFunctions).toBeUndefined();
+    }
+  });
+
+  it('reads no field real orgs hide by default, and no currentUser', () => {
+    for (const { plan } of plans) {
+      for (const document of plan.documents) {
+        const names = fieldsOf(document.query).map((f) => f.name.value);
+        expect(names).not.toContain('ExpectedRevenue');
+        expect(names).not.toContain('currentUser');
+        expect(names).not.toContain('Type');
+      }
+    }
+  });
+
+  it('aliases every custom field and relationship it selects', () => {
+    for (const { plan } of plans) {
+      for (const document of plan.documents) {
+        const custom = fieldsOf(document.query).filter((f) => /__[cr]$/.test(f.name.value));
+        expect(custom.filter((f) => !f.alias).map((f) => f.name.value)).toEqual([]);
+      }
+      expect(plan.documents.map((d) => d.query).join(' ')).toContain(
+        'SPMFlagSnoozedUntil: SPM_Flag_Snoozed_Until__c { value }'
+      );
+    }
+  });
+
+  it('puts each subquery in its group, at most ten per document, with the panels that read it', () => {
+    for (const { name, plan } of plans) {
+      expect({ name, documents: plan.documents.length <= MAX_PLAN_DOCUMENTS }).toEqual({
+        name,
+        documents: true
+      });
+      expect(plan.unplanned).toEqual([]);
+      for (const document of plan.documents) {
+        expect(document.aliases.length).toBeLessThanOrEqual(MAX_SUBQUERIES);
+        const specs = plan.specs.filter((spec) => document.aliases.includes(spec.alias));
+        expect(specs.map(subqueryGroup).every((g) => g === document.group)).toBe(true);
+        expect(document.operationName).toMatch(
+          new RegExp(`^spmReview${document.group[0].toUpperCase()}${document.group.slice(1)}\\d+$`)
+        );
+        expect(document.panels.length).toBeGreaterThan(0);
+        expect(document.panels.every((p) => PANEL_KEYS.includes(p))).toBe(true);
+        const isActivity = (spec) => ['Task', 'Event'].includes(spec.object);
+        // Joins travel alone; Task and Event only in the activity and joins groups.
+        expect({
+          group: document.group,
+          joins: /\bn?inq\b/.test(document.query),
+          activity: specs.every(isActivity),
+          someActivity: specs.some(isActivity)
+        }).toEqual({
+          group: document.group,
+          joins: document.group === 'joins',
+          activity:
+            document.group === 'activity' ||
+            (document.group === 'joins' && specs.every(isActivity)),
+          someActivity: document.group !== 'core'
+        });
+      }
+      const panels = new Set(plan.documents.flatMap((d) => d.panels));
+      expect([...panels].sort()).toEqual([...PANEL_KEYS].sort());
+    }
+  });
+
+  it('sends documents that the org answers without a validation error', () => {
+    const data = teamData();
+    for (const { name, plan } of plans) {
+      const errors = answerPlan(plan, data).flatMap((r) => r.errors);
+      expect({ name, errors }).toEqual({ name, errors: [] });
+    }
+  });
+
+  it('sends documents that the local org schema accepts, variables included', () => {
+    for (const { name, plan } of plans.filter((p) => !p.name.startsWith('a hundred'))) {
+      for (const document of plan.documents) {
+        expect({
+          name,
+          operation: document.operationName,
+          errors: documentErrors(document)
+        }).toEqual({ name, operation: document.operationName, errors: [] });
+      }
+    }
   });
 });
 

@@ -3,9 +3,34 @@
  * check the documents the engine renders (text, variables, aliases) independently of `c/recordQueries`.
  * Parses with graphql-js and walks the AST itself: it implements only the documented subset the engine
  * uses (aggregate with where/groupBy/first, record queries with where/orderBy/first, eq/ne/lt/lte/gt/gte/
- * in/nin, and/or, `{ value }` date inputs, parent-relationship filters, ninq anti-joins).
+ * in/nin, and/or, `{ value }` date inputs, parent-relationship filters, ninq anti-joins), answers under
+ * the aliases the document gives (subqueries and fields alike), and rejects what real orgs reject:
+ * a date function in a groupBy, grouping a field the UI API does not group (DateTime, currency,
+ * percent, number), and the fields that real orgs hide by default (Opportunity.ExpectedRevenue,
+ * Task.Type, Event.Type), with Salesforce's kind of validation message.
  */
 const { parse, Kind } = require('graphql');
+const { OBJECT_FIELDS } = require('c/criteria');
+
+/** Field types that `<Object>_GroupBy` leaves out (DateTime takes a function only, which Pacer never sends). */
+const UNGROUPABLE = new Set(['datetime', 'currency', 'percent', 'double']);
+/** Fields absent from real orgs' schemas for a user without explicit field-level security. */
+const HIDDEN = { Opportunity: ['ExpectedRevenue'], Task: ['Type'], Event: ['Type'] };
+
+function invalid(kind, path, detail) {
+  const error = new Error(`Validation error (${kind}@[${path}]) : ${detail}`);
+  error.graphql = true;
+  return error;
+}
+
+function checkField(object, name, path) {
+  if ((HIDDEN[object] || []).includes(name))
+    throw invalid(
+      'FieldUndefined',
+      `${path}/${name}`,
+      `Field '${name}' in type '${object}' is undefined`
+    );
+}
 
 const RELATIONSHIPS = {
   OpportunityHistory: { Opportunity: { object: 'Opportunity', idField: 'OpportunityId' } },
@@ -43,10 +68,6 @@ function valueOf(node, variables) {
 }
 
 function field(record, name) {
-  if (name === 'ExpectedRevenue' && record.ExpectedRevenue === undefined) {
-    if (record.Amount == null || record.Probability == null) return null;
-    return (record.Amount * record.Probability) / 100;
-  }
   const v = record[name];
   return v === undefined ? null : v;
 }
@@ -81,6 +102,7 @@ function matches(record, object, where, data) {
       if (!parent || !matches(parent, rel.object, cond, data)) return false;
       continue;
     }
+    checkField(object, key, `uiapi/${object}/where`);
     const actual = field(record, key);
     for (const [op, rawTarget] of Object.entries(cond)) {
       if (op === 'ninq' || op === 'inq') {
@@ -133,16 +155,24 @@ function aggregateConnection(object, fieldNode, data, variables) {
   const args = argsOf(fieldNode, variables);
   const groupBy = args.groupBy || {};
   const groupFields = Object.keys(groupBy);
-  // UI API GroupByFunction on a Date field: the group (and its `value`) is the month or year number.
-  const grouped = (r, name) => {
-    const fn = groupBy[name] && groupBy[name].function;
-    const v = field(r, name);
-    if (!fn) return v;
-    if (v === null || v === undefined) return null;
-    if (fn === 'CALENDAR_MONTH') return parseInt(String(v).slice(5, 7), 10);
-    if (fn === 'CALENDAR_YEAR') return parseInt(String(v).slice(0, 4), 10);
-    throw new Error(`Unsupported group-by function ${fn}`);
-  };
+  const path = `uiapi/aggregate/${object}`;
+  for (const name of groupFields) {
+    checkField(object, name, `${path}/groupBy`);
+    const type = (OBJECT_FIELDS[object] || {})[name];
+    if (UNGROUPABLE.has(type))
+      throw invalid(
+        'WrongType',
+        path,
+        `argument contains a field not in '${object}_GroupBy': '${name}'`
+      );
+    if (Object.keys(groupBy[name]).some((k) => k !== 'group'))
+      throw invalid(
+        'WrongType',
+        path,
+        `argument contains a field not in 'GroupByClause': '${Object.keys(groupBy[name]).join("', '")}'`
+      );
+  }
+  const grouped = (r, name) => field(r, name);
   const rows = (data[object] || []).filter((r) => matches(r, object, args.where, data));
   const groups = new Map();
   for (const r of rows) {
@@ -155,6 +185,7 @@ function aggregateConnection(object, fieldNode, data, variables) {
     const aggregate = {};
     for (const sel of selections(aggNode)) {
       const name = sel.name.value;
+      checkField(object, name, `${path}/edges/node/aggregate`);
       const out = {};
       for (const part of selections(sel)) {
         const fn = part.name.value;
@@ -166,7 +197,7 @@ function aggregateConnection(object, fieldNode, data, variables) {
           out.sum = { value: values.length ? values.reduce((t, v) => t + v, 0) : null };
         else throw new Error(`Unsupported aggregate function ${fn}`);
       }
-      aggregate[name] = out;
+      aggregate[sel.alias ? sel.alias.value : name] = out;
     }
     return { node: { aggregate } };
   });
@@ -183,12 +214,14 @@ function recordNode(record, object, nodeSel, data) {
   const out = {};
   for (const sel of selections(nodeSel)) {
     const name = sel.name.value;
-    if (name === 'Id') out.Id = record.Id;
-    else if (child(sel, 'value')) out[name] = { value: field(record, name) };
+    const key = sel.alias ? sel.alias.value : name;
+    checkField(object, name, `uiapi/query/${object}/edges/node`);
+    if (name === 'Id') out[key] = record.Id;
+    else if (child(sel, 'value')) out[key] = { value: field(record, name) };
     else {
       const rel = RELATIONSHIPS[object][name];
       const parent = (data[rel.object] || []).find((r) => r.Id === record[rel.idField]);
-      out[name] = parent ? recordNode(parent, rel.object, sel, data) : null;
+      out[key] = parent ? recordNode(parent, rel.object, sel, data) : null;
     }
   }
   return out;
@@ -232,18 +265,30 @@ function executeDocument(query, variables, data) {
   const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
   const uiapi = child(op, 'uiapi');
   const out = {};
-  for (const block of selections(uiapi)) {
-    const kind = block.name.value;
-    out[kind] = {};
-    for (const sub of selections(block)) {
-      const alias = sub.alias ? sub.alias.value : sub.name.value;
-      out[kind][alias] =
-        kind === 'aggregate'
-          ? aggregateConnection(sub.name.value, sub, data, variables)
-          : recordConnection(sub.name.value, sub, data, variables);
+  try {
+    for (const block of selections(uiapi)) {
+      const kind = block.name.value;
+      if (kind === 'currentUser')
+        throw invalid(
+          'FieldUndefined',
+          'uiapi/currentUser',
+          "Field 'currentUser' in type 'UIAPI' is undefined"
+        );
+      out[kind] = {};
+      for (const sub of selections(block)) {
+        const alias = sub.alias ? sub.alias.value : sub.name.value;
+        out[kind][alias] =
+          kind === 'aggregate'
+            ? aggregateConnection(sub.name.value, sub, data, variables)
+            : recordConnection(sub.name.value, sub, data, variables);
+      }
     }
+  } catch (error) {
+    // A validation error fails the whole document, as in the org: errors and no data.
+    if (!error.graphql) throw error;
+    return { data: null, errors: [{ message: error.message, locations: [] }] };
   }
-  return { data: { uiapi: out } };
+  return { data: { uiapi: out }, errors: [] };
 }
 
 /**
@@ -276,4 +321,42 @@ function consumerTotals(spec, consumer, rows) {
   return out;
 }
 
-module.exports = { executeDocument, answerPlan, consumerTotals };
+/**
+ * The measures each need reads, summed per owner, over merged specs: a need's own consumer totals
+ * plus its parts' (c/queryCompiler expandDerived) turned into the derived measure.
+ * @param {Array<object>} specs merged, with aliases
+ * @param {(spec: object) => Array<object>} rowsOfSpec the flattened rows of a spec
+ * @returns {Map<string, Object<string, Object<string, number>>>} need id → owner → measure → total
+ */
+function needTotals(specs, rowsOfSpec) {
+  const out = new Map();
+  const add = (needId, totals, rename) => {
+    const into = out.get(needId) || {};
+    for (const [owner, measures] of Object.entries(totals)) {
+      into[owner] = into[owner] || {};
+      for (const [key, value] of Object.entries(measures)) {
+        const [name, v] = rename ? rename(key, value) : [key, value];
+        if (name) into[owner][name] = (into[owner][name] || 0) + v;
+      }
+    }
+    out.set(needId, into);
+  };
+  for (const spec of specs) {
+    const rows = rowsOfSpec(spec);
+    for (const consumer of spec.consumers) {
+      const totals = consumerTotals(spec, consumer, rows);
+      const { need } = consumer;
+      if (!need.partOf) {
+        add(need.id, totals);
+        continue;
+      }
+      const d = need.derived;
+      add(need.partOf, totals, (key, value) => {
+        return key === d.from ? [d.key, (value * d.multiplier) / d.divisor] : [null, 0];
+      });
+    }
+  }
+  return out;
+}
+
+module.exports = { executeDocument, answerPlan, consumerTotals, needTotals };
