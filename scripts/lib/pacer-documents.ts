@@ -18,6 +18,7 @@ import {
   menuInForce,
   periodTypeOf
 } from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
+import { PANEL_KEYS } from 'c/reviewPlan';
 import { InputError, type InputProblem } from './errors';
 import { buildReviewPlan, periodContaining, teamSubjectIds } from './engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
@@ -67,7 +68,7 @@ export interface PacerDocument {
   variables: Record<string, unknown>;
   /** Where the document is sent from, e.g. `review · Month · team of Tom Becker`. */
   uses: string[];
-  /** Panels that read this document's subqueries (from the review plan; empty when it says none). */
+  /** Panels left without numbers when this document fails (PANEL_KEYS of c/reviewPlan). */
   panels: string[];
   /** The plan's group of the document (`core`, `activity`, `joins`), when the plan gives one. */
   group?: string;
@@ -93,6 +94,20 @@ export interface PacerDocumentSet {
 /** Where the static documents' text lives, and where the plans are built. */
 export const STATIC_ORIGIN = 'force-app/main/default/lwc/spmDocuments/spmDocuments.js';
 export const PLAN_ORIGIN = 'force-app/main/default/lwc/reviewPlan/reviewPlan.js';
+
+/**
+ * The panels a static document's failure leaves without numbers, as the components are wired: the
+ * workspace plans nothing without its context, and the coaching panel's account view (data trust,
+ * funnel, activity, actions) and its "my numbers" scorecard both start from the account query.
+ */
+const CONTEXT_PANELS: readonly string[] = PANEL_KEYS;
+const COACHING_ACCOUNT_PANELS: readonly string[] = [
+  'trust',
+  'funnel',
+  'activity',
+  'actions',
+  'scorecard'
+];
 
 /** The coaching panel reviews the current calendar month (spmCoachingPanel PERIOD_TYPE). */
 const COACHING_PERIOD = 'Month';
@@ -144,7 +159,8 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
     {
       operationName: 'spmReviewContext',
       query: CONTEXT_QUERY,
-      variables: contextVariables({ asOf: input.asOf })
+      variables: contextVariables({ asOf: input.asOf }),
+      panels: [...CONTEXT_PANELS]
     },
     'review workspace · context',
     STATIC_ORIGIN
@@ -192,7 +208,8 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
           .start,
         // The panel's viewer (@salesforce/user/Id): the rep whose coaching this is.
         userId: input.repId
-      }
+      },
+      panels: [...COACHING_ACCOUNT_PANELS]
     },
     'coaching · this account',
     STATIC_ORIGIN

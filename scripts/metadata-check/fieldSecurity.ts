@@ -93,7 +93,6 @@ export const STANDARD_FIELD_SECURITY: readonly StandardFieldSecurity[] = [
   absent('Event.DurationInMinutes', 'required for events that are not all-day'),
   controlled('Opportunity.AccountId', 'listed in the retrieved profile'),
   controlled('Opportunity.Amount', 'listed in the retrieved profile'),
-  controlled('Opportunity.ExpectedRevenue', 'listed in the retrieved profile (read-only)'),
   controlled('Opportunity.NextStep', 'listed in the retrieved profile'),
   controlled('Opportunity.Probability', 'listed in the retrieved profile'),
   controlled('Opportunity.Type', 'listed in the retrieved profile'),

@@ -3,6 +3,7 @@ import { getVariableValues } from 'graphql/execution/values';
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
 import { API_VERSION } from '../org-client';
+import { PANEL_KEYS } from '../../../force-app/main/default/lwc/reviewPlan/reviewPlan.js';
 import { REPO_ROOT } from '../../metadata-check/__tests__/projectCopy';
 import { cadencePeriodTypes, pacerDocuments, projectDocuments } from '../pacer-documents';
 
@@ -38,6 +39,15 @@ describe('the documents Pacer sends', () => {
     );
     expect(shared.length).toBeGreaterThan(0);
     for (const doc of shared) expect(doc.uses).toContain('review · Month · Example Rep');
+  });
+
+  it('says, for each document, the panels its failure would blank', () => {
+    for (const doc of set.documents) {
+      expect(doc.panels.length).toBeGreaterThan(0);
+      expect(doc.panels.filter((p) => !PANEL_KEYS.includes(p))).toEqual([]);
+    }
+    const context = set.documents.find((d) => d.operationName === 'spmReviewContext');
+    expect(context?.panels).toEqual(PANEL_KEYS);
   });
 
   it('builds documents that each name their operation and where their text comes from', () => {
