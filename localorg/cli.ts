@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { describeFailure, EXIT, InputError, UsageError } from '../scripts/lib/errors';
 import { checkFlags, helpText, isoDate, parseFlags, type CommandSpec } from '../scripts/lib/flags';
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_API_LIMIT, startLocalOrg } from './server';
+import { takeHideFieldFlags } from './sessions';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from './sample-data/generate';
 
 /** The default port, the one `--target-org local` assumes (scripts/lib/connection.ts). */
@@ -20,7 +21,8 @@ const SPEC: CommandSpec = {
   examples: [
     'npm run localorg',
     'npm run localorg -- --port 4410 --data sample.json',
-    'npm run localorg -- --reps 100 --opportunities 100000'
+    'npm run localorg -- --reps 100 --opportunities 100000',
+    'npm run localorg -- --hide-field Opportunity.Amount@victor.keller@pacer-sample.example'
   ],
   flags: {
     port: {
@@ -71,6 +73,12 @@ const SPEC: CommandSpec = {
       defaultText: String(DEFAULT_API_LIMIT),
       description: 'Daily API requests (DailyApiRequests Max).'
     },
+    'hide-field': {
+      type: 'string',
+      valueName: 'Object.Field[@username]',
+      description:
+        "Hide a field from a user's GraphQL schema (from everyone without @username), as field-level security does. Repeatable."
+    },
     help: { type: 'boolean', short: 'h', description: 'Show this help.' }
   }
 };
@@ -95,7 +103,13 @@ const FLAGS = z.object({
 });
 
 async function main(): Promise<void> {
-  const values = parseFlags(SPEC, process.argv.slice(2));
+  let taken: ReturnType<typeof takeHideFieldFlags>;
+  try {
+    taken = takeHideFieldFlags(process.argv.slice(2));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const values = parseFlags(SPEC, taken.rest);
   const flags = checkFlags(FLAGS, values);
   if (flags.help) {
     process.stdout.write(helpText(SPEC));
@@ -125,7 +139,8 @@ async function main(): Promise<void> {
     port: flags.port,
     data,
     accessToken: flags.token,
-    apiLimit: flags['api-limit']
+    apiLimit: flags['api-limit'],
+    hiddenFields: taken.hiddenFields
   });
   const counts = Object.entries(org.store.counts())
     .map(([name, n]) => `${n} ${name}`)
@@ -138,6 +153,10 @@ async function main(): Promise<void> {
       `Pacer local org listening at ${org.url}`,
       `  data: ${source}: ${counts}`,
       `  access token: ${org.accessToken}`,
+      ...Object.entries(taken.hiddenFields).map(
+        ([who, fields]) =>
+          `  hidden from ${who === '*' ? 'everyone' : who} (GraphQL): ${fields.join(', ')}`
+      ),
       '',
       'Scripts: --target-org local' +
         (org.port === DEFAULT_PORT && org.accessToken === DEFAULT_ACCESS_TOKEN ? '' : ' with:'),

@@ -3,7 +3,8 @@
  * named user. The preview hands each page the token of the user it shows, so pages open as different
  * users at the same time (two tabs) never run as each other, nor write under each other's name.
  * Real orgs mint one opaque token per login; here the user's id is part of the token, which is enough
- * for a development harness that listens on 127.0.0.1 only.
+ * for a development harness that listens on 127.0.0.1 only. What a user may not see (field-level
+ * security, for GraphQL) is declared per user too.
  */
 
 import { to18 } from './ids';
@@ -97,4 +98,38 @@ function userIdOf(store: RecordStore, who: string): string {
     if (user) return String(user.Id);
   }
   throw new Error(`Cannot hide fields from ${who}: no such user in the data set`);
+}
+
+/**
+ * Takes every `--hide-field Object.Field[@username]` (or `--hide-field=…`) out of a command line:
+ * the flag repeats, which the shared flag parser does not allow. Without `@username` the field is
+ * hidden from everyone.
+ */
+export function takeHideFieldFlags(argv: readonly string[]): {
+  rest: string[];
+  hiddenFields: HiddenFields;
+} {
+  const rest: string[] = [];
+  const hiddenFields: Record<string, string[]> = {};
+  for (let i = 0; i < argv.length; i++) {
+    let value: string | undefined;
+    if (argv[i] === '--hide-field') {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new Error('--hide-field needs a value: Object.Field or Object.Field@username');
+      i += 1;
+    } else if (argv[i].startsWith('--hide-field=')) {
+      value = argv[i].slice('--hide-field='.length);
+    } else {
+      rest.push(argv[i]);
+      continue;
+    }
+    const at = value.indexOf('@');
+    const field = at < 0 ? value : value.slice(0, at);
+    const who = at < 0 ? '*' : value.slice(at + 1);
+    if (!field || !who)
+      throw new Error(`--hide-field ${value}: expected Object.Field or Object.Field@username`);
+    (hiddenFields[who] ??= []).push(field);
+  }
+  return { rest, hiddenFields };
 }

@@ -148,12 +148,16 @@ function wrongType(error: GraphQLError, place: NodePlace | undefined): string {
     return `argument '${argumentPath(argument, place.inner)}' with value '${whole}' is missing required fields '[${match[2]}]'`;
   }
   const node = error.nodes?.[0] as ValueNode | undefined;
+  // graphql-js either wraps a scalar's refusal ("Expected value of type "Currency", found "x";
+  // Currency cannot represent…") or reports the scalar's or enum's own message.
   const type =
     /^Expected value of type "\[?(\w+)/.exec(error.message)?.[1] ??
     /in "(\w+)" enum/.exec(error.message)?.[1] ??
-    /^Enum "(\w+)"/.exec(error.message)?.[1] ??
+    /^(?:Enum "(\w+)"|(\w+) cannot represent)/.exec(error.message)?.slice(1).find(Boolean) ??
     'value';
-  const reason = /; (.*)$/.exec(error.message)?.[1];
+  const reason = error.message.startsWith('Expected value of type')
+    ? /; (.*)$/.exec(error.message)?.[1]
+    : error.message;
   return `argument '${argumentPath(argument, place.inner)}' with value '${node ? javaValue(node) : whole}' is not a valid '${type}'${reason ? ` - ${reason}` : ''}`;
 }
 
@@ -394,16 +398,16 @@ function countSubqueries(document: DocumentNode): number {
 
 /** A variable whose value does not fit its type fails before execution, as in graphql-java. */
 function requestError(error: GraphQLError): Record<string, unknown> | null {
-  const match = /^Variable "\$(.+?)" (?:got invalid value .*?; |of required type .*? )(.*)$/s.exec(
-    error.message
-  );
-  if (!match) return null;
-  return {
-    message: `Variable '${match[1]}' has an invalid value: ${match[2]}`,
-    locations: error.locations ?? [],
-    paths: [],
-    extensions: VALIDATION
-  };
+  const invalid = /^Variable "\$(.+?)" got invalid value .*?; (.*)$/s.exec(error.message);
+  const missing = /^Variable "\$(.+?)" of (?:required|non-null) type "(.+?)"/.exec(error.message);
+  const message = invalid
+    ? `Variable '${invalid[1]}' has an invalid value: ${invalid[2]}`
+    : missing
+      ? `Variable '${missing[1]}' has coerced Null value for NonNull type '${missing[2]}'`
+      : null;
+  return message
+    ? { message, locations: error.locations ?? [], paths: [], extensions: VALIDATION }
+    : null;
 }
 
 /** How to pick the schema of a request. */
