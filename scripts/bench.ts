@@ -3,14 +3,17 @@
  *
  * For each size (10k, 100k, 1M opportunities; 100 reps; one fiscal year under review) a child process
  * generates the sample data set and times each step of a full team review:
- *   plan        buildReviewPlan: the two GraphQL documents for the team
+ *   plan        buildReviewPlan: the GraphQL documents for the team (sent in parallel: one round trip)
  *   records     reviewModelFromRecords: the engine over plain records (what `report --data` does)
  *   answer      the org's side, simulated: the same specs answered and shaped as UI API JSON
+ *               (c/reviewPlan responsesFromRecords)
  *   responses   reviewModelFromResponses: flatten + model from those responses (what a panel does)
  * with the time, the heap kept afterwards and the process's peak RSS, then the size of the responses
  * (what travels over the wire). Each size runs in its own process so peaks do not mix.
  *
- * Then the preview's first render of the review page in headless Chromium (median of `--loads`).
+ * Before that, the documents and subqueries of a plan for one rep and for a 100-rep team, for each
+ * period type; after it, the preview's first render of the review page in headless Chromium (median
+ * of `--loads`).
  *
  * Usage: npm run bench [-- --sizes 10000,100000,1000000 --reps 100 --repeat 3 --loads 7 --skip-preview]
  */
@@ -19,28 +22,31 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildReviewPlan, reviewModelFromRecords, reviewModelFromResponses } from 'c/reviewPlan';
-import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
+import {
+  buildReviewPlan,
+  reviewModelFromRecords,
+  reviewModelFromResponses,
+  responsesFromRecords
+} from 'c/reviewPlan';
 import { generateSampleData } from '../localorg/sample-data/generate';
 import { benchPreviewFirstRender } from '../preview/bench/benchPreview';
 
 type Row = Record<string, unknown>;
-type AggregateSpec = Parameters<typeof runAggregate>[0];
-type ListSpec = Parameters<typeof runRecordQuery>[0];
-interface Spec {
-  alias: string;
-  kind: 'aggregate' | 'records';
-  local?: boolean;
-  document: number;
-  groupBy?: string[];
-  measures?: Array<{ fn: string; field: string }>;
-}
 interface Plan {
-  documents: Array<{ aliases: string[]; query: string; variables: Record<string, unknown> }>;
-  specs: Spec[];
+  documents: Array<{
+    operationName: string;
+    group: string;
+    aliases: string[];
+    query: string;
+    variables: Record<string, unknown>;
+  }>;
   variables: Record<string, { value: unknown }>;
   context: { subjectUserIds: string[] };
 }
+type Connection = { edges?: unknown[] };
+type Response = {
+  data: { uiapi: { aggregate?: Record<string, Connection>; query?: Record<string, Connection> } };
+};
 interface StepResult {
   step: string;
   ms: number;
@@ -103,60 +109,15 @@ function measure<T>(step: string, steps: StepResult[], fn: () => T): T {
   return value;
 }
 
-/** Rows and records shaped as the UI API returns them (the inverse of c/graphqlResults). */
-function aggregateConnection(rows: Row[], hasNextPage: boolean) {
-  return {
-    edges: rows.map((row) => {
-      const aggregate: Record<string, Record<string, unknown>> = {};
-      for (const [key, value] of Object.entries(row)) {
-        const m = /^(\w+)\((\w+)\)$/.exec(key);
-        if (m) {
-          aggregate[m[2]] = aggregate[m[2]] || {};
-          aggregate[m[2]][m[1]] = { value };
-        } else {
-          aggregate[key] = { ...(aggregate[key] || {}), value };
-        }
-      }
-      return { node: { aggregate } };
-    }),
-    pageInfo: { hasNextPage }
-  };
-}
-
-function recordNode(record: Row): Row {
-  const node: Row = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'Id') node.Id = value;
-    else if (value !== null && typeof value === 'object') node[key] = recordNode(value as Row);
-    else node[key] = { value };
-  }
-  return node;
-}
-
 function answer(plan: Plan, data: Record<string, Row[]>) {
-  const index = createIndex(data);
-  const responses = plan.documents.map(() => ({
-    data: { uiapi: { aggregate: {} as Row, query: {} as Row } }
-  }));
-  let aggregateRows = 0;
-  let listRecords = 0;
-  for (const spec of plan.specs) {
-    if (spec.local) continue;
-    const target = responses[spec.document].data.uiapi;
-    if (spec.kind === 'aggregate') {
-      const result = runAggregate(spec as unknown as AggregateSpec, data, plan.variables, index);
-      aggregateRows += result.rows.length;
-      target.aggregate[spec.alias] = aggregateConnection(result.rows as Row[], result.hasNextPage);
-    } else {
-      const result = runRecordQuery(spec as unknown as ListSpec, data, plan.variables, index);
-      listRecords += result.records.length;
-      target.query[spec.alias] = {
-        edges: result.records.map((r) => ({ node: recordNode(r as Row) })),
-        pageInfo: { hasNextPage: result.hasNextPage, endCursor: null }
-      };
-    }
-  }
-  return { responses, aggregateRows, listRecords };
+  const responses = responsesFromRecords(plan, data) as Response[];
+  const count = (block?: Record<string, Connection>) =>
+    Object.values(block ?? {}).reduce((t, c) => t + (c.edges?.length ?? 0), 0);
+  return {
+    responses,
+    aggregateRows: responses.reduce((t, r) => t + count(r.data.uiapi.aggregate), 0),
+    listRecords: responses.reduce((t, r) => t + count(r.data.uiapi.query), 0)
+  };
 }
 
 function loadConfig() {
@@ -193,7 +154,7 @@ function runChild(opportunities: number, reps: number, repeat: number): SizeResu
     periodType: 'Year',
     lastReviewDate: null
   };
-  let plan = measure('plan (2 documents)', steps, () => buildReviewPlan(input) as unknown as Plan);
+  let plan = measure('plan', steps, () => buildReviewPlan(input) as unknown as Plan);
   for (let r = 1; r < repeat; r++) plan = buildReviewPlan(input) as unknown as Plan;
   measure('model from records', steps, () => reviewModelFromRecords(plan, data));
   const answered = measure('answer (org side, simulated)', steps, () => answer(plan, data));
@@ -223,24 +184,46 @@ function runChild(opportunities: number, reps: number, repeat: number): SizeResu
   };
 }
 
-function planCompileFor100Reps(): { ms: number; documents: number; subqueries: number } {
+const BENCH_PERIODS = ['Month', 'Quarter', 'Year', 'Week'] as const;
+
+/** A plan's input for the default menu: the first `reps` reps of a 100-rep team under one manager. */
+function planInput(reps: number, periodType: string) {
   const { kpis, stagePolicy } = loadConfig();
   const manager = { Id: '005000000000000000', Name: 'Manager', ManagerId: null };
-  const reps = Array.from({ length: 100 }, (_, i) => ({
+  const team = Array.from({ length: 100 }, (_, i) => ({
     Id: `005${String(i + 1).padStart(15, '0')}`,
     Name: `Rep ${i + 1}`,
     ManagerId: manager.Id
   }));
-  const input = {
-    subjectUserIds: reps.map((r) => r.Id),
-    users: [manager, ...reps],
+  return {
+    subjectUserIds: team.slice(0, reps).map((r) => r.Id),
+    users: [manager, ...team],
     kpis,
     stagePolicy,
     asOf: '2026-11-23',
     orgTimeZone: 'Europe/Paris',
-    periodType: 'Month',
+    periodType,
     lastReviewDate: '2026-11-09'
   };
+}
+
+/** Documents (by group) and subqueries of the plan of one rep and of a 100-rep team, per period type. */
+function planShapes(): Array<{ scope: string; periodType: string; documents: Plan['documents'] }> {
+  const out = [];
+  for (const [scope, reps] of [
+    ['1 rep', 1],
+    ['100 reps', 100]
+  ] as const) {
+    for (const periodType of BENCH_PERIODS) {
+      const plan = buildReviewPlan(planInput(reps, periodType)) as unknown as Plan;
+      out.push({ scope, periodType, documents: plan.documents });
+    }
+  }
+  return out;
+}
+
+function planCompileFor100Reps(): { ms: number; documents: number; subqueries: number } {
+  const input = planInput(100, 'Month');
   for (let i = 0; i < 20; i++) buildReviewPlan(input);
   const start = process.hrtime.bigint();
   let plan: Plan | null = null;
@@ -288,7 +271,7 @@ function printTable(results: SizeResult[]): void {
     console.log(line);
   }
   console.log('');
-  console.log('What travels (the two GraphQL responses of the review):');
+  console.log('What travels (the GraphQL responses of the review, one round trip):');
   for (const r of results) {
     console.log(
       `  ${lpad(fmt(r.opportunities), 9)} opportunities: ${fmt(r.responseBytes / 1024)} KiB, ${fmt(r.aggregateRows)} aggregate rows, ${fmt(r.listRecords)} list records (× ${fmt(r.responseBytes / base.responseBytes, 2)} vs ${fmt(base.opportunities / 1000)}k)`
@@ -311,8 +294,21 @@ async function main(): Promise<void> {
   );
   const compile = planCompileFor100Reps();
   console.log(
-    `Review plan for a 100-rep team (default menu, 28 KPIs): ${fmt(compile.ms, 2)} ms per compilation (mean of ${PLAN_RUNS}), ${compile.documents} documents, ${compile.subqueries} subqueries`
+    `Review plan for a 100-rep team (default menu, Month): ${fmt(compile.ms, 2)} ms per compilation (mean of ${PLAN_RUNS}), ${compile.documents} documents, ${compile.subqueries} subqueries`
   );
+  console.log('Documents per plan (default menu; subqueries per document, by group):');
+  for (const shape of planShapes()) {
+    const subqueries = shape.documents.reduce((t, d) => t + d.aliases.length, 0);
+    const byGroup = ['core', 'activity', 'joins']
+      .map((g) => {
+        const docs = shape.documents.filter((d) => d.group === g);
+        return `${g} ${docs.map((d) => d.aliases.length).join('+') || '0'}`;
+      })
+      .join(', ');
+    console.log(
+      `  ${pad(shape.scope, 9)}${pad(shape.periodType, 8)}${lpad(String(shape.documents.length), 2)} documents, ${lpad(String(subqueries), 2)} subqueries (${byGroup})`
+    );
+  }
   const results: SizeResult[] = [];
   for (const size of sizes) {
     const child = spawnSync(

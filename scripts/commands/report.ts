@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { InputError, OrgRequestError, UsageError } from '../lib/errors';
+import { EXIT, InputError, OrgRequestError, UsageError } from '../lib/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -20,7 +20,9 @@ import {
   buildReviewPlan,
   modelFromDataSet,
   modelFromResponses,
-  teamSubjectIds
+  teamSubjectIds,
+  unavailableWarnings,
+  type ReviewModelWithGaps
 } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
@@ -179,7 +181,7 @@ function loadDataSet(file: string, cwd: string): SampleDataFile {
   return result.value;
 }
 
-async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<ReviewModel> {
+async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<ReviewModelWithGaps> {
   const calendar = await orgCalendar(client, io);
   const asOf = flags['as-of'] ?? todayInZone(io.now(), calendar.timeZone);
   const users = await client.query<UserRow & Record<string, unknown>>(
@@ -218,10 +220,10 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
     periodType: PERIOD_TYPES[flags.period],
     lastReviewDate
   });
-  const responses: Array<{ data?: object; errors?: object[] }> = [];
-  for (const document of plan.documents) {
-    responses.push(
-      await client.request<{ data?: object; errors?: object[] }>(
+  // Every document at once, as the panels send them: one round trip.
+  const responses = await Promise.all(
+    plan.documents.map((document) =>
+      client.request<{ data?: object; errors?: object[] }>(
         'POST',
         `${client.root}/graphql`,
         {
@@ -231,9 +233,10 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
         },
         { kind: 'read' }
       )
-    );
-  }
+    )
+  );
   try {
+    // A failed document leaves its panels' numbers out (model.unavailable); only all failing throws.
     return modelFromResponses(plan, responses);
   } catch (error) {
     // GraphQL errors (a field the org lacks or the user cannot see) come back with the Error.
@@ -245,6 +248,17 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
       );
     throw error;
   }
+}
+
+/**
+ * After the numbers: one warning per document the org did not answer (the panels it leaves without
+ * numbers, and why); the exit code says whether the report is complete.
+ */
+function reportGaps(model: ReviewModel, io: Io): number {
+  // Models from the engine carry `unavailable` (empty from a data file).
+  const lines = unavailableWarnings(model as ReviewModel & Partial<ReviewModelWithGaps>);
+  for (const line of lines) io.stderr(`warning: ${line}\n`);
+  return lines.length ? EXIT.orgFailure : EXIT.ok;
 }
 
 /** Runs `report`; returns the exit code. */
@@ -286,6 +300,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
         toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])))
       );
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
-    return 0;
+    return reportGaps(model, io);
   });
 }

@@ -74,31 +74,88 @@ export function validateConfigSemantics(
 
 /* ---------------------------------------------------------------- review model (report) */
 
-/** A review plan: the GraphQL documents to send, and what the engine needs to read the answers. */
+/** The group a review document's subqueries belong to (one group per document). */
+export type DocumentGroup = 'core' | 'activity' | 'joins';
+
+/** One GraphQL document of a review plan. */
+export interface ReviewPlanDocument {
+  /** `spmReviewCore1`, `spmReviewActivity1`, `spmReviewJoins1`… */
+  operationName: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The subqueries (aliases under `uiapi.aggregate` and `uiapi.query`), at most 10. */
+  aliases: string[];
+  /** 'core' (documented constructs), 'activity' (Task/Event aggregates), 'joins' (semi/anti-joins). */
+  group: DocumentGroup;
+  /** The panels whose numbers read this document (keys of {@link PANEL_KEYS}). */
+  panels: string[];
+}
+
+/**
+ * A review plan: the GraphQL documents to send (all at once: one round trip), and what the engine
+ * needs to read the answers.
+ */
 export interface ReviewPlan {
-  documents: Array<{ operationName: string; query: string; variables: Record<string, unknown> }>;
+  documents: ReviewPlanDocument[];
   unplanned: Array<{ key: string; reason: string }>;
 }
 
-/** Plans a review (at most two GraphQL documents). See ENGINE-API.md for the input. */
+/** A document of the plan the org did not answer (or some of whose subqueries failed). */
+export interface UnavailableDocument {
+  operationName: string;
+  group: DocumentGroup;
+  /** The panels whose numbers read the failed subqueries. */
+  panels: string[];
+  /** The org's message(s). */
+  reason: string;
+}
+
+/** The review model, with the documents whose numbers it lacks (empty when every one answered). */
+export type ReviewModelWithGaps = ReviewModel & { unavailable: UnavailableDocument[] };
+
+/** No review plan holds more documents than this. */
+export const MAX_PLAN_DOCUMENTS = reviewPlan.MAX_PLAN_DOCUMENTS as number;
+/** The keys of the review's panels, as documents' `panels` name them. */
+export const PANEL_KEYS = reviewPlan.PANEL_KEYS as readonly string[];
+
+/**
+ * Plans a review: at most {@link MAX_PLAN_DOCUMENTS} GraphQL documents, to send in parallel. The
+ * input is the engine's (c/reviewPlan buildReviewPlan): subjectUserIds, users, kpis, stagePolicy,
+ * asOf, orgTimeZone, fiscalYearStartMonth, periodType, lastReviewDate, targets?, options?
+ */
 export function buildReviewPlan(input: Record<string, unknown>): ReviewPlan {
   return reviewPlan.buildReviewPlan(input) as ReviewPlan;
 }
 
-/** The review model from the org's GraphQL responses, in document order. */
+/**
+ * The review model from the org's GraphQL responses, in document order. A document that failed
+ * leaves its panels' numbers out and is listed in `unavailable`; throws only when every one failed.
+ */
 export function modelFromResponses(
   plan: ReviewPlan,
   responses: Array<{ data?: object; errors?: object[] }>
-): ReviewModel {
-  return reviewPlan.reviewModelFromResponses(plan, responses) as ReviewModel;
+): ReviewModelWithGaps {
+  return reviewPlan.reviewModelFromResponses(plan, responses) as ReviewModelWithGaps;
 }
 
 /** The review model computed from a sample-data file's records, as the panels would show it. */
 export function modelFromDataSet(
   dataSet: { meta: object; records: Record<string, object[]> },
   options: Record<string, unknown>
-): ReviewModel {
-  return (reviewPlan.reviewModelFromDataSet(dataSet, options) as { model: ReviewModel }).model;
+): ReviewModelWithGaps {
+  return (reviewPlan.reviewModelFromDataSet(dataSet, options) as { model: ReviewModelWithGaps })
+    .model;
+}
+
+/**
+ * One line per document whose numbers the model lacks: which document, the panels it leaves without
+ * numbers, and the org's reason.
+ */
+export function unavailableWarnings(model: { unavailable?: UnavailableDocument[] }): string[] {
+  return (model.unavailable ?? []).map(
+    (u) =>
+      `${u.operationName} (${u.group}) failed, so ${u.panels.join(', ')} have no numbers from it: ${u.reason}`
+  );
 }
 
 /**

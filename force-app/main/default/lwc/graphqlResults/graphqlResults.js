@@ -4,9 +4,10 @@
  * `{ OwnerId: '005…', StageName: '…', 'count(Id)': 4, 'sum(Amount)': 1000 }`.
  * Metric code never sees `edges`, `node` or `{ value }`, nor the aliases that documents give custom
  * fields (`MonthStart: Month_Start__c { value }`): given the object, every key is read back to its API
- * name, so rows and records stay keyed by API names.
+ * name, so rows and records stay keyed by API names. The inverse ({@link toAggregateConnection},
+ * {@link toRecordConnection}) shapes rows and records as the org answers a Pacer document.
  */
-import { RELATIONSHIPS, apiNames } from 'c/criteria';
+import { RELATIONSHIPS, apiNames, fieldAlias } from 'c/criteria';
 
 const AGGREGATE_FUNCTIONS = ['count', 'countDistinct', 'sum', 'avg', 'min', 'max'];
 
@@ -131,4 +132,56 @@ export function readResponse(document, response, subqueries) {
         : { rows: flattenAggregate(connection, object), hasNextPage };
   }
   return out;
+}
+
+/**
+ * Aggregate rows (`{ OwnerId, 'sum(Amount)': 10 }`) as the org answers a Pacer document's aggregate
+ * subquery: the inverse of {@link flattenAggregate}, custom fields under their aliases.
+ * @param {Array<object>} rows
+ * @param {string} object API name of the aggregated object
+ * @param {boolean} [hasNextPage]
+ * @returns {{ edges: Array<{ node: { aggregate: object } }>, pageInfo: { hasNextPage: boolean } }}
+ */
+export function toAggregateConnection(rows, object, hasNextPage) {
+  return {
+    edges: rows.map((row) => {
+      const aggregate = {};
+      for (const [key, value] of Object.entries(row)) {
+        const match = /^(\w+)\((.+)\)$/.exec(key);
+        const field = fieldAlias(match ? match[2] : key);
+        const entry = aggregate[field] || (aggregate[field] = {});
+        if (match) entry[match[1]] = { value };
+        else entry.value = value;
+      }
+      return { node: { aggregate } };
+    }),
+    pageInfo: { hasNextPage: Boolean(hasNextPage) }
+  };
+}
+
+function toRecordNode(record, object) {
+  const node = {};
+  for (const [key, value] of Object.entries(record)) {
+    const parent = parentObject(object, key);
+    if (key === 'Id') node.Id = value;
+    else if (isObject(value)) node[fieldAlias(key)] = toRecordNode(value, parent);
+    else if (parent) node[fieldAlias(key)] = null;
+    else node[fieldAlias(key)] = { value: value === undefined ? null : value };
+  }
+  return node;
+}
+
+/**
+ * Flat records as the org answers a Pacer document's record subquery: the inverse of
+ * {@link flattenConnection}, custom fields and relationships under their aliases.
+ * @param {Array<object>} records
+ * @param {string} object API name of the records' object
+ * @param {boolean} [hasNextPage]
+ * @returns {{ edges: Array<{ node: object }>, pageInfo: { hasNextPage: boolean, endCursor: null } }}
+ */
+export function toRecordConnection(records, object, hasNextPage) {
+  return {
+    edges: records.map((record) => ({ node: toRecordNode(record, object) })),
+    pageInfo: { hasNextPage: Boolean(hasNextPage), endCursor: null }
+  };
 }

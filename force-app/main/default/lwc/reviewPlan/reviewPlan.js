@@ -57,7 +57,12 @@ import {
   MAX_SUBQUERIES,
   OWNER_FIELDS
 } from 'c/queryCompiler';
-import { readResponse, responseErrors } from 'c/graphqlResults';
+import {
+  readResponse,
+  responseErrors,
+  toAggregateConnection,
+  toRecordConnection
+} from 'c/graphqlResults';
 import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
 import {
   flagPredicates,
@@ -886,6 +891,42 @@ export function reviewModelFromRecords(plan, records) {
   }
   runLocalSpecs(plan, plan.localRecords || {}, results);
   return buildModel(plan, results, [], []);
+}
+
+/**
+ * What the org answers to each document of a plan, computed from plain records with the same specs
+ * (`c/recordQueries`), in the UI API's JSON shape under the document's aliases: for benchmarks and
+ * test fixtures, where no org answers.
+ * @param {object} plan from {@link buildReviewPlan}
+ * @param {Object<string, Array<object>>} records by object API name
+ * @returns {Array<{ data: { uiapi: { aggregate?: object, query?: object } }, errors: Array<object> }>}
+ */
+export function responsesFromRecords(plan, records) {
+  const index = createIndex(records);
+  return plan.documents.map((document) => {
+    const uiapi = {};
+    for (const spec of plan.specs) {
+      if (spec.local || !document.aliases.includes(spec.alias)) continue;
+      if (spec.kind === 'records') {
+        const result = runRecordQuery(spec, records, plan.variables, index);
+        uiapi.query = uiapi.query || {};
+        uiapi.query[spec.alias] = toRecordConnection(
+          result.records,
+          spec.object,
+          result.hasNextPage
+        );
+      } else {
+        const result = runAggregate(spec, records, plan.variables, index);
+        uiapi.aggregate = uiapi.aggregate || {};
+        uiapi.aggregate[spec.alias] = toAggregateConnection(
+          result.rows,
+          spec.object,
+          result.hasNextPage
+        );
+      }
+    }
+    return { data: { uiapi }, errors: [] };
+  });
 }
 
 /**

@@ -3,7 +3,9 @@ import {
   flattenConnection,
   flattenAggregate,
   readResponse,
-  responseErrors
+  responseErrors,
+  toAggregateConnection,
+  toRecordConnection
 } from 'c/graphqlResults';
 
 const aggregateResponse = require('./data/aggregateResponse.json');
@@ -117,6 +119,45 @@ describe('flattening UI API GraphQL responses', () => {
       Opportunity__r: { Id: '006', Name: 'Renewal' },
       Account__r: null
     });
+  });
+  it('shapes rows and records as the org answers them, aliases included, and reads them back', () => {
+    const rows = [
+      { User__c: '005000000000000011', Month_Start__c: '2026-10-01', 'sum(Commit_Amount__c)': 5 }
+    ];
+    const connection = toAggregateConnection(rows, 'SPM_Forecast_Snapshot__c', true);
+    expect(connection).toEqual({
+      edges: [
+        {
+          node: {
+            aggregate: {
+              User: { value: '005000000000000011' },
+              MonthStart: { value: '2026-10-01' },
+              CommitAmount: { sum: { value: 5 } }
+            }
+          }
+        }
+      ],
+      pageInfo: { hasNextPage: true }
+    });
+    expect(flattenAggregate(connection, 'SPM_Forecast_Snapshot__c')).toEqual(rows);
+    const records = [
+      {
+        Id: 'a01',
+        Name: 'Call',
+        Due_Date__c: null,
+        Opportunity__r: { Id: '006', Name: 'Renewal' },
+        Account__r: null
+      }
+    ];
+    const list = toRecordConnection(records, 'SPM_Action__c');
+    expect(list.edges[0].node).toEqual({
+      Id: 'a01',
+      Name: { value: 'Call' },
+      DueDate: { value: null },
+      OpportunityRef: { Id: '006', Name: { value: 'Renewal' } },
+      AccountRef: null
+    });
+    expect(flattenConnection(list, 'SPM_Action__c')).toEqual(records);
   });
   it('reads numbers sent as text', () => {
     expect(

@@ -3,6 +3,7 @@ import {
   reviewModelFromResponses,
   reviewModelFromRecords,
   reviewModelFromDataSet,
+  responsesFromRecords,
   MAX_PLAN_DOCUMENTS,
   PANEL_KEYS
 } from 'c/reviewPlan';
@@ -1246,6 +1247,16 @@ describe('responses with errors', () => {
   it('gives no unavailable entry from records, nor from complete responses', () => {
     expect(full.unavailable).toEqual([]);
     expect(reviewModelFromRecords(plan, data).unavailable).toEqual([]);
+  });
+
+  it('shapes the answers the org would give from records, under the aliases of the documents', () => {
+    const responses = responsesFromRecords(plan, data);
+    expect(responses).toHaveLength(plan.documents.length);
+    const flags = plan.documents.findIndex((d) => d.aliases.includes('pastCloseDate'));
+    const aggregate = responses[flags].data.uiapi.aggregate;
+    expect(Object.keys(aggregate)).toEqual(plan.documents[flags].aliases);
+    expect(JSON.stringify(aggregate.pastCloseDate)).toContain('"SPMFlagSnoozedUntil"');
+    expect(reviewModelFromResponses(plan, responses)).toEqual(full);
   });
 
   it('needs one response per document', () => {
