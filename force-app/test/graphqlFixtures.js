@@ -3,6 +3,7 @@
  * from plain records, the reverse of c/graphqlResults. Used by the fixture generator
  * (force-app/test/fixtures/buildFixtures.js) and by tests that need responses for any team size.
  */
+import { parse } from 'graphql';
 import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
 // By path: the fixture generator runs under tsx, which resolves only the engine's `c/` modules.
 import { aliased } from '../main/default/lwc/spmDocuments/spmDocuments';
@@ -187,4 +188,29 @@ export function accountData(input) {
       }
     }
   });
+}
+
+/**
+ * What an org without records answers to a document: every subquery of `uiapi.query` and
+ * `uiapi.aggregate`, under its alias, an empty connection. For tests where the requests, not the
+ * numbers, are under test.
+ * @param {string} query the document's text
+ * @returns {{ uiapi: object }}
+ */
+export function emptyAnswer(query) {
+  const uiapi = {};
+  const operation = parse(query).definitions.find((d) => d.kind === 'OperationDefinition');
+  const root = operation.selectionSet.selections.find((s) => s.name.value === 'uiapi');
+  for (const part of root.selectionSet.selections) {
+    const name = part.name.value;
+    if (name !== 'query' && name !== 'aggregate') {
+      continue;
+    }
+    uiapi[name] = {};
+    for (const subquery of part.selectionSet.selections) {
+      const key = (subquery.alias || subquery.name).value;
+      uiapi[name][key] = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    }
+  }
+  return { uiapi };
 }

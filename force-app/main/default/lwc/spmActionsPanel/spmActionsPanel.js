@@ -3,7 +3,7 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { errorText } from 'c/errors';
 import { formatLabel, todayIn } from 'c/formatters';
-import { panelView } from 'c/spmPanelModel';
+import { panelView, panelErrors } from 'c/spmPanelModel';
 import { newRecordKey } from 'c/spmReviewContext';
 import { actionRows, triggerText } from './actionRows';
 import ACTION_OBJECT from '@salesforce/schema/SPM_Action__c';
@@ -39,6 +39,9 @@ import CREATED from '@salesforce/label/c.SPM_Action_Created';
 import COMPLETED from '@salesforce/label/c.SPM_Action_Completed';
 import DROPPED from '@salesforce/label/c.SPM_Action_Dropped';
 import SAVE_FAILED from '@salesforce/label/c.SPM_Action_SaveFailed';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'actions';
 
 const STATUS_OPEN = 'Open';
 const STATUS_DONE = 'Done';
@@ -164,11 +167,16 @@ export default class SpmActionsPanel extends LightningElement {
     return this.draftRows.length > 0;
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard): empty without actions, drafts or an open form. */
   get view() {
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: this.hasRows || this.hasDrafts || Boolean(this.form)
     });
   }

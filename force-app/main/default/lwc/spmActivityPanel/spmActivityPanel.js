@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import {
   panelView,
+  panelErrors,
   formatLabel,
   kpiByKey,
   kpiCell,
@@ -27,6 +28,9 @@ import STATUS from '@salesforce/label/c.SPM_Status';
 import NO_TREND from '@salesforce/label/c.SPM_Panel_NoTrend';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'activity';
 
 /**
  * The activity measures of DESIGN §6, in agenda order: the field of `model.activity` that holds the
@@ -145,12 +149,17 @@ export default class SpmActivityPanel extends LightningElement {
     });
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const rows = this.activity ? this.rows : [];
     // No activity and no target to measure it against: nothing to discuss.
     const hasData = rows.some((r) => (r.value !== null && r.value !== 0) || r.target !== null);
-    return panelView({ loading: this.loading, error: this.error, hasData });
+    return panelView({ loading: this.loading, error: this.cardErrors, hasData });
   }
 
   handleCreateAction(event) {

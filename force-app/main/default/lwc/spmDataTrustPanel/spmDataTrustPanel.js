@@ -3,6 +3,7 @@ import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   panelView,
+  panelErrors,
   formatLabel,
   kpiByKey,
   numberOrNull,
@@ -47,6 +48,9 @@ import SNOOZE_DONE_MESSAGE from '@salesforce/label/c.SPM_Snooze_DoneMessage';
 import SNOOZE_FAILED from '@salesforce/label/c.SPM_Snooze_Failed';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_TRUST from '@salesforce/label/c.SPM_NewAction_Trust';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'trust';
 
 const PERCENT = 'Percent';
 
@@ -153,13 +157,18 @@ export default class SpmDataTrustPanel extends LightningElement {
     return this.model?.scope?.asOf ?? todayIn();
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const hasData =
       this.rows.some((r) => r.value !== null && r.value !== 0) || this.snoozedDeals.length > 0;
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: Boolean(this.model) && hasData
     });
   }

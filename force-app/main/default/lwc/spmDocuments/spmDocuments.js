@@ -162,6 +162,10 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
  * user (a User record: `uiapi.currentUser` exists only from API v66.0). Records per list are capped at
  * 200 (c/spmCoachingPanel reads the answer). Task and Event read no `Type`: real orgs hide it by
  * field-level security; a call is a Task whose TaskSubtype is Call.
+ *
+ * No field is marked `@optional`: Salesforce documents the directive from API v65.0, and Pacer declares
+ * 62.0. A field the user cannot see therefore fails the query, and the panels show the org's message,
+ * which names the field; the permission sets grant read on every field read here.
  */
 export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date, $userId: ID) {
   uiapi {

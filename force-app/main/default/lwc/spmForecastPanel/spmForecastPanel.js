@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import {
   panelView,
+  panelErrors,
   formatLabel,
   kpiByKey,
   numberOrNull,
@@ -39,6 +40,9 @@ import BASIS_WEIGHTED from '@salesforce/label/c.SPM_Forecast_BasisWeighted';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
 import ACTION_NAME_ACCURACY from '@salesforce/label/c.SPM_NewAction_Accuracy';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'forecast';
 
 /**
  * Forecast against target for the period (won to date plus what is expected to close, against the
@@ -230,6 +234,11 @@ export default class SpmForecastPanel extends LightningElement {
 
   // ---- branches ---------------------------------------------------------------------------------
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const hasData =
@@ -238,7 +247,7 @@ export default class SpmForecastPanel extends LightningElement {
       this.months.some((m) => m.forecast !== null || (m.won !== null && m.won !== 0));
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: Boolean(this.model) && hasData
     });
   }

@@ -1,5 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, formatLabel, kpiByKey, numberOrNull, createActionEvent } from 'c/spmPanelModel';
+import {
+  panelView,
+  panelErrors,
+  formatLabel,
+  kpiByKey,
+  numberOrNull,
+  createActionEvent
+} from 'c/spmPanelModel';
 import { formatCurrency, formatNumber, formatPercent, formatKpiValue } from 'c/formatters';
 import { layoutFunnel, funnelHeight, FUNNEL_WIDTH } from './funnelLayout';
 import TITLE from '@salesforce/label/c.SPM_Funnel_Title';
@@ -30,6 +37,9 @@ import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_STAGE from '@salesforce/label/c.SPM_NewAction_Stage';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'funnel';
 
 const MEASURE_AMOUNT = 'amount';
 const MEASURE_COUNT = 'count';
@@ -96,12 +106,17 @@ export default class SpmFunnelPanel extends LightningElement {
     return Array.isArray(stages) ? stages : [];
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const total = numberOrNull(this.model?.funnel?.total?.count);
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: this.stages.length > 0 && total !== null && total > 0
     });
   }

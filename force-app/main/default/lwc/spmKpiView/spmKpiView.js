@@ -4,6 +4,7 @@
  */
 import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
 import { pacing } from 'c/metrics';
+import { panelErrors } from 'c/spmPanelModel';
 
 /** Status → SLDS theme and utility icon; colour is never the only signal (the text says it too). */
 export const STATUS_STYLES = {
@@ -42,6 +43,33 @@ export function cellFor(kpi, userId) {
 }
 
 /**
+ * Why a cell has no value when the document its value reads failed (`cell.unavailable`, the org's
+ * message), else ''.
+ * @param {object} cell KpiCell
+ * @returns {string}
+ */
+export function unavailableReason(cell) {
+  const reason = cell && cell.unavailable;
+  return typeof reason === 'string' ? reason : '';
+}
+
+/**
+ * The card's error of a table of KPI cells (scorecard, roll-up): the container's error; else, when no
+ * cell it shows could be loaded, their reasons (each once); else nothing, the cells saying one by one
+ * what is missing. A failed document thus leaves the other documents' numbers on the card.
+ * @param {*} error the container's error, any shape
+ * @param {Array<{ unavailable: string }>} cells what the table shows
+ * @returns {*} the error, the reasons, or undefined
+ */
+export function cardErrorsOf(error, cells) {
+  const container = panelErrors(error);
+  if (container !== undefined || cells.length === 0 || !cells.every((c) => c.unavailable)) {
+    return container;
+  }
+  return [...new Set(cells.map((c) => c.unavailable))];
+}
+
+/**
  * Whether a KPI of the menu applies to a level (no level given, or a KPI without levels: always).
  * @param {object} kpi
  * @param {string} [level]
@@ -54,7 +82,8 @@ export function appliesToLevel(kpi, level) {
 }
 
 /**
- * Display rows for the scorecard.
+ * Display rows for the scorecard. A cell whose document failed shows a dash, says it was not loaded,
+ * and carries the reason (`unavailable`, '' otherwise) for screen readers and the tooltip.
  * @param {object} model review model
  * @param {{ level?: string, userId?: string, labels: object }} options labels: status texts, notLoaded
  * @returns {{ above: object[], below: object[] }}
@@ -69,7 +98,8 @@ export function scorecardRows(model, { level, userId, labels }) {
   const rows = kpis.map((kpi) => {
     const cell = cellFor(kpi, userId);
     const status = STATUS_STYLES[cell.status] ? cell.status : 'none';
-    const notLoaded = cell.note === 'not loaded';
+    const unavailable = unavailableReason(cell);
+    const notLoaded = cell.note === 'not loaded' || unavailable !== '';
     const pace =
       isAccumulating(cell) && typeof fraction === 'number' && fraction > 0
         ? pacing(cell.value, cell.target, fraction)
@@ -86,6 +116,7 @@ export function scorecardRows(model, { level, userId, labels }) {
       pacingText: formatPercent(pace),
       status,
       statusText,
+      unavailable,
       badgeClass: `status-badge ${STATUS_STYLES[status].theme}`,
       iconName: STATUS_STYLES[status].icon,
       actionLabel: formatLabel(labels.addAction, kpi.name)

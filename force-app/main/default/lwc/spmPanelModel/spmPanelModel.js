@@ -55,6 +55,40 @@ export function panelView(input) {
   };
 }
 
+/**
+ * Why a panel's numbers are missing: the reasons of the model's documents that failed and that this
+ * panel reads (`model.unavailable[i].panels` holds its key), in order, each once. Empty when every
+ * document it reads answered.
+ * @param {object} model the review model
+ * @param {string} panelKey one of c/reviewPlan's PANEL_KEYS ('funnel', 'activity', 'trust', …)
+ * @returns {string[]}
+ */
+export function unavailableReasons(model, panelKey) {
+  const unavailable = model && Array.isArray(model.unavailable) ? model.unavailable : [];
+  const reasons = unavailable
+    .filter((entry) => Array.isArray(entry.panels) && entry.panels.includes(panelKey))
+    .map((entry) => entry.reason)
+    .filter((reason) => typeof reason === 'string' && reason !== '');
+  return [...new Set(reasons)];
+}
+
+/**
+ * What a panel's card shows as its error: the container's error when there is one (nothing loaded),
+ * else the reasons its own documents failed ({@link unavailableReasons}), else nothing. So one failed
+ * document blanks only the panels that read it, each saying why.
+ * @param {*} error the container's error (any shape), or undefined
+ * @param {object} [model] the review model; without it, only the container's error counts
+ * @param {string} [panelKey]
+ * @returns {*} the error, the reasons, or undefined
+ */
+export function panelErrors(error, model, panelKey) {
+  if (hasError(error)) {
+    return error;
+  }
+  const reasons = unavailableReasons(model, panelKey);
+  return reasons.length ? reasons : undefined;
+}
+
 function hasError(error) {
   if (Array.isArray(error)) {
     return error.length > 0;

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { formatLabel, formatPercent } from 'c/formatters';
 import { createActionEvent, panelView } from 'c/spmPanelModel';
-import { scorecardRows } from 'c/spmKpiView';
+import { scorecardRows, cardErrorsOf } from 'c/spmKpiView';
 import TITLE from '@salesforce/label/c.SPM_Scorecard_Title';
 import EMPTY from '@salesforce/label/c.SPM_Scorecard_Empty';
 import BELOW from '@salesforce/label/c.SPM_Scorecard_BelowTheLine';
@@ -67,12 +67,21 @@ export default class SpmScorecard extends LightningElement {
     });
   }
 
+  /**
+   * The card's error: the container's; else, when no KPI it shows could be loaded, why (one failed
+   * document leaves the others' numbers on the card, a dash with its reason in each missing cell).
+   */
+  get cardErrors() {
+    const { above, below } = this.rows;
+    return cardErrorsOf(this.error, [...above, ...below]);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const { above, below } = this.rows;
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: above.length + below.length > 0
     });
   }

@@ -4,7 +4,7 @@
  * own deals, and a total row — every value recomputed by the engine, never an average of rows.
  */
 import { formatKpiValue, formatNumber } from 'c/formatters';
-import { appliesToLevel, STATUS_STYLES } from 'c/spmKpiView';
+import { appliesToLevel, unavailableReason, STATUS_STYLES } from 'c/spmKpiView';
 
 /** The data-trust counts shown per person, in column order. */
 export const TRUST_COLUMNS = ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'];
@@ -32,6 +32,8 @@ function kpiCells(kpis, pick, currency, statusLabels) {
     return {
       key: kpi.key,
       text: formatKpiValue(cell.value, kpi.unit, currency),
+      // Why the value is a dash when its document failed ('' otherwise), for screen readers.
+      unavailable: unavailableReason(cell),
       status,
       iconName: STATUS_STYLES[status].icon,
       statusText: statusLabels[status],

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { panelView } from 'c/spmPanelModel';
+import { cardErrorsOf } from 'c/spmKpiView';
 import { rollupTable, TRUST_COLUMNS } from './rollupRows';
 import TITLE from '@salesforce/label/c.SPM_TeamRollup_Title';
 import PERSON from '@salesforce/label/c.SPM_TeamRollup_Person';
@@ -58,11 +59,20 @@ export default class SpmTeamRollup extends LightningElement {
     });
   }
 
+  /**
+   * The card's error: the container's; else, when no KPI total could be loaded, why (one failed
+   * document leaves the others' numbers in the table, a dash with its reason in each missing cell).
+   */
+  get cardErrors() {
+    const total = this.table.total;
+    return cardErrorsOf(this.error, total ? total.cells : []);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: this.table.rows.length > 0
     });
   }

@@ -1,10 +1,13 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, formatLabel } from 'c/spmPanelModel';
+import { panelView, panelErrors, formatLabel } from 'c/spmPanelModel';
 import { formatDate } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_Top_Title';
 import EMPTY from '@salesforce/label/c.SPM_Top_Empty';
 import SINCE from '@salesforce/label/c.SPM_Top_Since';
 import SINCE_START from '@salesforce/label/c.SPM_Top_SincePeriodStart';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'top';
 
 /**
  * The largest open opportunities (lists.top, TOP N by amount) and what happened since the last
@@ -29,9 +32,18 @@ export default class SpmTopOpportunities extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
-    return panelView({ loading: this.loading, error: this.error, hasData: this.deals.length > 0 });
+    return panelView({
+      loading: this.loading,
+      error: this.cardErrors,
+      hasData: this.deals.length > 0
+    });
   }
 
   /** "Since the last review on …", or since the period started when there was no review. */

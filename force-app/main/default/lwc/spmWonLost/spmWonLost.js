@@ -1,5 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, formatLabel, kpiByKey, numberOrNull, createActionEvent } from 'c/spmPanelModel';
+import {
+  panelView,
+  panelErrors,
+  formatLabel,
+  kpiByKey,
+  numberOrNull,
+  createActionEvent
+} from 'c/spmPanelModel';
 import { formatCurrency, formatKpiValue, formatNumber } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_WonLost_Title';
 import EMPTY from '@salesforce/label/c.SPM_WonLost_Empty';
@@ -14,6 +21,9 @@ import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
 import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
+
+/** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
+const PANEL_KEY = 'wonLost';
 
 /**
  * Deals won and lost in the period (lists.closed), with win rate, average deal value and sales cycle
@@ -67,12 +77,17 @@ export default class SpmWonLost extends LightningElement {
     return this.listComplete ? null : formatLabel(LIST_INCOMPLETE, this.closed.length);
   }
 
+  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  get cardErrors() {
+    return panelErrors(this.error, this.model, PANEL_KEY);
+  }
+
   /** The branch the card shows (c/spmPanelCard); the content is built only with data. */
   get view() {
     const closedCount = numberOrNull(kpiByKey(this.model, this.closedCountKpiKey)?.total?.value);
     return panelView({
       loading: this.loading,
-      error: this.error,
+      error: this.cardErrors,
       hasData: this.closed.length > 0 || (closedCount !== null && closedCount > 0)
     });
   }

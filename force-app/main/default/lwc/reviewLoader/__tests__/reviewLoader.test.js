@@ -56,8 +56,12 @@ function answersOf(plan) {
 /** A plan of two documents, enough for the bookkeeping (not run by the engine). */
 const TWO = {
   documents: [
-    { operationName: 'spmReviewPart1', query: 'query spmReviewPart1 { a }', variables: { x: 1 } },
-    { operationName: 'spmReviewPart2', query: 'query spmReviewPart2 { b }', variables: { y: 2 } }
+    { operationName: 'spmReviewCore1', query: 'query spmReviewCore1 { a }', variables: { x: 1 } },
+    {
+      operationName: 'spmReviewActivity1',
+      query: 'query spmReviewActivity1 { b }',
+      variables: { y: 2 }
+    }
   ]
 };
 
@@ -119,15 +123,18 @@ describe('c/reviewLoader', () => {
     it('parses each document once with gql, keeping its operation name and variables, in order', () => {
       const documents = planDocuments(TWO, 3);
       expect(gql).toHaveBeenCalledTimes(2);
-      expect(documents.map((d) => d.operationName)).toEqual(['spmReviewPart1', 'spmReviewPart2']);
-      expect(documents.map((d) => d.key)).toEqual(['3:0:spmReviewPart1', '3:1:spmReviewPart2']);
+      expect(documents.map((d) => d.operationName)).toEqual([
+        'spmReviewCore1',
+        'spmReviewActivity1'
+      ]);
+      expect(documents.map((d) => d.key)).toEqual(['3:0:spmReviewCore1', '3:1:spmReviewActivity1']);
       expect(documents.map((d) => d.variables)).toEqual([{ x: 1 }, { y: 2 }]);
       expect(documents[0].variables).toBe(TWO.documents[0].variables);
       expect(documents[0].query).toMatchObject({
         kind: 'Document',
-        operationName: 'spmReviewPart1'
+        operationName: 'spmReviewCore1'
       });
-      expect(documents[1].query.text.trim()).toBe('query spmReviewPart2 { b }');
+      expect(documents[1].query.text.trim()).toBe('query spmReviewActivity1 { b }');
     });
 
     it('parses every document of a real plan', () => {
@@ -223,7 +230,7 @@ describe('c/reviewLoader', () => {
         current = { ...current, responses: outcome.responses };
         expect('model' in outcome).toBe(i === 0);
       }
-      expect(outcome.responses).toEqual(answers.map(({ data }) => ({ data, errors: undefined })));
+      expect(outcome.responses).toEqual(answers.map(({ data, errors }) => ({ data, errors })));
       expect(outcome.model).toEqual(expected);
       expect('errors' in outcome).toBe(false);
     });
@@ -245,8 +252,8 @@ describe('c/reviewLoader', () => {
   describe('errorMessages', () => {
     it('is the messages of GraphQL errors or of an Error', () => {
       expect(errorMessages([{ message: 'Too many subqueries' }])).toEqual(['Too many subqueries']);
-      expect(errorMessages(new Error('spmReviewPart1 failed: boom'))).toEqual([
-        'spmReviewPart1 failed: boom'
+      expect(errorMessages(new Error('spmReviewCore1 failed: boom'))).toEqual([
+        'spmReviewCore1 failed: boom'
       ]);
     });
 

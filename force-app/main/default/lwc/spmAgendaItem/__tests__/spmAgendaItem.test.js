@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import SpmAgendaItem from 'c/spmAgendaItem';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
 const MODEL = require('../../spmScorecard/__tests__/data/repModel.json');
 
@@ -42,6 +42,28 @@ const PANELS = [
   ['Scorecard', 'c-spm-scorecard'],
   ['Actions', 'c-spm-actions-panel']
 ];
+
+/** Each panel that blanks on its own failed documents, with its key in the review plan. */
+const OWN_PANELS = [
+  ['Funnel', 'c-spm-funnel-panel', 'funnel'],
+  ['Activity', 'c-spm-activity-panel', 'activity'],
+  ['Data trust', 'c-spm-data-trust-panel', 'trust'],
+  ['Top opportunities', 'c-spm-top-opportunities', 'top'],
+  ['Won and lost', 'c-spm-won-lost', 'wonLost'],
+  ['Forecast', 'c-spm-forecast-panel', 'forecast'],
+  ['Actions', 'c-spm-actions-panel', 'actions']
+];
+const REASON = 'Validation error (WrongType@[uiapi/aggregate/Task/groupBy]) : argument is invalid';
+
+/** The model with one failed document, read by the panels with these keys (c/reviewPlan). */
+function failedFor(panels) {
+  return {
+    ...MODEL,
+    unavailable: [
+      { operationName: 'spmReviewActivity1', group: 'activity', panels, reason: REASON }
+    ]
+  };
+}
 
 describe('c-spm-agenda-item', () => {
   afterEach(resetDOM);
@@ -127,4 +149,20 @@ describe('c-spm-agenda-item', () => {
     const element = await render({ ...ITEM, Panel__c: 'None' });
     await expect(element).toBeAccessible();
   }, 30000);
+
+  it.each(OWN_PANELS)(
+    'blanks the %s panel with the reason when a document it reads failed, and only then',
+    async (panel, tag, key) => {
+      const failed = await render({ ...ITEM, Panel__c: panel }, { model: failedFor([key]) });
+      expect(inPanelCard($(failed, tag), 'c-spm-error-panel').errors).toEqual([REASON]);
+      resetDOM();
+      const others = OWN_PANELS.map((p) => p[2]).filter((k) => k !== key);
+      const spared = await render({ ...ITEM, Panel__c: panel }, { model: failedFor(others) });
+      expect(inPanelCard($(spared, tag), 'c-spm-error-panel')).toBeNull();
+      expect(inPanelCard($(spared, tag), 'lightning-spinner')).toBeNull();
+      // Its numbers: the content the card slots in.
+      const content = $(spared, tag).shadowRoot.querySelector('.panel-content');
+      expect(content.children.length).toBeGreaterThan(0);
+    }
+  );
 });

@@ -1,4 +1,11 @@
-import { cellFor, appliesToLevel, scorecardRows, STATUS_STYLES } from 'c/spmKpiView';
+import {
+  cellFor,
+  appliesToLevel,
+  scorecardRows,
+  unavailableReason,
+  cardErrorsOf,
+  STATUS_STYLES
+} from 'c/spmKpiView';
 
 const LABELS = {
   notLoaded: 'Not loaded',
@@ -118,5 +125,39 @@ describe('c/spmKpiView', () => {
     };
     expect(scorecardRows(odd, { labels: LABELS }).below[0].status).toBe('none');
     expect(scorecardRows(undefined, { labels: LABELS })).toEqual({ above: [], below: [] });
+  });
+
+  it('shows a cell whose document failed as a dash, not loaded, with the reason', () => {
+    const reason =
+      "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' is undefined";
+    const failed = JSON.parse(JSON.stringify(model));
+    failed.kpis[0].total = {
+      value: null,
+      target: 100000,
+      attainment: null,
+      status: 'none',
+      unavailable: reason
+    };
+    const [sales] = scorecardRows(failed, { labels: LABELS }).above;
+    expect(sales).toMatchObject({
+      valueText: '—',
+      attainmentText: '—',
+      status: 'none',
+      statusText: 'Not loaded',
+      unavailable: reason
+    });
+    expect(unavailableReason(failed.kpis[0].total)).toBe(reason);
+    expect(unavailableReason(model.kpis[0].total)).toBe('');
+    expect(scorecardRows(model, { labels: LABELS }).above[0].unavailable).toBe('');
+  });
+
+  it("errs a KPI table's card only when none of its cells could be loaded", () => {
+    const error = [{ message: 'Every document failed' }];
+    expect(cardErrorsOf(error, [{ unavailable: '' }])).toBe(error);
+    expect(cardErrorsOf(undefined, [{ unavailable: 'a' }, { unavailable: '' }])).toBeUndefined();
+    expect(
+      cardErrorsOf(undefined, [{ unavailable: 'a' }, { unavailable: 'b' }, { unavailable: 'a' }])
+    ).toEqual(['a', 'b']);
+    expect(cardErrorsOf(undefined, [])).toBeUndefined();
   });
 });

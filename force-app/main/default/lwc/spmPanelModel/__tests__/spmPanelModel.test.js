@@ -8,8 +8,29 @@ import {
   textOrDash,
   dealRow,
   createActionEvent,
-  statusBadgeClass
+  statusBadgeClass,
+  unavailableReasons,
+  panelErrors
 } from 'c/spmPanelModel';
+
+/** A model whose activity document failed (c/reviewPlan model.unavailable). */
+const PARTLY = {
+  unavailable: [
+    {
+      operationName: 'spmReviewActivity1',
+      group: 'activity',
+      panels: ['activity', 'scorecard', 'rollup'],
+      reason:
+        "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined"
+    },
+    {
+      operationName: 'spmReviewActivity2',
+      group: 'activity',
+      panels: ['activity'],
+      reason: 'Request timed out'
+    }
+  ]
+};
 
 describe('c/spmPanelModel', () => {
   it('picks loading over error over empty over data', () => {
@@ -129,5 +150,29 @@ describe('c/spmPanelModel', () => {
     expect(statusBadgeClass('amber')).toContain('slds-theme_warning');
     expect(statusBadgeClass('red')).toContain('slds-theme_error');
     expect(statusBadgeClass('none')).toBe('slds-badge');
+  });
+
+  it('gives a panel the reasons of the failed documents it reads, each once', () => {
+    expect(unavailableReasons(PARTLY, 'activity')).toEqual([
+      PARTLY.unavailable[0].reason,
+      PARTLY.unavailable[1].reason
+    ]);
+    expect(unavailableReasons(PARTLY, 'scorecard')).toEqual([PARTLY.unavailable[0].reason]);
+    expect(unavailableReasons(PARTLY, 'funnel')).toEqual([]);
+    expect(unavailableReasons({ unavailable: [] }, 'funnel')).toEqual([]);
+    expect(unavailableReasons(undefined, 'funnel')).toEqual([]);
+    const twice = { unavailable: [PARTLY.unavailable[1], PARTLY.unavailable[1]] };
+    expect(unavailableReasons(twice, 'activity')).toEqual(['Request timed out']);
+  });
+
+  it("shows the container's error first, else the panel's own failed documents, else nothing", () => {
+    const error = [{ message: 'Every document failed' }];
+    expect(panelErrors(error, PARTLY, 'activity')).toBe(error);
+    expect(panelErrors(undefined, PARTLY, 'activity')).toEqual(
+      unavailableReasons(PARTLY, 'activity')
+    );
+    expect(panelErrors(undefined, PARTLY, 'funnel')).toBeUndefined();
+    expect(panelErrors([], PARTLY, 'trust')).toBeUndefined();
+    expect(panelErrors(undefined, undefined, 'trust')).toBeUndefined();
   });
 });

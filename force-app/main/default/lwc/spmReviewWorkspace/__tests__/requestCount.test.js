@@ -9,7 +9,7 @@ import { createElement } from 'lwc';
 import SpmReviewWorkspace from 'c/spmReviewWorkspace';
 import { graphql } from 'lightning/graphql';
 import { flushPromises, resetDOM } from '@pacer/test-utils';
-import { toConnection } from '@pacer/graphql-fixtures';
+import { toConnection, emptyAnswer } from '@pacer/graphql-fixtures';
 
 const CONTEXT = require('./data/context.json');
 
@@ -42,7 +42,7 @@ function teamOf(reps) {
 
 /**
  * Answers every request not answered yet, wave after wave, until the page sends nothing more.
- * Plan documents get empty answers: the requests, not the numbers, are under test here.
+ * Plan documents get an empty org's answers: the requests, not the numbers, are under test here.
  * @returns {Promise<Array<Array<object>>>} the waves, each the requests it held
  */
 async function answerAll(reps, from) {
@@ -56,7 +56,8 @@ async function answerAll(reps, from) {
     seen += wave.length;
     waves.push(wave);
     for (const request of wave) {
-      const data = request.operationName === CONTEXT_OPERATION ? teamOf(reps) : { uiapi: {} };
+      const data =
+        request.operationName === CONTEXT_OPERATION ? teamOf(reps) : emptyAnswer(request.query);
       graphql.emit(
         data,
         (config) =>

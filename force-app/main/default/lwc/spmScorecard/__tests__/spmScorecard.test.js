@@ -61,6 +61,35 @@ function expectStatus(badge, status) {
   expect(badge.classList).toContain(theme);
 }
 
+const REASON =
+  "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined";
+
+/** The model with these KPIs' cells unavailable, as c/reviewPlan gives them when a document failed. */
+function withUnavailable(model, keys) {
+  const copy = clone(model);
+  const failed = (cell) => ({
+    ...cell,
+    value: null,
+    attainment: null,
+    status: 'none',
+    unavailable: REASON
+  });
+  for (const kpi of copy.kpis.filter((k) => keys.includes(k.key))) {
+    kpi.total = failed(kpi.total);
+    kpi.byUser = (kpi.byUser || []).map(failed);
+    kpi.byTeam = (kpi.byTeam || []).map(failed);
+  }
+  copy.unavailable = [
+    {
+      operationName: 'spmReviewActivity1',
+      group: 'activity',
+      panels: ['activity', 'scorecard'],
+      reason: REASON
+    }
+  ];
+  return copy;
+}
+
 function row(element, key) {
   return $(element, `tr[data-key="${key}"]`);
 }
@@ -195,6 +224,30 @@ describe('c-spm-scorecard', () => {
   it('says so when no KPI applies', async () => {
     const element = await render({ model: { ...clone(REP_MODEL), kpis: [] } });
     expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Scorecard_Empty');
+  });
+
+  it("shows a KPI whose document failed as a dash with the reason for screen readers, and the others' numbers", async () => {
+    const element = await render({ model: withUnavailable(REP_MODEL, ['customer_meetings']) });
+    const meetings = row(element, 'customer_meetings');
+    expect(meetings.querySelector('.value').textContent.startsWith('—')).toBe(true);
+    expect(meetings.querySelector('.unavailable').textContent).toBe(REASON);
+    expect(meetings.querySelector('.unavailable').classList).toContain('slds-assistive-text');
+    expect(meetings.querySelector('.value').title).toBe(REASON);
+    expect(cells(element, 'customer_meetings').badge.label).toBe('c.SPM_Not_Loaded');
+    const sales = REP_MODEL.kpis.find((k) => k.key === 'sales_won').total;
+    expect(cells(element, 'sales_won').value).toBe(eur(sales.value));
+    expect(row(element, 'sales_won').querySelector('.unavailable')).toBeNull();
+    expect(inPanelCard(element, 'c-spm-error-panel')).toBeNull();
+  });
+
+  it('says why on its card when none of the KPIs it shows could be loaded', async () => {
+    const model = withUnavailable(
+      REP_MODEL,
+      REP_MODEL.kpis.map((k) => k.key)
+    );
+    const element = await render({ model });
+    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual([REASON]);
+    expect($(element, 'table')).toBeNull();
   });
 
   it('is accessible', async () => {

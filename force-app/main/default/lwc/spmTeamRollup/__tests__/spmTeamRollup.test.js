@@ -118,6 +118,27 @@ describe('c-spm-team-rollup', () => {
     expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(['No access']);
   });
 
+  it('shows a KPI whose document failed as a dash with the reason for screen readers', async () => {
+    const reason =
+      "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined";
+    const model = clone(TEAM_MODEL);
+    const meetings = model.kpis.find((k) => k.aboveTheLine && k.key !== 'sales_won');
+    const failed = (cell) => ({ ...cell, value: null, status: 'none', unavailable: reason });
+    meetings.total = failed(meetings.total);
+    meetings.byUser = meetings.byUser.map(failed);
+    meetings.byTeam = meetings.byTeam.map(failed);
+    const element = await render({ model, level: 'Manager' });
+    const total = $(element, 'tr.total-row');
+    expect(cellText(total, meetings.key)).toBe('—');
+    const cell = total.querySelector(`td[data-kpi="${meetings.key}"]`);
+    expect(cell.querySelector('.unavailable.slds-assistive-text').textContent).toBe(reason);
+    expect(cell.title).toBe(reason);
+    const rep = $(element, `tr[data-user-id="${REPORTS[0].userId}"]`);
+    expect(cellText(rep, meetings.key)).toBe('—');
+    expect(cellText(total, 'sales_won')).not.toBe('—');
+    expect(total.querySelector('td[data-kpi="sales_won"] .unavailable')).toBeNull();
+  });
+
   it('is accessible', async () => {
     const element = await render({ model: clone(TEAM_MODEL), level: 'Manager' });
     await expect(element).toBeAccessible();
