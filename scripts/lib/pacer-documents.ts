@@ -18,9 +18,8 @@ import {
   menuInForce,
   periodTypeOf
 } from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
-import { PANEL_KEYS } from 'c/reviewPlan';
 import { InputError, type InputProblem } from './errors';
-import { buildReviewPlan, periodContaining, teamSubjectIds } from './engine';
+import { buildReviewPlan, PANEL_KEYS, periodContaining, teamSubjectIds } from './engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {
   cadencesSchema,
@@ -68,7 +67,7 @@ export interface PacerDocument {
   variables: Record<string, unknown>;
   /** Where the document is sent from, e.g. `review · Month · team of Tom Becker`. */
   uses: string[];
-  /** Panels left without numbers when this document fails (PANEL_KEYS of c/reviewPlan). */
+  /** Panels left without numbers when this document fails (keys of the engine's PANEL_KEYS). */
   panels: string[];
   /** The plan's group of the document (`core`, `activity`, `joins`), when the plan gives one. */
   group?: string;
@@ -178,7 +177,7 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
   };
   const plan = (use: string, fields: Record<string, unknown>): void => {
     const built = buildReviewPlan({ ...settings, ...fields });
-    for (const doc of built.documents as PlanDocument[]) add(doc, use, PLAN_ORIGIN);
+    for (const doc of built.documents) add(doc, use, PLAN_ORIGIN);
     for (const item of built.unplanned) unplanned.push({ use, ...item });
   };
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { generateSampleData } from '../../../localorg/sample-data/generate';
 import type { HiddenFields } from '../../../localorg/sessions';
-import { PANEL_KEYS } from '../../../force-app/main/default/lwc/reviewPlan/reviewPlan.js';
+import { PANEL_KEYS } from '../../lib/engine';
 import { captureIo, type CapturedIo } from '../../lib/io';
 import { pacerDocuments } from '../../lib/pacer-documents';
 import { PROJECT_DIR, type Run } from '../../test-support/local-org';

@@ -3,8 +3,8 @@ import { getVariableValues } from 'graphql/execution/values';
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
 import { API_VERSION } from '../org-client';
-import { PANEL_KEYS } from '../../../force-app/main/default/lwc/reviewPlan/reviewPlan.js';
 import { REPO_ROOT } from '../../metadata-check/__tests__/projectCopy';
+import { PANEL_KEYS } from '../engine';
 import { cadencePeriodTypes, pacerDocuments, projectDocuments } from '../pacer-documents';
 
 describe('the documents Pacer sends', () => {
