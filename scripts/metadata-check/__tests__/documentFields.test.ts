@@ -1,6 +1,7 @@
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
 import { API_VERSION } from '../../lib/org-client';
+import { projectDocuments } from '../../lib/pacer-documents';
 import { documentFields } from '../documentFields';
 import { STANDARD_FIELD_SECURITY } from '../fieldSecurity';
 import { checkMetadata, formatFinding } from '../index';
@@ -104,6 +105,15 @@ describe('the table of standard fields', () => {
       return !orgSchema.objects.get(object)?.fields.has(field);
     });
     expect(unknown).toEqual([]);
+  });
+
+  it('names exactly the standard fields that the documents Pacer sends read', () => {
+    const read = new Set(
+      projectDocuments(REPO_ROOT).documents.flatMap((doc) =>
+        documentFields(schema, orgSchema, doc.query).reads.map((r) => `${r.object}.${r.field}`)
+      )
+    );
+    expect(STANDARD_FIELD_SECURITY.map((e) => e.field).filter((f) => !read.has(f))).toEqual([]);
   });
 });
 
