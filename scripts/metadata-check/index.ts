@@ -6,6 +6,7 @@ import { FindingCollector, sortFindings, type Finding } from './findings';
 import { indexProject } from './projectIndex';
 import { checkApplications } from './rules/applicationRules';
 import { checkConversion } from './rules/conversionRules';
+import { checkDocumentFields } from './rules/documentFieldRules';
 import { checkFields } from './rules/fieldRules';
 import { checkForbiddenSource } from './rules/forbiddenSource';
 import { checkLabels } from './rules/labelRules';
@@ -53,6 +54,7 @@ export async function runMetadataCheck(rootDir: string): Promise<MetadataCheckRe
   checkObjects(index, collector);
   checkFields(index, collector);
   checkPermissionSets(index, collector);
+  checkDocumentFields(index, collector);
   checkTabs(index, collector);
   checkApplications(index, collector);
   checkLightningPages(index, collector);

@@ -12,6 +12,7 @@ import {
   type MetadataXml
 } from '../xmlDocument';
 import { PKG, REPO_ROOT } from './projectCopy';
+import { STANDARD_FIELD_SECURITY } from '../fieldSecurity';
 
 type FieldSpec =
   | { type: 'Text'; length: number }
@@ -347,7 +348,7 @@ describe('the permission sets', () => {
   });
 
   it.each(['SPM_Rep', 'SPM_Manager', 'SPM_Admin'])(
-    '%s covers every non-required custom field and reads the Opportunity fields',
+    '%s covers every non-required custom field and reads the standard fields under FLS that Pacer reads',
     async (permissionSet) => {
       const { root } = await readDoc(
         `${PKG}/permissionsets/${permissionSet}.permissionset-meta.xml`
@@ -361,7 +362,8 @@ describe('the permission sets', () => {
             .filter((field) => spec.fields[field]?.type !== 'MasterDetail')
             .map((field) => `${object}.${field}`)
         ),
-        ...Object.keys(OPPORTUNITY_FIELDS).map((field) => `Opportunity.${field}`)
+        ...Object.keys(OPPORTUNITY_FIELDS).map((field) => `Opportunity.${field}`),
+        ...STANDARD_FIELD_SECURITY.filter((entry) => entry.fls).map((entry) => entry.field)
       ];
       expect([...readable].sort()).toEqual(expected.sort());
       expect(childTexts(childNodes(root, 'applicationVisibilities')[0], 'application')).toEqual([

@@ -13,8 +13,11 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** The default package folder, relative to a project root. */
 export const PKG = 'force-app/main/default';
 
-/** Files a project copy needs: the package, its descriptor and its .forceignore. */
-const PROJECT_ENTRIES = ['force-app', 'sfdx-project.json', '.forceignore'];
+/**
+ * Files a project copy needs: the package, its descriptor, its .forceignore, and the config files
+ * the documents Pacer sends are built from.
+ */
+const PROJECT_ENTRIES = ['force-app', 'sfdx-project.json', '.forceignore', 'config'];
 
 /** Copies the project's metadata to a fresh temporary directory and returns its path. */
 export async function copyProject(): Promise<string> {
