@@ -95,7 +95,7 @@ describe('the review plan from the scripts', () => {
       activity.map((d) => d.operationName)
     );
     expect(model.unavailable[0].reason).toMatch(
-      /^Validation error \(FieldUndefined@\[uiapi\/aggregate\/Event[^\]]*\]\) : Field 'DurationMinutes' in type 'EventAggregate' is undefined/
+      /^Validation error of type FieldUndefined: Field 'DurationMinutes' in type 'EventAggregate' is undefined @ 'uiapi\/aggregate\/Event\//
     );
     expect(unavailableWarnings(model)).toEqual(
       model.unavailable.map(
