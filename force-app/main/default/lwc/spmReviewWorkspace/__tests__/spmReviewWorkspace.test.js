@@ -73,11 +73,13 @@ async function emitContext(data = CONTEXT) {
   await flushPromises();
 }
 
-/** Answers the plan's documents in order, each with its data (responses[i] answers document i). */
-async function emitPlan(element, responses, refreshes = []) {
+/** Answers every document of the plan with its data (`responses` is keyed by operation name). */
+async function emitPlan(element, responses, refreshes = {}) {
   const documents = renderedPlanDocuments(element);
-  expect(documents).toHaveLength(responses.length);
-  documents.forEach((doc, i) => graphql.emit(responses[i], holding(doc), refreshes[i]));
+  expect(documents.map((doc) => doc.operationName).sort()).toEqual(Object.keys(responses).sort());
+  documents.forEach((doc) =>
+    graphql.emit(responses[doc.operationName], holding(doc), refreshes[doc.operationName])
+  );
   await flushPromises();
 }
 
@@ -397,12 +399,14 @@ describe('c-spm-review-workspace', () => {
   it('reloads the review documents when a panel asks for a refresh (after a snooze)', async () => {
     const element = await render();
     await emitContext();
-    const refreshes = TEAM_RESPONSES.map(() => jest.fn());
+    const refreshes = Object.fromEntries(
+      Object.keys(TEAM_RESPONSES).map((name) => [name, jest.fn()])
+    );
     await emitPlan(element, TEAM_RESPONSES, refreshes);
     agendaItems(element)[0].dispatchEvent(
       new CustomEvent('refresh', { bubbles: true, composed: true })
     );
-    refreshes.forEach((refresh) => expect(refresh).toHaveBeenCalledTimes(1));
+    Object.values(refreshes).forEach((refresh) => expect(refresh).toHaveBeenCalledTimes(1));
   });
 
   it('shows the context error in the shared error panel', async () => {
