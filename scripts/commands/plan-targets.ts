@@ -66,7 +66,7 @@ export const spec: CommandSpec = {
     'as-of': {
       type: 'string',
       valueName: 'date',
-      defaultText: "today in the org's time zone",
+      defaultText: "today in the org's time zone (the local org: its data set's day)",
       description: 'The history window ends here (or the day before the fiscal year, if earlier).'
     },
     'history-months': {
@@ -237,9 +237,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const flags = checkFlags(flagsSchema, rawFlags);
     const file = flags.file;
     const lines = parseTargetCsv(readText(file, io.cwd), file);
-    const { client, label } = await connectOrg(flags, io);
+    const { client, label, today } = await connectOrg(flags, io);
     const calendar = await orgCalendar(client, io);
-    const asOf = flags['as-of'] ?? todayInZone(io.now(), calendar.timeZone);
+    const asOf = flags['as-of'] ?? today ?? todayInZone(io.now(), calendar.timeZone);
 
     // Everything the CSV names must exist in the org before anything is written.
     const users = await resolveUsers(client, lines);

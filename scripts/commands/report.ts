@@ -73,7 +73,7 @@ export const spec: CommandSpec = {
     'as-of': {
       type: 'string',
       valueName: 'date',
-      defaultText: "the data file's asOf, or today in the org",
+      defaultText: "the data file's asOf, the local org's day, or today in the org",
       description: 'The day the review is for (YYYY-MM-DD).'
     },
     period: {
@@ -144,6 +144,17 @@ function findUser(users: readonly UserRow[], wanted: string, flag: string): User
   return user;
 }
 
+/** The `--team` manager; someone nobody reports to has no team, which is said, not reported empty. */
+function findManager(users: readonly UserRow[], wanted: string): UserRow {
+  const manager = findUser(users, wanted, 'team');
+  if (!users.some((u) => u.ManagerId === manager.Id))
+    throw new UsageError(
+      `--team: ${manager.Name ?? manager.Id} (${manager.Username ?? manager.Id}) has no team: nobody reports to them. ` +
+        `For their own numbers, use --user ${wanted}.`
+    );
+  return manager;
+}
+
 /**
  * Subjects of the report: the user, or everyone below the manager — and the manager too when
  * they own opportunities (the engine's rule for a team).
@@ -154,7 +165,7 @@ async function subjectsOf(
   ownsDeals: (userId: string) => Promise<boolean>
 ): Promise<string[]> {
   if (!flags.team) return [findUser(users, flags.user as string, 'user').Id];
-  const managerId = findUser(users, flags.team, 'team').Id;
+  const managerId = findManager(users, flags.team).Id;
   return teamSubjectIds(users, managerId, (await ownsDeals(managerId)) ? [managerId] : []);
 }
 
@@ -259,7 +270,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const dataSet = loadDataSet(flags.data, io.cwd);
       const users = (dataSet.records.User ?? []) as unknown as UserRow[];
       const subject = flags.team
-        ? { managerId: findUser(users, flags.team, 'team').Id }
+        ? { managerId: findManager(users, flags.team).Id }
         : { subjectUserIds: [findUser(users, flags.user as string, 'user').Id] };
       // A data file without a KPI menu or stage policy uses the config files, as `seed` would load them.
       const configRecords =
@@ -275,8 +286,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
         asOf: flags['as-of'] ?? dataSet.meta.asOf
       });
     } else {
-      const { client } = await connectOrg({ ...flags }, io);
-      model = await modelFromOrg(client, flags, io);
+      const { client, today } = await connectOrg({ ...flags }, io);
+      // The local org's today is its data set's day, the preview's: the same review, not an empty month.
+      model = await modelFromOrg(
+        client,
+        today && !flags['as-of'] ? { ...flags, 'as-of': today } : flags,
+        io
+      );
     }
     const report = toReport(model);
     if (flags.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
