@@ -25,6 +25,7 @@ import {
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
 import type { Io } from '../lib/io';
+import { environmentLocale } from '../lib/number-format';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { toCsv, toMarkdown, toReport, type ReviewModel } from '../lib/review-report';
@@ -299,7 +300,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     else if (flags.format === 'csv') io.stdout(toCsv(report));
     else
       io.stdout(
-        toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])))
+        toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])), {
+          locale: environmentLocale(io.env),
+          currency: model.scope.currency
+        })
       );
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
     return 0;
