@@ -2,7 +2,7 @@
  * The errors an admin meets first, in every command that talks to an org: each exits with its
  * code, says what is wrong and how to fix it in one line (no stack trace), and writes nothing.
  */
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ jest.mock('@salesforce/core', () => ({
 }));
 
 const dir = mkdtempSync(join(tmpdir(), 'pacer-admin-errors-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const targets = join(dir, 'targets.csv');
 writeFileSync(
   targets,
