@@ -8,6 +8,7 @@ import type { SampleDataSet, SObjectRecord } from './types';
 import { readSampleData, serializeSampleData, writeSampleData } from './write';
 
 const text = (data: SampleDataSet): string => [...serializeSampleData(data)].join('');
+const ROOT = join(__dirname, '..', '..');
 const DAY = 86_400_000;
 
 describe('sample data generator', () => {
@@ -23,23 +24,27 @@ describe('sample data generator', () => {
     expect(text(generateSampleData({ seed: 43 }))).not.toBe(text(data));
   });
 
-  it('writes the file the npm script writes, byte for byte, twice', () => {
+  it('writes the file the npm script writes, byte for byte', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pacer-sample-'));
     try {
-      const args = [
-        'tsx',
-        'scripts/sample-data.ts',
-        '--seed',
-        '7',
-        '--reps',
-        '3',
-        '--opportunities',
-        '300'
-      ];
-      execFileSync('npx', [...args, '--out', join(dir, 'a.json')], { stdio: 'pipe' });
-      execFileSync('npx', [...args, '--out', join(dir, 'b.json')], { stdio: 'pipe' });
+      // One run of the CLI: the bytes it writes equal the in-memory serialisation, which the test
+      // above shows to be the same on every run (a second process would only repeat that).
+      execFileSync(
+        join(ROOT, 'node_modules', '.bin', 'tsx'),
+        [
+          'scripts/sample-data.ts',
+          '--seed',
+          '7',
+          '--reps',
+          '3',
+          '--opportunities',
+          '300',
+          '--out',
+          join(dir, 'a.json')
+        ],
+        { stdio: 'pipe', cwd: ROOT }
+      );
       const a = readFileSync(join(dir, 'a.json'));
-      expect(a.equals(readFileSync(join(dir, 'b.json')))).toBe(true);
       expect(a.toString('utf8')).toBe(
         text(generateSampleData({ seed: 7, reps: 3, opportunities: 300 }))
       );

@@ -16,7 +16,7 @@ import {
   measureFirstRender,
   type FirstRenderResult
 } from '../bench/firstRender';
-import { launchChromium } from './harness/chromium';
+import { launchChosenChromium, type LaunchedChromium } from './harness/chromium';
 import { peopleOf, SCREENSHOT_DIR, testContext, type BrowserTest } from './harness/browserTest';
 import { toJestResults, type TestOutcome } from './harness/jestResults';
 
@@ -114,13 +114,16 @@ async function main(): Promise<number> {
   let firstRender: FirstRenderResult | undefined;
   let preview: RunningPreview | undefined;
   let browser: Browser | undefined;
+  let chromium: Omit<LaunchedChromium, 'browser'> | undefined;
   try {
     const cases = loadCases();
     preview = await startPreview({ log: (message) => console.log(message) });
     console.log(
       `Preview on ${preview.url} (build ${preview.build.hash}${preview.build.cached ? ', cached' : ''})`
     );
-    browser = await launchChromium();
+    const launched = await launchChosenChromium();
+    ({ browser, ...chromium } = launched);
+    console.log(launched.description);
     for (const { file, tests } of cases) {
       for (const test of tests) {
         if (values.grep && !test.title.toLowerCase().includes(values.grep.toLowerCase())) continue;
@@ -150,7 +153,17 @@ async function main(): Promise<number> {
     await preview?.close().catch(() => undefined);
   }
 
-  const results = { ...toJestResults(outcomes, startTime, runtimeErrors), firstRender };
+  const results = {
+    ...toJestResults(outcomes, startTime, runtimeErrors),
+    // Which binary ran: CI prints it, and a fresh machine's run shows the npm package's.
+    chromium: chromium && {
+      source: chromium.source,
+      version: chromium.version,
+      executablePath: chromium.executablePath,
+      description: chromium.description
+    },
+    firstRender
+  };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
   console.log(

@@ -6,6 +6,7 @@
  * month (or quarter), each linked to the yearly target (Derived_From__r) with its arithmetic.
  * Validates the whole CSV against the org before writing; writes only what changed.
  */
+import { formatNumber } from 'c/decomposition';
 import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
@@ -37,7 +38,7 @@ import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { createProgress } from '../lib/progress';
 import { queryByKeys, quote } from '../lib/soql';
-import { renderTable } from '../lib/table';
+import { figure, renderTable } from '../lib/table';
 import { parseTargetCsv, type TargetLine } from '../lib/targets-csv';
 import { describeCalls, reportFailures, StepOutcome, writeDiffs } from '../lib/writes';
 
@@ -66,7 +67,7 @@ export const spec: CommandSpec = {
     'as-of': {
       type: 'string',
       valueName: 'date',
-      defaultText: "today in the org's time zone",
+      defaultText: "today in the org's time zone (the local org: its data set's day)",
       description: 'The history window ends here (or the day before the fiscal year, if earlier).'
     },
     'history-months': {
@@ -221,6 +222,54 @@ async function repRates(
   );
 }
 
+/**
+ * The arithmetic of the first fiscal quarter, from the engine's decomposition (whose own lines
+ * are per month): the yearly target's share for the quarter, then the deals, opportunities and
+ * pipeline that share needs. The lines before the monthly ones (yearly target, rates) stay.
+ */
+function quarterlyArithmetic(result: Decomposition, yearly: number): string[] {
+  const quarter = result.quarters?.[0] as
+    | {
+        start: string;
+        end: string;
+        label: string;
+        months: string[];
+        wonAmount: number;
+        dealsToWin: number;
+        opportunitiesToCreate: number;
+        pipelineNeeded: number;
+      }
+    | undefined;
+  const firstMonthly = result.lines.findIndex((text) => text.startsWith('Per month'));
+  if (!quarter || firstMonthly < 0) return result.lines;
+  const {
+    weights,
+    winRate: rate,
+    averageDealValue: deal,
+    leadMonths
+  } = result.assumptions as unknown as {
+    weights: number[];
+    winRate: number;
+    averageDealValue: number;
+    leadMonths: number;
+  };
+  const inQuarter = result.months
+    .map((month, i) => ({ month, weight: weights[i] }))
+    .filter(({ month }) => month.start >= quarter.start && month.end <= quarter.end);
+  const share = inQuarter.reduce((sum, m) => sum + m.weight, 0);
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const createFrom = inQuarter[0]?.month.start
+    ? monthBounds(inQuarter[0].month.start, -leadMonths).start
+    : quarter.start;
+  return [
+    ...result.lines.slice(0, firstMonthly),
+    `Per quarter (${quarter.label}: ${quarter.months[0]} – ${quarter.months[quarter.months.length - 1]}): ${formatNumber(yearly)} × ${formatNumber(share)} ÷ ${formatNumber(total)} = ${formatNumber(quarter.wonAmount)} to win.`,
+    `Deals to win: ${formatNumber(quarter.wonAmount)} ÷ ${formatNumber(deal)} = ${formatNumber(quarter.dealsToWin)} deals.`,
+    `Opportunities to create: ${formatNumber(quarter.dealsToWin)} ÷ ${formatNumber(rate)}% = ${formatNumber(quarter.opportunitiesToCreate)}, created from ${createFrom} (${leadMonths} month(s) ahead).`,
+    `New pipeline needed: ${formatNumber(quarter.opportunitiesToCreate)} × ${formatNumber(deal)} = ${formatNumber(quarter.pipelineNeeded)}.`
+  ];
+}
+
 /** Fiscal year N (named by the calendar year it ends in, as the engine names it): its first and last day. */
 function fiscalYear(year: number, fiscalYearStartMonth: number): { start: string; end: string } {
   const lastMonth = fiscalYearStartMonth === 1 ? 12 : fiscalYearStartMonth - 1;
@@ -237,9 +286,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const flags = checkFlags(flagsSchema, rawFlags);
     const file = flags.file;
     const lines = parseTargetCsv(readText(file, io.cwd), file);
-    const { client, label } = await connectOrg(flags, io);
+    const { client, label, today } = await connectOrg(flags, io);
     const calendar = await orgCalendar(client, io);
-    const asOf = flags['as-of'] ?? todayInZone(io.now(), calendar.timeZone);
+    const asOf = flags['as-of'] ?? today ?? todayInZone(io.now(), calendar.timeZone);
 
     // Everything the CSV names must exist in the org before anything is written.
     const users = await resolveUsers(client, lines);
@@ -391,13 +440,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
     );
 
     if (!flags.json) {
-      for (const e of explanations) {
-        io.stdout(`\n${e.user.Username} — ${e.line.kpi} FY${e.line.year}: ${e.line.value}\n`);
-        if (e.error) {
+      // Every row of the file gets its line; a sales target also its arithmetic and periods.
+      for (const line of lines) {
+        const user = users.get(line.user) as UserRow;
+        io.stdout(`\n${user.Username} — ${line.kpi} FY${line.year}: ${formatNumber(line.value)}\n`);
+        const e = explanations.find((x) => x.line === line);
+        if (!e) {
+          io.stdout(
+            `  A yearly target (Source Manual), as given: only ${DECOMPOSABLE_KPI_KEY} is split into ${flags.period === 'quarter' ? 'quarterly' : 'monthly'} leading targets.\n`
+          );
+          continue;
+        }
+        if (e.error || !e.decomposition) {
           io.stdout(`  ${e.error}\n`);
           continue;
         }
-        for (const text of e.decomposition?.lines ?? []) io.stdout(`  ${text}\n`);
+        const arithmetic =
+          flags.period === 'quarter'
+            ? quarterlyArithmetic(e.decomposition, line.value)
+            : e.decomposition.lines;
+        for (const text of arithmetic) io.stdout(`  ${text}\n`);
         const rows = planned.filter(
           (p) =>
             p.derived &&
@@ -405,16 +467,32 @@ export async function run(argv: string[], io: Io): Promise<number> {
               `${e.user.Id}-${e.line.kpi}-FY${e.line.year}`
         );
         const periods = [...new Set(rows.map((r) => String(r.fields.Period_Start__c)))].sort();
+        const labels = new Map(
+          // A quarter starts with its first month: its label wins.
+          [...e.decomposition.months, ...(e.decomposition.quarters ?? [])].map((period) => [
+            String(period.start),
+            String(period.label)
+          ])
+        );
         const value = (kpiKey: string, start: string) =>
           rows.find(
             (r) => r.fields.Period_Start__c === start && String(r.key).includes(`-${kpiKey}-`)
           )?.fields.Value__c as number | undefined;
+        // Amounts in whole units, deals and opportunities to one decimal: what a rep plans with.
+        const shown = (kpiKey: string, amount: number | undefined) =>
+          amount === undefined
+            ? undefined
+            : figure(
+                kpiKey === 'sales_won' || kpiKey === 'new_pipeline'
+                  ? formatNumber(Math.round(amount))
+                  : formatNumber(Math.round(amount * 10) / 10)
+              );
         io.stdout(
           renderTable(
-            ['period', ...DECOMPOSED_KPI_KEYS],
+            [flags.period, ...DECOMPOSED_KPI_KEYS],
             periods.map((start) => [
-              start.slice(0, 7),
-              ...DECOMPOSED_KPI_KEYS.map((k) => value(k, start))
+              labels.get(start) ?? start.slice(0, 7),
+              ...DECOMPOSED_KPI_KEYS.map((k) => shown(k, value(k, start)))
             ])
           ).replace(/^/gm, '  ')
         );

@@ -27,6 +27,7 @@ import {
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
 import type { Io } from '../lib/io';
+import { environmentLocale } from '../lib/number-format';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { toCsv, toMarkdown, toReport, type ReviewModel } from '../lib/review-report';
@@ -75,7 +76,7 @@ export const spec: CommandSpec = {
     'as-of': {
       type: 'string',
       valueName: 'date',
-      defaultText: "the data file's asOf, or today in the org",
+      defaultText: "the data file's asOf, the local org's day, or today in the org",
       description: 'The day the review is for (YYYY-MM-DD).'
     },
     period: {
@@ -146,6 +147,17 @@ function findUser(users: readonly UserRow[], wanted: string, flag: string): User
   return user;
 }
 
+/** The `--team` manager; someone nobody reports to has no team, which is said, not reported empty. */
+function findManager(users: readonly UserRow[], wanted: string): UserRow {
+  const manager = findUser(users, wanted, 'team');
+  if (!users.some((u) => u.ManagerId === manager.Id))
+    throw new UsageError(
+      `--team: ${manager.Name ?? manager.Id} (${manager.Username ?? manager.Id}) has no team: nobody reports to them. ` +
+        `For their own numbers, use --user ${wanted}.`
+    );
+  return manager;
+}
+
 /**
  * Subjects of the report: the user, or everyone below the manager — and the manager too when
  * they own opportunities (the engine's rule for a team).
@@ -156,7 +168,7 @@ async function subjectsOf(
   ownsDeals: (userId: string) => Promise<boolean>
 ): Promise<string[]> {
   if (!flags.team) return [findUser(users, flags.user as string, 'user').Id];
-  const managerId = findUser(users, flags.team, 'team').Id;
+  const managerId = findManager(users, flags.team).Id;
   return teamSubjectIds(users, managerId, (await ownsDeals(managerId)) ? [managerId] : []);
 }
 
@@ -273,7 +285,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const dataSet = loadDataSet(flags.data, io.cwd);
       const users = (dataSet.records.User ?? []) as unknown as UserRow[];
       const subject = flags.team
-        ? { managerId: findUser(users, flags.team, 'team').Id }
+        ? { managerId: findManager(users, flags.team).Id }
         : { subjectUserIds: [findUser(users, flags.user as string, 'user').Id] };
       // A data file without a KPI menu or stage policy uses the config files, as `seed` would load them.
       const configRecords =
@@ -289,15 +301,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
         asOf: flags['as-of'] ?? dataSet.meta.asOf
       });
     } else {
-      const { client } = await connectOrg({ ...flags }, io);
-      model = await modelFromOrg(client, flags, io);
+      const { client, today } = await connectOrg({ ...flags }, io);
+      // The local org's today is its data set's day, the preview's: the same review, not an empty month.
+      model = await modelFromOrg(
+        client,
+        today && !flags['as-of'] ? { ...flags, 'as-of': today } : flags,
+        io
+      );
     }
     const report = toReport(model);
     if (flags.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else if (flags.format === 'csv') io.stdout(toCsv(report));
     else
       io.stdout(
-        toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])))
+        toMarkdown(report, new Map(model.people.map((p) => [p.userId, p.name ?? p.userId])), {
+          locale: environmentLocale(io.env),
+          currency: model.scope.currency
+        })
       );
     for (const warning of report.warnings) io.stderr(`warning: ${warning}\n`);
     return reportGaps(model, io);

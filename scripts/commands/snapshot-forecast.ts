@@ -53,7 +53,7 @@ export const spec: CommandSpec = {
     'as-of': {
       type: 'string',
       valueName: 'date',
-      defaultText: "today in the org's time zone",
+      defaultText: "today in the org's time zone (the local org: its data set's day)",
       description: 'The day the run is for (YYYY-MM-DD).'
     },
     backfill: {
@@ -172,12 +172,12 @@ function same(a: number | null | undefined, b: number | null | undefined): boole
 export async function run(argv: string[], io: Io): Promise<number> {
   return runCommand(spec, argv, io, async (rawFlags) => {
     const flags = checkFlags(flagsSchema, rawFlags);
-    const { client, label } = await connectOrg(flags, io);
+    const { client, label, today } = await connectOrg(flags, io);
     const say = (text: string) => {
       if (!flags.json) io.stdout(text);
     };
     const timeZone = flags['time-zone'] ?? (await orgCalendar(client, io)).timeZone;
-    const asOf = flags['as-of'] ?? todayInZone(io.now(), timeZone);
+    const asOf = flags['as-of'] ?? today ?? todayInZone(io.now(), timeZone);
     const takenAt = io.now().toISOString();
     const source = flags.backfill ? 'Backfill' : 'Live';
     const monthCount = flags.backfill ?? 1;

@@ -3,9 +3,11 @@
  * - `--target-org <alias>`: the sf CLI's stored auth, through @salesforce/core;
  * - `--target-org local`: the local org (npm run localorg), at the URL and token it documents;
  * - `--instance-url <url>` with the access token in SF_ACCESS_TOKEN.
+ * The two mistakes an admin makes first fail at once, in one line: an alias the sf CLI has no login
+ * for, and `local` with no local org listening (no retries: nothing there will come up by itself).
  */
 import { Connection } from 'jsforce';
-import { UsageError } from './errors';
+import { OrgUnreachableError, UsageError } from './errors';
 import type { Io } from './io';
 import { API_VERSION, ConnectionLike, OrgClient } from './org-client';
 
@@ -27,7 +29,67 @@ export interface ResolvedOrg {
   connection: ConnectionLike;
   /** e.g. `my-sandbox (https://acme--uat.sandbox.my.salesforce.com)` */
   label: string;
+  /**
+   * The org's own "today" (`YYYY-MM-DD`) when it has one apart from the calendar: the local org's
+   * is its data set's as-of day, the day the preview shows. Undefined for real orgs.
+   */
+  today?: string;
 }
+
+/** How long the local org may take to answer the first call before it counts as not running. */
+const LOCAL_ORG_TIMEOUT_MS = 5000;
+
+/** What to do when no local org answers, for the message. */
+export function startLocalOrgHint(url: string, fromEnv: boolean): string {
+  return fromEnv
+    ? `start it, or set PACER_LOCAL_ORG_URL to the URL \`npm start\` or \`npm run localorg\` prints (it is ${url})`
+    : `start one with \`npm run localorg\` in another terminal, or, to use the one \`npm start\` runs, set PACER_LOCAL_ORG_URL to the local org URL it prints`;
+}
+
+/**
+ * One call to the local org before any other: fails at once when nothing listens, and reads its
+ * day. The local org's clock runs on its data set's as-of day (localorg/README.md) and its
+ * userinfo reports that clock (`updated_at`), so the date of that instant is the org's today.
+ */
+async function localOrgToday(url: string, token: string, fromEnv: boolean): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${url}/services/oauth2/userinfo`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(LOCAL_ORG_TIMEOUT_MS)
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
+    throw new OrgUnreachableError(
+      `No local org answers at ${url} (${cause}): ${startLocalOrgHint(url, fromEnv)}.`
+    );
+  }
+  if (response.status === 401)
+    throw new OrgUnreachableError(
+      `The local org at ${url} refused the token: set PACER_LOCAL_ORG_TOKEN to the access token \`npm run localorg\` prints.`
+    );
+  const body = (await response.json().catch(() => undefined)) as
+    { updated_at?: unknown } | undefined;
+  const day = typeof body?.updated_at === 'string' ? body.updated_at.slice(0, 10) : '';
+  if (!response.ok || !/^\d{4}-\d{2}-\d{2}$/.test(day))
+    throw new OrgUnreachableError(
+      `What answers at ${url} is not a Pacer local org (HTTP ${response.status} to its userinfo): ${startLocalOrgHint(url, fromEnv)}.`
+    );
+  return day;
+}
+
+/** Opens an org the sf CLI has a login for (@salesforce/core); injectable for tests. */
+export type OpenSfOrg = (aliasOrUsername: string) => Promise<ConnectionLike>;
+
+const openSfOrg: OpenSfOrg = async (aliasOrUsername) => {
+  // Loaded only when needed: @salesforce/core takes a moment to load.
+  const { Org } = await import('@salesforce/core');
+  const org = await Org.create({ aliasOrUsername });
+  return org.getConnection(API_VERSION) as unknown as ConnectionLike;
+};
+
+/** @salesforce/core's names for "the sf CLI has no login for this alias or username". */
+const NO_LOGIN_ERRORS = new Set(['NamedOrgNotFoundError', 'NoAuthInfoFound', 'AuthInfoNotFound']);
 
 function directConnection(instanceUrl: string, accessToken: string): ConnectionLike {
   // A trailing slash would make every path `//services/…`.
@@ -39,7 +101,11 @@ function directConnection(instanceUrl: string, accessToken: string): ConnectionL
 }
 
 /** Resolves the org named by the flags (see the module comment for the three ways). */
-export async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg> {
+export async function resolveOrg(
+  choice: OrgChoice,
+  io: Io,
+  open: OpenSfOrg = openSfOrg
+): Promise<ResolvedOrg> {
   const alias = choice['target-org'];
   const instanceUrl = choice['instance-url'];
   if (alias && instanceUrl)
@@ -55,14 +121,21 @@ export async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg
   if (!alias)
     throw new UsageError('Missing --target-org <alias> (or --instance-url with SF_ACCESS_TOKEN).');
   if (alias === LOCAL_ALIAS) {
-    const url = io.env.PACER_LOCAL_ORG_URL ?? LOCAL_ORG_DEFAULT_URL;
+    const url = (io.env.PACER_LOCAL_ORG_URL ?? LOCAL_ORG_DEFAULT_URL).replace(/\/+$/, '');
     const token = io.env.PACER_LOCAL_ORG_TOKEN ?? LOCAL_ORG_DEFAULT_TOKEN;
-    return { connection: directConnection(url, token), label: `local org (${url})` };
+    const today = await localOrgToday(url, token, io.env.PACER_LOCAL_ORG_URL !== undefined);
+    return { connection: directConnection(url, token), label: `local org (${url})`, today };
   }
-  // Loaded only when needed: @salesforce/core takes a moment to load.
-  const { Org } = await import('@salesforce/core');
-  const org = await Org.create({ aliasOrUsername: alias });
-  const connection = org.getConnection(API_VERSION) as unknown as ConnectionLike;
+  let connection: ConnectionLike;
+  try {
+    connection = await open(alias);
+  } catch (error) {
+    if (!NO_LOGIN_ERRORS.has((error as Error).name)) throw error;
+    throw new OrgUnreachableError(
+      `The sf CLI has no login for "${alias}": log in with \`npx sf org login web --alias ${alias}\` ` +
+        '(a sandbox: add --instance-url https://test.salesforce.com), or use -o local for the local org.'
+    );
+  }
   return { connection, label: `${alias} (${connection.instanceUrl})` };
 }
 
@@ -70,12 +143,12 @@ export async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg
 export async function connectOrg(
   choice: OrgChoice & { 'max-api-share': number },
   io: Io
-): Promise<{ client: OrgClient; label: string }> {
-  const { connection, label } = await resolveOrg(choice, io);
+): Promise<{ client: OrgClient; label: string; today?: string }> {
+  const { connection, label, today } = await resolveOrg(choice, io);
   const client = new OrgClient(connection, {
     maxApiShare: choice['max-api-share'],
     sleep: io.sleep,
     onRetry: (message) => io.stderr(`warning: ${message}\n`)
   });
-  return { client, label };
+  return { client, label, today };
 }

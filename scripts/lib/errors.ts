@@ -56,6 +56,17 @@ export class OrgRequestError extends Error {
   }
 }
 
+/**
+ * The org cannot be reached as named: no sf CLI login for the alias, no local org listening.
+ * Its message is one line that says how to fix it.
+ */
+export class OrgUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OrgUnreachableError';
+  }
+}
+
 /** Exit codes shared by all commands. */
 export const EXIT = {
   ok: 0,
@@ -72,14 +83,21 @@ export const EXIT = {
  * failures print their message.
  */
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
+  // One problem, one line; several, one per line under the heading.
   if (error instanceof InputError) {
     return {
-      message: `Invalid input, nothing was written:\n${error.message}`,
+      message: `Invalid input, nothing was written:${error.problems.length > 1 ? '\n' : ' '}${error.message}`,
       exitCode: EXIT.invalidInput
     };
   }
   if (error instanceof UsageError) {
-    return { message: `${error.message}\nRun with --help for usage.`, exitCode: EXIT.invalidInput };
+    return {
+      message: `${error.message}${error.message.includes('\n') ? '\n' : ' '}Run with --help for usage.`,
+      exitCode: EXIT.invalidInput
+    };
+  }
+  if (error instanceof OrgUnreachableError) {
+    return { message: error.message, exitCode: EXIT.orgFailure };
   }
   if (error instanceof ApiBudgetError) {
     return { message: `Stopped: ${error.message}`, exitCode: EXIT.orgFailure };

@@ -84,6 +84,8 @@ export function parseCsvText(
   // Recover the physical line of each record: csv-parse skipped blank lines; quoted cells may span lines.
   const lines = physicalLines(text);
   const header = records[0].map((h) => h.trim());
+  const headerProblem = spreadsheetHeaderProblem(header, requiredColumns);
+  if (headerProblem) throw new InputError([{ file, place: '1:1', reason: headerProblem }]);
   const missing = requiredColumns.filter((c) => !header.includes(c));
   if (missing.length > 0) {
     throw new InputError([
@@ -115,6 +117,27 @@ export function parseCsvText(
     });
     return { line, cells, places };
   });
+}
+
+/**
+ * The two ways a spreadsheet's export misses the expected header, said as such: values separated
+ * by `;` (what Excel writes in locales with a decimal comma) and column names not in lower case.
+ */
+function spreadsheetHeaderProblem(
+  header: readonly string[],
+  requiredColumns: readonly string[]
+): string | undefined {
+  if (header.length === 1 && header[0].includes(';'))
+    return (
+      `the values are separated by ";": this file needs "," between values ` +
+      `(${requiredColumns.join(',')}); in a spreadsheet, save as "CSV UTF-8 (comma delimited)"`
+    );
+  const renames = header
+    .filter((name) => !requiredColumns.includes(name))
+    .map((name) => [name, requiredColumns.find((c) => c === name.toLowerCase())] as const)
+    .filter((pair): pair is readonly [string, string] => pair[1] !== undefined);
+  if (renames.length === 0) return undefined;
+  return `column names are lower case: rename ${renames.map(([from, to]) => `"${from}" to "${to}"`).join(', ')}`;
 }
 
 /** Line number and cell start columns of each non-blank record (simple scan, honours quotes). */

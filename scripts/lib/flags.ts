@@ -89,6 +89,12 @@ export function parseFlags(spec: CommandSpec, argv: string[]): FlagValues {
     return values as FlagValues;
   } catch (error) {
     if (error instanceof UsageError) throw error;
+    // -o is --target-org in every command; where a command takes no org, say what it takes instead.
+    if (/^Unknown option '-o'/.test((error as Error).message))
+      throw new UsageError(
+        `-o means --target-org, which ${spec.name} ${spec.flags.load ? 'takes only with --load' : 'does not take'}` +
+          (spec.flags.out ? '; the file to write is --out <file>.' : '.')
+      );
     throw new UsageError((error as Error).message);
   }
 }

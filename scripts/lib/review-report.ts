@@ -3,9 +3,18 @@
  * (JSON), or rendered as Markdown or CSV. No number is computed here — every value is read from
  * the model; this module only selects, renames and formats.
  */
-import { renderCsv, renderMarkdownTable, type Cell } from './table';
+import { NumberFormat } from './number-format';
+import { figure, renderCsv, renderMarkdownTable, type Cell } from './table';
 
-/** The parts of the engine's review model the report reads (see /tmp/pacer/ENGINE-API.md). */
+/** One KPI cell of the model (the total, or one person's). */
+interface KpiCell {
+  value: number | null;
+  target: number | null;
+  attainment: number | null;
+  status: string;
+}
+
+/** The parts of the engine's review model the report reads (c/reviewPlan builds it). */
 export interface ReviewModel {
   scope: {
     subjectUserIds: string[];
@@ -18,12 +27,10 @@ export interface ReviewModel {
     key: string;
     name: string;
     unit?: string;
-    total: {
-      value: number | null;
-      target: number | null;
-      attainment: number | null;
-      status: string;
-    };
+    aboveTheLine?: boolean;
+    total: KpiCell;
+    /** Each subject's cell (a team review). */
+    byUser?: Array<KpiCell & { userId: string }>;
   }>;
   funnel: {
     stages: Array<{ stage: string; count: number; amount: number; weighted: number }>;
@@ -31,6 +38,8 @@ export interface ReviewModel {
   };
   trust: {
     measures: Array<{ key: string; label?: string; value: number | null; count?: number | null }>;
+    /** Each subject's counts, by measure key. */
+    byUser?: Array<{ userId: string } & Record<string, unknown>>;
   };
   activity: {
     total: {
@@ -81,18 +90,41 @@ export interface ReviewReport {
     newOpportunities: number;
     newCustomerContacts: number;
   };
-  kpis: Array<{
-    key: string;
-    name: string;
-    value: number | null;
-    target: number | null;
-    attainmentPct: number | null;
-    status: string;
+  kpis: Array<ReportKpi & { name: string; unit: string | null; aboveTheLine: boolean }>;
+  /**
+   * A team review: each subject's KPIs and data-trust counts, in the order of the model's people
+   * (the roll-up panel's rows). Empty for one person.
+   */
+  people: Array<{
+    userId: string;
+    name: string | null;
+    kpis: ReportKpi[];
+    dataTrust: Record<
+      (typeof TRUST_MEASURES)[number]['report'] | 'offersPastCheckDate',
+      number | null
+    >;
   }>;
   /** True when a deal list hit its size limit, so some `ids` lists are partial (counts are always complete). */
   idsComplete: boolean;
   warnings: string[];
 }
+
+/** A KPI's numbers in the report. */
+export interface ReportKpi {
+  key: string;
+  value: number | null;
+  target: number | null;
+  attainmentPct: number | null;
+  status: string;
+}
+
+const reportKpi = (key: string, cell: KpiCell): ReportKpi => ({
+  key,
+  value: cell.value,
+  target: cell.target,
+  attainmentPct: cell.attainment,
+  status: cell.status
+});
 
 /** Model measure keys → report keys, and the deal flag that lists the same deals. */
 const TRUST_MEASURES = [
@@ -150,29 +182,83 @@ export function toReport(model: ReviewModel): ReviewReport {
       newCustomerContacts: activity.newCustomerContacts
     },
     kpis: model.kpis.map((k) => ({
-      key: k.key,
+      ...reportKpi(k.key, k.total),
       name: k.name,
-      value: k.total.value,
-      target: k.total.target,
-      attainmentPct: k.total.attainment,
-      status: k.total.status
+      unit: k.unit ?? null,
+      aboveTheLine: k.aboveTheLine === true
     })),
+    people: peopleOf(model),
     idsComplete: model.lists.complete?.open !== false,
     warnings: [...(model.warnings ?? [])]
   };
 }
 
-const round = (value: number | null, digits = 2): number | null =>
-  value === null || value === undefined ? null : Math.round(value * 10 ** digits) / 10 ** digits;
+/** Each subject's row of a team review (none for one person), in the model's order of people. */
+function peopleOf(model: ReviewModel): ReviewReport['people'] {
+  const subjects = model.scope.subjectUserIds;
+  if (subjects.length < 2) return [];
+  const order = model.people.map((p) => p.userId).filter((id) => subjects.includes(id));
+  const ids = [...order, ...subjects.filter((id) => !order.includes(id))];
+  return ids.map((userId) => {
+    const counts = model.trust.byUser?.find((row) => row.userId === userId) ?? {};
+    const count = (key: string): number | null =>
+      typeof (counts as Record<string, unknown>)[key] === 'number'
+        ? ((counts as Record<string, unknown>)[key] as number)
+        : null;
+    return {
+      userId,
+      name: model.people.find((p) => p.userId === userId)?.name ?? null,
+      kpis: model.kpis.map((k) => {
+        const cell = k.byUser?.find((c) => c.userId === userId);
+        return reportKpi(
+          k.key,
+          cell ?? { value: null, target: null, attainment: null, status: 'None' }
+        );
+      }),
+      dataTrust: {
+        ...(Object.fromEntries(TRUST_MEASURES.map((t) => [t.report, count(t.measure)])) as Record<
+          (typeof TRUST_MEASURES)[number]['report'],
+          number | null
+        >),
+        offersPastCheckDate: count('offersPastCheck')
+      }
+    };
+  });
+}
 
-/** The report as Markdown: a heading, then one table per section. */
-export function toMarkdown(report: ReviewReport, names: ReadonlyMap<string, string>): string {
+/** Options of {@link toMarkdown}. */
+export interface MarkdownOptions {
+  /** BCP 47 locale of the numbers (default en-US). */
+  locale?: string;
+  /** The review's currency (the model's `scope.currency`); amounts go without a symbol when unknown. */
+  currency?: string | null;
+}
+
+/**
+ * The report as Markdown: a heading, then one table per section; a team review adds the roll-up
+ * (the team's row, then each person's). Amounts, counts and percentages are formatted for the
+ * locale, in the review's currency.
+ */
+export function toMarkdown(
+  report: ReviewReport,
+  names: ReadonlyMap<string, string>,
+  options: MarkdownOptions = {}
+): string {
+  const f = new NumberFormat(options.locale ?? 'en-US', options.currency);
   const who = report.users.map((id) => names.get(id) ?? id).join(', ');
+  const count = (value: number | null) => figure(f.number(value, 0));
   const trustRows: Cell[][] = [
-    ...TRUST_MEASURES.map((t) => [t.report, report.dataTrust[t.report].count] as Cell[]),
-    ['offersPastCheckDate', report.dataTrust.offersPastCheckDate.count],
-    ['forecastDeviationPct', round(report.dataTrust.forecastDeviationPct, 1)]
+    ...TRUST_MEASURES.map((t) => [t.report, count(report.dataTrust[t.report].count)] as Cell[]),
+    ['offersPastCheckDate', count(report.dataTrust.offersPastCheckDate.count)],
+    ['forecastDeviationPct', figure(f.percent(report.dataTrust.forecastDeviationPct))]
   ];
+  const activity: Record<keyof ReviewReport['activity'], string> = {
+    meetings: f.number(report.activity.meetings, 0),
+    customerFacingHours: f.number(report.activity.customerFacingHours, 1),
+    calls: f.number(report.activity.calls, 0),
+    newOpportunities: f.number(report.activity.newOpportunities, 0),
+    newCustomerContacts: f.number(report.activity.newCustomerContacts, 0)
+  };
   const parts = [
     `# Review: ${who}`,
     '',
@@ -181,15 +267,48 @@ export function toMarkdown(report: ReviewReport, names: ReadonlyMap<string, stri
     '## KPIs',
     '',
     renderMarkdownTable(
-      ['KPI', 'value', 'target', 'attainment %', 'status'],
+      ['KPI', 'value', 'target', 'attainment', 'status'],
       report.kpis.map((k) => [
         k.name,
-        round(k.value),
-        round(k.target),
-        round(k.attainmentPct, 1),
+        figure(f.kpi(k.value, k.unit ?? undefined)),
+        figure(f.kpi(k.target, k.unit ?? undefined)),
+        figure(f.percent(k.attainmentPct)),
         k.status
       ])
-    ),
+    )
+  ];
+  if (report.people.length > 0) {
+    // The roll-up panel's table: the team's numbers, then each person's under them.
+    // Its columns: the KPIs above the line (all, when the menu marks none) and the trust counts.
+    const aboveTheLine = report.kpis.filter((k) => k.aboveTheLine);
+    const columns = aboveTheLine.length > 0 ? aboveTheLine : report.kpis;
+    const cellsOf = (kpis: readonly ReportKpi[]) =>
+      columns.map((column) =>
+        figure(
+          f.kpi(kpis.find((k) => k.key === column.key)?.value ?? null, column.unit ?? undefined)
+        )
+      );
+    parts.push(
+      '## Team',
+      '',
+      renderMarkdownTable(
+        ['person', ...columns.map((k) => k.name), ...TRUST_MEASURES.map((t) => t.report)],
+        [
+          [
+            'Team',
+            ...cellsOf(report.kpis),
+            ...TRUST_MEASURES.map((t) => count(report.dataTrust[t.report].count))
+          ],
+          ...report.people.map((person) => [
+            person.name ?? names.get(person.userId) ?? person.userId,
+            ...cellsOf(person.kpis),
+            ...TRUST_MEASURES.map((t) => count(person.dataTrust[t.report]))
+          ])
+        ]
+      )
+    );
+  }
+  parts.push(
     '## Data trust',
     '',
     renderMarkdownTable(['measure', 'value'], trustRows),
@@ -199,18 +318,29 @@ export function toMarkdown(report: ReviewReport, names: ReadonlyMap<string, stri
       ['stage', 'count', 'amount', 'weighted amount'],
       [
         ...report.funnel.stages.map(
-          (s) => [s.stage, s.count, round(s.amount), round(s.weightedAmount)] as Cell[]
+          (s) =>
+            [
+              s.stage,
+              count(s.count),
+              figure(f.amount(s.amount)),
+              figure(f.amount(s.weightedAmount))
+            ] as Cell[]
         ),
-        ['Open total', report.funnel.openCount, round(report.funnel.openAmount), null]
+        [
+          'Open total',
+          count(report.funnel.openCount),
+          figure(f.amount(report.funnel.openAmount)),
+          null
+        ]
       ]
     ),
     '## Activity',
     '',
     renderMarkdownTable(
       ['measure', 'value'],
-      Object.entries(report.activity).map(([key, value]) => [key, round(value)])
+      Object.entries(activity).map(([key, value]) => [key, figure(value)])
     )
-  ];
+  );
   if (report.warnings.length > 0)
     parts.push('## Warnings', '', ...report.warnings.map((w) => `- ${w}`), '');
   return parts.join('\n');
@@ -241,7 +371,24 @@ export function toCsv(report: ReviewReport): string {
     ['funnel', 'openAmount', report.funnel.openAmount, null, null, null],
     ...Object.entries(report.activity).map(
       ([key, value]) => ['activity', key, value, null, null, null] as Cell[]
-    )
+    ),
+    ...report.people.flatMap((person) => [
+      ...person.kpis.map(
+        (k) =>
+          [
+            'person',
+            `${person.userId}.${k.key}`,
+            k.value,
+            k.target,
+            k.attainmentPct,
+            k.status
+          ] as Cell[]
+      ),
+      ...Object.entries(person.dataTrust).map(
+        ([key, value]) =>
+          ['person', `${person.userId}.dataTrust.${key}`, value, null, null, null] as Cell[]
+      )
+    ])
   ];
   return renderCsv(['section', 'key', 'value', 'target', 'attainmentPct', 'status'], rows);
 }

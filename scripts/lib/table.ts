@@ -3,11 +3,26 @@
  * (Markdown tables and CSV).
  */
 
-/** A cell: text or a number (numbers are right-aligned). */
-export type Cell = string | number | null | undefined;
+/** A number already formatted for people (`€495,800`): shown as is, right-aligned like numbers. */
+export interface Figure {
+  figure: string;
+}
+
+/** A cell: text, a number or a figure (numbers and figures are right-aligned). */
+export type Cell = string | number | Figure | null | undefined;
+
+/** Marks formatted text as a number, for alignment. */
+export function figure(text: string): Figure {
+  return { figure: text };
+}
 
 function text(cell: Cell): string {
-  return cell === null || cell === undefined ? '' : String(cell);
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'object' ? cell.figure : String(cell);
+}
+
+function isNumeric(cell: Cell): boolean {
+  return typeof cell === 'number' || (typeof cell === 'object' && cell !== null);
 }
 
 /** A fixed-width table with a header rule; numbers right-aligned. */
@@ -21,9 +36,7 @@ export function renderTable(
   const line = (cells: readonly Cell[]): string =>
     cells
       .map((cell, column) =>
-        typeof cell === 'number'
-          ? text(cell).padStart(widths[column])
-          : text(cell).padEnd(widths[column])
+        isNumeric(cell) ? text(cell).padStart(widths[column]) : text(cell).padEnd(widths[column])
       )
       .join('  ')
       .trimEnd();
@@ -40,7 +53,7 @@ export function renderMarkdownTable(
 ): string {
   const escape = (cell: Cell): string => text(cell).replace(/\|/g, '\\|');
   const align = (column: number): string =>
-    rows.some((row) => typeof row[column] === 'number') ? '---:' : '---';
+    rows.some((row) => isNumeric(row[column])) ? '---:' : '---';
   return (
     [
       `| ${headers.map(escape).join(' | ')} |`,

@@ -69,14 +69,16 @@ function trustRow(scope: Locator | Page, key: string): Locator {
 
 export const tests = [
   browserTest(
-    "a manager's one-to-one with a rep shows the trust numbers `npm run report` gives for that day",
+    "a manager's one-to-one with a rep shows the sales won and trust numbers `npm run report -- -o local` gives, without --as-of",
     async (t) => {
       const manager = t.people.manager;
       const rep = reportOf(t, manager);
       await openOneToOne(t, manager, rep);
       await t.screenshot('review-one-to-one');
 
-      const { dataTrust } = await runReport(t.preview.org, rep.id, t.preview.data.meta.asOf);
+      // No --as-of: the report takes the local org's day, which is the day the preview shows.
+      const { asOf, dataTrust, kpis } = await runReport(t.preview.org, rep.id);
+      assert.equal(asOf, t.preview.data.meta.asOf);
       for (const measure of TRUST_COUNTS) {
         const shown = (
           await trustRow(t.page, measure.row).locator('.measure-value').innerText()
@@ -98,6 +100,23 @@ export const tests = [
           Math.round(dataTrust.forecastDeviationPct * 10) / 10
         );
       }
+
+      // Sales won: the rep's row of the roll-up in the manager's team meeting (the same month),
+      // where the manager's review opens.
+      await t.open(HOME_PATH, { user: manager.id });
+      const salesWon = kpis.find((kpi) => kpi.key === 'sales_won');
+      assert.ok(salesWon && salesWon.value !== null, 'the report has a sales won value');
+      const shownWon = (
+        await t.page
+          .locator(`tr.person-row[data-user-id="${rep.id}"] td[data-kpi="sales_won"] .value`)
+          .first()
+          .innerText()
+      ).trim();
+      assert.equal(
+        Number(shownWon.replace(/[^\d-]/g, '')),
+        Math.round(salesWon.value),
+        `sales won: scorecard ${shownWon}`
+      );
     }
   ),
 

@@ -41,12 +41,21 @@ export interface ReportTrust {
   forecastDeviationPct: number | null;
 }
 
-/** Runs `report --target-org local --user <id> --as-of <date> --format json` against the org. */
+/** The KPI part of `npm run report -- --format json`. */
+export interface ReportKpi {
+  key: string;
+  value: number | null;
+}
+
+/**
+ * Runs `report --target-org local --user <id> [--as-of <date>] --format json` against the org;
+ * without a date the report takes the local org's day, as an admin's run does.
+ */
 export async function runReport(
   org: OrgAccess,
   userId: string,
-  asOf: string
-): Promise<{ dataTrust: ReportTrust }> {
+  asOf?: string
+): Promise<{ asOf: string; dataTrust: ReportTrust; kpis: ReportKpi[] }> {
   const io = captureIo({
     env: {
       PACER_LOCAL_ORG_URL: org.url,
@@ -56,9 +65,17 @@ export async function runReport(
     cwd: projectPaths().root
   });
   const code = await report(
-    ['--target-org', 'local', '--user', userId, '--as-of', asOf, '--format', 'json'],
+    [
+      '--target-org',
+      'local',
+      '--user',
+      userId,
+      ...(asOf ? ['--as-of', asOf] : []),
+      '--format',
+      'json'
+    ],
     io
   );
   if (code !== 0) throw new Error(`npm run report failed (exit ${code}):\n${io.err || io.out}`);
-  return JSON.parse(io.out) as { dataTrust: ReportTrust };
+  return JSON.parse(io.out) as { asOf: string; dataTrust: ReportTrust; kpis: ReportKpi[] };
 }

@@ -44,6 +44,30 @@ describe('plan-targets against the local org', () => {
     expect(t.serialize()).toBe(before);
   });
 
+  it('prints quarterly arithmetic and quarters with --period quarter, and a line for every target of the file', async () => {
+    const { code, io } = await t.run(planTargets, [
+      '--file',
+      goodCsv(),
+      '--as-of',
+      '2026-11-23',
+      '--period',
+      'quarter',
+      '--dry-run'
+    ]);
+    expect(code).toBe(0);
+    expect(io.out).toContain(
+      'Per quarter (Q1 FY2027: Jan 2027 – Mar 2027): 1,200,000 × 3 ÷ 12 = 300,000 to win.'
+    );
+    expect(io.out).toMatch(/Deals to win: 300,000 ÷ [\d,.]+ = [\d.]+ deals\./);
+    expect(io.out).not.toContain('Per month');
+    expect(io.out).toMatch(/^ {2}quarter +sales_won +deals_won +new_opportunities +new_pipeline$/m);
+    expect(io.out).toMatch(/^ {2}Q1 FY2027 +300,000 +[\d.]+ +[\d.]+ +[\d,]+$/m);
+    expect(io.out).toMatch(/^ {2}Q4 FY2027 /m);
+    // The calls target is not decomposed, and still has its line.
+    expect(io.out).toContain(`${reps[1].Username} — calls FY2027: 400\n`);
+    expect(io.out).toContain('A yearly target (Source Manual), as given');
+  });
+
   it('writes the yearly targets and the decomposed monthly ones linked to them, then nothing on a second run', async () => {
     const mark = t.org.requests.length;
     const { code, io } = await t.run(planTargets, ['--file', goodCsv(), '--as-of', '2026-11-23']);

@@ -163,6 +163,42 @@ describe('report', () => {
     expect(csv).toContain(`dataTrust,pastCloseDate,${json.dataTrust.pastCloseDate.count},,,`);
   });
 
+  it("lists each person's row under the team's, formatted for the locale in Markdown and raw in JSON", async () => {
+    const args = ['--data', dataFile, '--as-of', '2026-11-23', '--team', String(manager.Username)];
+    const json = JSON.parse((await runReport([...args, '--format', 'json'])).out);
+    const team = users.filter((u) => u.ManagerId === manager.Id);
+    expect(json.people.map((p: { userId: string }) => p.userId).sort()).toEqual(
+      team.map((u) => u.Id).sort()
+    );
+    const salesWon = (kpis: Array<{ key: string; value: number }>) =>
+      kpis.find((k) => k.key === 'sales_won')?.value as number;
+    const total = salesWon(json.kpis);
+    // Raw in JSON: plain numbers that add up to the team's.
+    const sum = json.people.reduce((a: number, p: { kpis: [] }) => a + salesWon(p.kpis), 0);
+    expect(sum).toBeCloseTo(total, 6);
+
+    const io = captureIo({ cwd: PROJECT_DIR, env: { LANG: 'de_DE.UTF-8' } });
+    expect(await report(args, io)).toBe(0);
+    const lines = io.out.split('\n');
+    const euros = (value: number) =>
+      new Intl.NumberFormat('de-DE', {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0
+      }).format(value);
+    const teamRow = lines.findIndex((line) => line.startsWith(`| Team | ${euros(total)} |`));
+    expect(teamRow).toBeGreaterThan(0);
+    json.people.forEach((person: { name: string; kpis: [] }, i: number) => {
+      expect(lines[teamRow + 1 + i]).toContain(
+        `| ${person.name} | ${euros(salesWon(person.kpis))} |`
+      );
+    });
+    const winRate = json.kpis.find((k: { key: string }) => k.key === 'win_rate');
+    expect(io.out).toContain(
+      `| ${winRate.name} | ${new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 }).format(winRate.value / 100)} |`
+    );
+  });
+
   it('names the file and place of a malformed data file, and an unknown user', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ "meta": { "asOf": "2026-11-23" },\n  "records": { "User": [ } }\n');

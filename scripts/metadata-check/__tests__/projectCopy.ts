@@ -1,11 +1,12 @@
 /**
- * Test support: a throw-away copy of the project's metadata that a test can break, and a lookup
- * for the findings about one file.
+ * Test support: a throw-away copy of the project's metadata that a test can break, a group of
+ * tests checked on one copy, and a lookup for the findings about one file.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../findings';
+import { checkMetadata } from '../index';
 
 /** The repository root (scripts/metadata-check/__tests__ → ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -93,4 +94,61 @@ export async function writeComponent(
   );
   await writeFile(root, `${dir}/${name}.js`, js);
   return dir;
+}
+
+/** A break registered with {@link checkTogether}: the handle its test reads the findings with. */
+export interface Break {
+  readonly index: number;
+}
+
+/** The tests of a group, checked on one copy. */
+export interface CheckedTogether {
+  /** Registers a break of the copy (applied before the group's tests run). */
+  break(apply: (root: string) => Promise<unknown>): Break;
+  /**
+   * The findings of the one check of the copy with every break applied; throws the error of
+   * `which` when that break could not be made (its test fails, not the group's others).
+   */
+  findings(which: Break): Promise<Finding[]>;
+  /** The copy's root, once made. */
+  root(): string;
+}
+
+/**
+ * Checks a group of tests together: one copy of the project, every test's break applied to it,
+ * and one run of the check (one conversion by Salesforce's tooling) whose findings each test reads
+ * for its own files. The breaks must touch different files, and none may stop the converter (a
+ * file that is not XML at all needs a group of its own). Call it in a describe block (or at the
+ * top of a file): it registers the group's beforeAll and afterAll there.
+ */
+export function checkTogether(): CheckedTogether {
+  const breaks: Array<(root: string) => Promise<unknown>> = [];
+  const errors = new Map<number, unknown>();
+  let root = '';
+  let findings: Finding[] = [];
+  beforeAll(async () => {
+    root = await copyProject();
+    for (const [index, apply] of breaks.entries()) {
+      try {
+        await apply(root);
+      } catch (error) {
+        errors.set(index, error);
+      }
+    }
+    findings = await checkMetadata(root);
+  }, 60_000);
+  afterAll(async () => {
+    if (root) await removeProject(root);
+  });
+  return {
+    break(apply) {
+      breaks.push(apply);
+      return { index: breaks.length - 1 };
+    },
+    async findings(which) {
+      if (errors.has(which.index)) throw errors.get(which.index);
+      return findings;
+    },
+    root: () => root
+  };
 }

@@ -1,27 +1,11 @@
-import { checkMetadata, formatFinding } from '../index';
-import {
-  copyProject,
-  editFile,
-  errorsFor,
-  PKG,
-  removeProject,
-  writeComponent,
-  writeFile
-} from './projectCopy';
+import { formatFinding } from '../index';
+import { checkTogether, editFile, errorsFor, PKG, writeComponent, writeFile } from './projectCopy';
 
 jest.setTimeout(60_000);
 
 const APP = `${PKG}/applications/Pacer.app-meta.xml`;
 const MANAGER_PERMISSIONS = `${PKG}/permissionsets/SPM_Manager.permissionset-meta.xml`;
 const NS = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
-
-let root: string;
-beforeEach(async () => {
-  root = await copyProject();
-});
-afterEach(async () => {
-  await removeProject(root);
-});
 
 /** A record page placing one custom component. */
 function recordPage(component: string): string {
@@ -36,12 +20,16 @@ function recordPage(component: string): string {
 }
 
 describe('references between components on a broken copy', () => {
-  it('fails when the app lists a tab that does not exist', async () => {
-    await editFile(root, APP, (text) =>
-      text.replace('<tabs>SPM_KPI__c</tabs>', '<tabs>SPM_KPI_Menu</tabs>')
-    );
+  // Every test breaks its own files of one copy; one check serves them all.
+  const group = checkTogether();
 
-    const errors = errorsFor(await checkMetadata(root), APP, 'app/tab');
+  const missingTab = group.break((root) =>
+    editFile(root, APP, (text) =>
+      text.replace('<tabs>SPM_KPI__c</tabs>', '<tabs>SPM_KPI_Menu</tabs>')
+    )
+  );
+  it('fails when the app lists a tab that does not exist', async () => {
+    const errors = errorsFor(await group.findings(missingTab), APP, 'app/tab');
     expect(errors).toHaveLength(1);
     expect(formatFinding(errors[0])).toContain(`${APP}:`);
     expect(errors[0].reason).toBe(
@@ -49,15 +37,16 @@ describe('references between components on a broken copy', () => {
     );
   });
 
-  it('fails when a permission set grants a detail object without Read on its master', async () => {
-    await editFile(root, MANAGER_PERMISSIONS, (text) =>
+  const noMasterRead = group.break((root) =>
+    editFile(root, MANAGER_PERMISSIONS, (text) =>
       text.replace(
         /(<allowRead>)true(<\/allowRead>\s*<modifyAllRecords>false<\/modifyAllRecords>\s*<object>SPM_Cadence__c<\/object>\s*<viewAllRecords>)true/,
         '$1false$2false'
       )
-    );
-
-    const reasons = errorsFor(await checkMetadata(root), MANAGER_PERMISSIONS).map(
+    )
+  );
+  it('fails when a permission set grants a detail object without Read on its master', async () => {
+    const reasons = errorsFor(await group.findings(noMasterRead), MANAGER_PERMISSIONS).map(
       (finding) => finding.reason
     );
     expect(reasons).toContain(
@@ -65,32 +54,34 @@ describe('references between components on a broken copy', () => {
     );
   });
 
-  it('fails on a custom object tab whose object does not exist', async () => {
-    const tab = `${PKG}/tabs/SPM_Forecast__c.tab-meta.xml`;
-    await writeFile(
+  const tab = `${PKG}/tabs/SPM_Forecast__c.tab-meta.xml`;
+  const orphanTab = group.break((root) =>
+    writeFile(
       root,
       tab,
       `<?xml version="1.0" encoding="UTF-8"?>\n<CustomTab ${NS}>\n    <customObject>true</customObject>\n    <motif>Custom18: Form</motif>\n</CustomTab>\n`
-    );
-
-    const errors = errorsFor(await checkMetadata(root), tab, 'tab/object');
+    )
+  );
+  it('fails on a custom object tab whose object does not exist', async () => {
+    const errors = errorsFor(await group.findings(orphanTab), tab, 'tab/object');
     expect(errors).toHaveLength(1);
     expect(errors[0].reason).toContain('SPM_Forecast__c is not an object defined in this project');
   });
 
-  it('accepts a record page placing an exposed component, and rejects one placing a missing component', async () => {
+  const good = `${PKG}/flexipages/Account_Coaching.flexipage-meta.xml`;
+  const bad = `${PKG}/flexipages/Account_Missing.flexipage-meta.xml`;
+  const pages = group.break(async (root) => {
     await writeComponent(
       root,
       'spmCoachingPanel',
       "import { LightningElement } from 'lwc';\nexport default class SpmCoachingPanel extends LightningElement {}\n",
       ['lightning__RecordPage']
     );
-    const good = `${PKG}/flexipages/Account_Coaching.flexipage-meta.xml`;
-    const bad = `${PKG}/flexipages/Account_Missing.flexipage-meta.xml`;
     await writeFile(root, good, recordPage('spmCoachingPanel'));
     await writeFile(root, bad, recordPage('spmNowhere'));
-
-    const findings = await checkMetadata(root);
+  });
+  it('accepts a record page placing an exposed component, and rejects one placing a missing component', async () => {
+    const findings = await group.findings(pages);
     expect(errorsFor(findings, good).map(formatFinding)).toEqual([]);
     const errors = errorsFor(findings, bad, 'flexipage/component');
     expect(errors).toHaveLength(1);

@@ -1,0 +1,142 @@
+/**
+ * `npm run sample-data -- --out <file> [--seed N] [--reps N] [--opportunities N] [--as-of YYYY-MM-DD]`
+ * writes a deterministic sample data set (localorg/sample-data/generate.ts) as one JSON file,
+ * streamed, so even the benchmark size never sits in memory twice. Same flags → same bytes.
+ *
+ * Loading a set into an org (`--load --target-org <alias>`) is handed to
+ * scripts/commands/sample-data-load.ts (the scripts' shared org client). `-o` is `--target-org`
+ * there, as in every command; the file to write is `--out` only.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../localorg/sample-data/generate';
+import { writeSampleData } from '../../localorg/sample-data/write';
+import { runCommand } from '../lib/command';
+import { EXIT, UsageError } from '../lib/errors';
+import { checkFlags, isoDate, type CommandSpec } from '../lib/flags';
+import type { Io } from '../lib/io';
+
+export const spec: CommandSpec = {
+  name: 'sample-data',
+  summary: 'write a realistic, deterministic sales data set to a file',
+  description:
+    'A director, managers and reps; accounts; two years of opportunities with stage history; calls, emails and meetings; ' +
+    'data-trust problems at realistic rates. The same flags always give a byte-identical file. The file is what ' +
+    '`npm run localorg -- --data` and `npm run report -- --data` read.',
+  examples: [
+    'npm run sample-data -- --out sample.json',
+    'npm run sample-data -- --out bench.json --reps 100 --opportunities 100000 --activities-per-rep-per-week 50'
+  ],
+  flags: {
+    out: {
+      type: 'string',
+      valueName: 'file',
+      description: 'File to write (required).'
+    },
+    seed: {
+      type: 'string',
+      valueName: 'n',
+      defaultText: String(DEFAULT_SAMPLE_OPTIONS.seed),
+      description: 'Seed of the generator.'
+    },
+    reps: {
+      type: 'string',
+      valueName: 'n',
+      defaultText: String(DEFAULT_SAMPLE_OPTIONS.reps),
+      description: 'Sales reps.'
+    },
+    managers: {
+      type: 'string',
+      valueName: 'n',
+      defaultText: 'one per six reps',
+      description: 'Sales managers between the director and the reps.'
+    },
+    opportunities: {
+      type: 'string',
+      valueName: 'n',
+      defaultText: String(DEFAULT_SAMPLE_OPTIONS.opportunities),
+      description: 'Opportunities created over the last two years.'
+    },
+    accounts: {
+      type: 'string',
+      valueName: 'n',
+      defaultText: 'opportunities / 8',
+      description: 'Accounts.'
+    },
+    'activities-per-rep-per-week': {
+      type: 'string',
+      valueName: 'n',
+      defaultText: String(DEFAULT_SAMPLE_OPTIONS.activitiesPerRepPerWeek),
+      description: 'Calls, emails and meetings an average rep logs per week.'
+    },
+    'as-of': {
+      type: 'string',
+      valueName: 'date',
+      defaultText: DEFAULT_SAMPLE_OPTIONS.asOf,
+      description: 'The "today" of the data set (YYYY-MM-DD).'
+    },
+    load: {
+      type: 'boolean',
+      description: 'Load a data set into an org instead (see npm run sample-data -- --load --help).'
+    },
+    help: { type: 'boolean', short: 'h', description: 'Show this help.' }
+  }
+};
+
+const count = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min));
+
+const FLAGS = z.object({
+  out: z.string().min(1).optional(),
+  seed: count(0).optional(),
+  reps: count(1).optional(),
+  managers: count(1).optional(),
+  opportunities: count(0).optional(),
+  accounts: count(1).optional(),
+  'activities-per-rep-per-week': z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'expected a number')
+    .transform(Number)
+    .optional(),
+  'as-of': isoDate.optional(),
+  load: z.boolean().default(false),
+  help: z.boolean().default(false)
+});
+
+/** Runs `sample-data` (or hands `--load` to sample-data-load); returns the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  if (argv.includes('--load')) {
+    // Loaded only when asked: the org client pulls in jsforce.
+    const { run: load } = await import('./sample-data-load');
+    return load(argv, io);
+  }
+  return runCommand(spec, argv, io, async (rawFlags) => {
+    const flags = checkFlags(FLAGS, rawFlags);
+    if (!flags.out) throw new UsageError('Missing --out <file>.');
+    let data;
+    try {
+      data = generateSampleData({
+        seed: flags.seed,
+        reps: flags.reps,
+        managers: flags.managers,
+        opportunities: flags.opportunities,
+        accounts: flags.accounts,
+        activitiesPerRepPerWeek: flags['activities-per-rep-per-week'],
+        asOf: flags['as-of']
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw new UsageError(error.message);
+      throw error;
+    }
+    await writeSampleData(data, resolve(io.cwd, flags.out));
+    const counts = Object.entries(data.records)
+      .map(([name, records]) => `${records.length} ${name}`)
+      .join(', ');
+    io.stderr(`Wrote ${flags.out}: ${counts} (seed ${data.meta.seed}, as of ${data.meta.asOf}).\n`);
+    return EXIT.ok;
+  });
+}
