@@ -119,7 +119,7 @@ async function main(): Promise<number> {
     const cases = loadCases();
     preview = await startPreview({ log: (message) => console.log(message) });
     console.log(
-      `Preview on ${preview.url} (build ${preview.build.hash}${preview.build.cached ? ', cached' : ''})`
+      `Preview on ${preview.url} (build ${preview.build.hash}, ${preview.build.cached ? 'cached' : `built in ${(preview.build.durationMs / 1000).toFixed(1)} s`})`
     );
     const launched = await launchChosenChromium();
     ({ browser, ...chromium } = launched);
