@@ -1,10 +1,11 @@
 /**
  * Builds UI API GraphQL response shapes (`edges/node/{ value }`, `aggregate { F { sum { value } } }`)
- * from plain records, the reverse of c/graphqlResults. Used by the fixture generator
- * (force-app/test/fixtures/buildFixtures.js) and by tests that need responses for any team size.
+ * from plain records, the reverse of c/graphqlResults: the answers to the components' static documents
+ * (the context, the coaching account), used by the fixture generator
+ * (force-app/test/fixtures/buildFixtures.ts) and by tests that need answers for any team size. The
+ * review plan's answers come from the engine (c/reviewPlan responsesFromRecords).
  */
 import { parse } from 'graphql';
-import { runAggregate, runRecordQuery, createIndex } from 'c/recordQueries';
 // By path: the fixture generator runs under tsx, which resolves only the engine's `c/` modules.
 import { aliased } from '../main/default/lwc/spmDocuments/spmDocuments';
 
@@ -76,41 +77,6 @@ export function toAggregateConnection(rows, hasNextPage = false) {
     }),
     pageInfo: { hasNextPage }
   };
-}
-
-/**
- * What the org answers to each document of a review plan, computed from plain records with the
- * engine's own record evaluator: `[{ data: { uiapi: { aggregate, query } } }, …]` in document order.
- * @param {object} plan from buildReviewPlan
- * @param {Object<string, object[]>} records by object API name
- * @returns {Array<{ data: object }>}
- */
-export function planResponses(plan, records) {
-  const index = createIndex(records);
-  return plan.documents.map((document, i) => {
-    const aggregate = {};
-    const query = {};
-    for (const spec of plan.specs) {
-      if (spec.local || spec.document !== i) {
-        continue;
-      }
-      if (spec.kind === 'records') {
-        const result = runRecordQuery(spec, records, plan.variables, index);
-        query[spec.alias] = toConnection(result.records, { hasNextPage: result.hasNextPage });
-      } else {
-        const result = runAggregate(spec, records, plan.variables, index);
-        aggregate[spec.alias] = toAggregateConnection(result.rows, result.hasNextPage);
-      }
-    }
-    const uiapi = {};
-    if (Object.keys(aggregate).length) {
-      uiapi.aggregate = aggregate;
-    }
-    if (Object.keys(query).length) {
-      uiapi.query = query;
-    }
-    return { data: { uiapi } };
-  });
 }
 
 /**

@@ -235,6 +235,43 @@ describe('c/reviewLoader', () => {
       expect('errors' in outcome).toBe(false);
     });
 
+    it('builds the model without a document that failed, which it lists as unavailable', () => {
+      const plan = realPlan();
+      const answers = answersOf(plan);
+      const failed = plan.documents.findIndex((d) => d.group === 'activity');
+      expect(failed).toBeGreaterThanOrEqual(0);
+      const errors = [
+        { message: 'Validation error (FieldUndefined@[uiapi/aggregate/Task]) : boom' }
+      ];
+      let current = state(plan);
+      let outcome;
+      answers.forEach((answer, i) => {
+        outcome = collectResponse(current, i, i === failed ? { data: undefined, errors } : answer);
+        current = { ...current, responses: outcome.responses };
+      });
+      expect('errors' in outcome).toBe(false);
+      expect(outcome.model.unavailable).toEqual([
+        expect.objectContaining({
+          operationName: plan.documents[failed].operationName,
+          group: 'activity',
+          reason: expect.stringContaining('boom')
+        })
+      ]);
+    });
+
+    it('is the one error when every document failed', () => {
+      const plan = realPlan();
+      const errors = [{ message: 'Too many subqueries' }];
+      let current = state(plan);
+      let outcome;
+      plan.documents.forEach((doc, i) => {
+        outcome = collectResponse(current, i, { data: undefined, errors });
+        current = { ...current, responses: outcome.responses };
+      });
+      expect('model' in outcome).toBe(false);
+      expect(errorMessages(outcome.errors).join(' ')).toMatch(/Too many subqueries/);
+    });
+
     it('reports the error of a model that cannot be built, with the responses kept', () => {
       // Not a plan of the engine: building its model fails.
       const documents = TWO.documents;

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import SpmAgendaItem from 'c/spmAgendaItem';
 import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import { PANEL_KEYS } from 'c/reviewPlan';
 
 const MODEL = require('../../spmScorecard/__tests__/data/repModel.json');
 
@@ -149,6 +150,12 @@ describe('c-spm-agenda-item', () => {
     const element = await render({ ...ITEM, Panel__c: 'None' });
     await expect(element).toBeAccessible();
   }, 30000);
+
+  it("knows each panel by the key the review plan's documents name it with", () => {
+    expect([...OWN_PANELS.map((p) => p[2]), 'scorecard', 'rollup'].sort()).toEqual(
+      [...PANEL_KEYS].sort()
+    );
+  });
 
   it.each(OWN_PANELS)(
     'blanks the %s panel with the reason when a document it reads failed, and only then',

@@ -10,6 +10,7 @@ import SpmReviewWorkspace from 'c/spmReviewWorkspace';
 import { graphql } from 'lightning/graphql';
 import { flushPromises, resetDOM } from '@pacer/test-utils';
 import { toConnection, emptyAnswer } from '@pacer/graphql-fixtures';
+import { MAX_PLAN_DOCUMENTS } from 'c/reviewPlan';
 
 const CONTEXT = require('./data/context.json');
 
@@ -110,6 +111,7 @@ describe('c-spm-review-workspace round trips', () => {
       expect(waves[0].map((r) => r.operationName)).toEqual([CONTEXT_OPERATION]);
       const documents = waves[1];
       expect(documents.length).toBeGreaterThanOrEqual(1);
+      expect(documents.length).toBeLessThanOrEqual(MAX_PLAN_DOCUMENTS);
       expect(new Set(documents.map((r) => r.operationName)).size).toBe(documents.length);
       // The manager and her reps, in every document.
       expect(documents.every((r) => r.variables.userIds.length === reps + 1)).toBe(true);
