@@ -78,18 +78,16 @@ async function localOrgToday(url: string, token: string, fromEnv: boolean): Prom
   return day;
 }
 
-/** Opens an org the sf CLI has a login for (@salesforce/core); injectable for tests. */
-export type OpenSfOrg = (aliasOrUsername: string) => Promise<ConnectionLike>;
-
-const openSfOrg: OpenSfOrg = async (aliasOrUsername) => {
+/** Opens an org the sf CLI has a login for (@salesforce/core). */
+async function openSfOrg(aliasOrUsername: string): Promise<ConnectionLike> {
   // Loaded only when needed: @salesforce/core takes a moment to load.
   const { Org } = await import('@salesforce/core');
   const org = await Org.create({ aliasOrUsername });
   return org.getConnection(API_VERSION) as unknown as ConnectionLike;
-};
+}
 
-/** @salesforce/core's names for "the sf CLI has no login for this alias or username". */
-const NO_LOGIN_ERRORS = new Set(['NamedOrgNotFoundError', 'NoAuthInfoFound', 'AuthInfoNotFound']);
+/** What @salesforce/core throws for an alias or username the sf CLI has no login for. */
+const NO_LOGIN_ERROR = 'NamedOrgNotFoundError';
 
 function directConnection(instanceUrl: string, accessToken: string): ConnectionLike {
   // A trailing slash would make every path `//services/…`.
@@ -101,11 +99,7 @@ function directConnection(instanceUrl: string, accessToken: string): ConnectionL
 }
 
 /** Resolves the org named by the flags (see the module comment for the three ways). */
-export async function resolveOrg(
-  choice: OrgChoice,
-  io: Io,
-  open: OpenSfOrg = openSfOrg
-): Promise<ResolvedOrg> {
+export async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg> {
   const alias = choice['target-org'];
   const instanceUrl = choice['instance-url'];
   if (alias && instanceUrl)
@@ -128,9 +122,9 @@ export async function resolveOrg(
   }
   let connection: ConnectionLike;
   try {
-    connection = await open(alias);
+    connection = await openSfOrg(alias);
   } catch (error) {
-    if (!NO_LOGIN_ERRORS.has((error as Error).name)) throw error;
+    if ((error as Error).name !== NO_LOGIN_ERROR) throw error;
     throw new OrgUnreachableError(
       `The sf CLI has no login for "${alias}": log in with \`npx sf org login web --alias ${alias}\` ` +
         '(a sandbox: add --instance-url https://test.salesforce.com), or use -o local for the local org.'
