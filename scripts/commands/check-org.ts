@@ -380,12 +380,9 @@ async function userInfo(client: OrgClient): Promise<UserInfo> {
 
 async function introspect(client: OrgClient): Promise<GraphQLSchema | string> {
   try {
-    const response = await client.request<{ data?: IntrospectionQuery; errors?: GraphqlError[] }>(
-      'POST',
-      `${client.root}/graphql`,
-      { query: getIntrospectionQuery() },
-      { kind: 'read' }
-    );
+    const response = await client.sendGraphql<IntrospectionQuery>({
+      query: getIntrospectionQuery()
+    });
     if (!response.data)
       return `introspection failed: ${(response.errors ?? []).map((e) => e.message).join('; ')}`;
     return buildClientSchema(response.data);
@@ -399,16 +396,8 @@ async function runDocument(
   document: PacerDocument
 ): Promise<{ data?: unknown; errors?: GraphqlError[] } | { failure: string }> {
   try {
-    return await client.request<{ data?: unknown; errors?: GraphqlError[] }>(
-      'POST',
-      `${client.root}/graphql`,
-      {
-        query: document.query,
-        variables: document.variables,
-        operationName: document.operationName
-      },
-      { kind: 'read' }
-    );
+    const { query, variables, operationName } = document;
+    return await client.sendGraphql({ query, variables, operationName });
   } catch (error) {
     return { failure: (error as Error).message };
   }

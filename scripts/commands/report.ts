@@ -234,17 +234,8 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
   });
   // Every document at once, as the panels send them: one round trip.
   const responses = await Promise.all(
-    plan.documents.map((document) =>
-      client.request<{ data?: object; errors?: object[] }>(
-        'POST',
-        `${client.root}/graphql`,
-        {
-          query: document.query,
-          variables: document.variables,
-          operationName: document.operationName
-        },
-        { kind: 'read' }
-      )
+    plan.documents.map(({ query, variables, operationName }) =>
+      client.sendGraphql<object>({ query, variables, operationName })
     )
   );
   try {

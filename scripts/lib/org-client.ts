@@ -222,14 +222,26 @@ export class OrgClient {
     }
   }
 
-  /** Sends a GraphQL (UI API) request; GraphQL errors become an OrgRequestError. */
-  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await this.request<{ data?: T; errors?: Array<{ message: string }> }>(
+  /**
+   * Sends one GraphQL (UI API) document and returns the org's answer as it is, `errors` included:
+   * for callers that read a partial answer (a rejected document blanks only what reads it).
+   */
+  async sendGraphql<T = unknown>(document: {
+    query: string;
+    variables?: Record<string, unknown>;
+    operationName?: string;
+  }): Promise<{ data?: T; errors?: Array<{ message: string }> }> {
+    return this.request<{ data?: T; errors?: Array<{ message: string }> }>(
       'POST',
       `${this.root}/graphql`,
-      { query, variables },
+      document,
       { kind: 'read' }
     );
+  }
+
+  /** Sends a GraphQL (UI API) request; GraphQL errors become an OrgRequestError. */
+  async graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await this.sendGraphql<T>({ query, variables });
     if (response.errors && response.errors.length > 0) {
       throw new OrgRequestError(response.errors.map((e) => e.message).join('; '), 'GRAPHQL_ERROR');
     }
