@@ -18,7 +18,7 @@ import {
 } from 'graphql';
 import type { Page, Request } from 'playwright-core';
 import { browserTest, type BrowserTestContext } from '../harness/browserTest';
-import { label } from '../harness/uiText';
+import { choose, label, optionsOf } from '../harness/uiText';
 import { HOME_PATH } from '../../server/previewServer';
 import type { OrgUser } from '../../server/users';
 
@@ -90,25 +90,6 @@ function captureGraphql(page: Page) {
       }
     }
   };
-}
-
-/** The options of the lightning-combobox labelled `name` (opens and closes its list). */
-async function optionsOf(page: Page, name: string): Promise<string[]> {
-  const combobox = page
-    .locator('lightning-combobox')
-    .filter({ has: page.getByText(name, { exact: true }) });
-  await combobox.locator('.slds-combobox__input').click();
-  const options = (await combobox.getByRole('option').allInnerTexts()).map((o) => o.trim());
-  await page.keyboard.press('Escape');
-  return options;
-}
-
-async function choose(page: Page, name: string, option: string): Promise<void> {
-  const combobox = page
-    .locator('lightning-combobox')
-    .filter({ has: page.getByText(name, { exact: true }) });
-  await combobox.locator('.slds-combobox__input').click();
-  await combobox.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** Opens the review as `user`, then every meeting type of each person given; returns the views seen. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { browserTest, type BrowserTestContext } from '../harness/browserTest';
 import { recordFields, runReport } from '../harness/orgCalls';
-import { addDays, label, typedDate } from '../harness/uiText';
+import { addDays, choose, label, typedDate } from '../harness/uiText';
 import { projectPaths } from '../../build/projectPaths';
 import { HOME_PATH } from '../../server/previewServer';
 import type { OrgUser } from '../../server/users';
@@ -35,15 +35,6 @@ function oneToOneName(): string {
   );
   assert.ok(cadence, `${file} has an ${ONE_TO_ONE_MEETING_TYPE} cadence for reps`);
   return cadence.name;
-}
-
-/** Picks `option` in the lightning-combobox labelled `name`, as a user does. */
-async function choose(page: Page, name: string, option: string): Promise<void> {
-  const combobox = page
-    .locator('lightning-combobox')
-    .filter({ has: page.getByText(name, { exact: true }) });
-  await combobox.locator('.slds-combobox__input').click();
-  await combobox.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** A direct report of `manager` (by name), to review. */

@@ -1,8 +1,9 @@
 /**
  * What the components show, for tests that act as a user does (by labels, in the user's locale):
- * custom labels read from the project's labels file, filled like the components fill them, and
- * dates typed the way a date field expects them.
+ * custom labels read from the project's labels file, filled like the components fill them, dates
+ * typed the way a date field expects them, and lightning-combobox options picked by their labels.
  */
+import type { Locator, Page } from 'playwright-core';
 import { loadCustomLabels } from '../../build/customLabels';
 import { projectPaths } from '../../build/projectPaths';
 import { localeFromSidKey } from '../../server/localeSettings';
@@ -35,4 +36,24 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000)
     .toISOString()
     .slice(0, 10);
+}
+
+function comboboxLabelled(page: Page, name: string): Locator {
+  return page.locator('lightning-combobox').filter({ has: page.getByText(name, { exact: true }) });
+}
+
+/** Picks `option` in the lightning-combobox labelled `name`, as a user does. */
+export async function choose(page: Page, name: string, option: string): Promise<void> {
+  const combobox = comboboxLabelled(page, name);
+  await combobox.locator('.slds-combobox__input').click();
+  await combobox.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The options of the lightning-combobox labelled `name`, as a user sees them (opens and closes it). */
+export async function optionsOf(page: Page, name: string): Promise<string[]> {
+  const combobox = comboboxLabelled(page, name);
+  await combobox.locator('.slds-combobox__input').click();
+  const options = (await combobox.getByRole('option').allInnerTexts()).map((o) => o.trim());
+  await page.keyboard.press('Escape');
+  return options;
 }
