@@ -114,6 +114,12 @@ async function walkReviews(
       capture.setView(view);
       await choose(t.page, label('SPM_Workspace_Meeting'), meeting);
       await capture.settled();
+      // Every panel of the agenda got its answer: none is left spinning.
+      assert.equal(
+        await t.page.locator('section.agenda lightning-spinner').count(),
+        0,
+        `${view}: a panel is still loading`
+      );
       views.push(view);
     }
   }
