@@ -226,6 +226,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     DefaultLocaleSidKey: 'en_GB',
     LanguageLocaleKey: 'en_US',
     FiscalYearStartMonth: org.calendar.fiscalYearStartMonth,
+    DefaultCurrencyIsoCode: org.currency,
     CreatedDate: `${asOf}T00:00:00.000Z`,
     LastModifiedDate: `${asOf}T00:00:00.000Z`,
     SystemModstamp: `${asOf}T00:00:00.000Z`

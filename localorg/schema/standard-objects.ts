@@ -331,7 +331,8 @@ export const STANDARD_OBJECTS: StandardObjectSpec[] = [
       ['TimeZoneSidKey', 'picklist', { values: TIME_ZONES, readOnly: true }],
       ['DefaultLocaleSidKey', 'picklist', { values: LOCALES, readOnly: true }],
       ['LanguageLocaleKey', 'string', { readOnly: true }],
-      ['FiscalYearStartMonth', 'int', { readOnly: true }]
+      ['FiscalYearStartMonth', 'int', { readOnly: true }],
+      ['DefaultCurrencyIsoCode', 'string', { readOnly: true }]
     ]
   }
 ];

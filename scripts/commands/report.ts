@@ -229,6 +229,7 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
     asOf,
     orgTimeZone: calendar.timeZone,
     fiscalYearStartMonth: calendar.fiscalYearStartMonth,
+    currency: calendar.currency,
     periodType: PERIOD_TYPES[flags.period],
     lastReviewDate
   });

@@ -125,10 +125,15 @@ describe('report', () => {
         expect(fromOrg.code).toBe(0);
         const fromFile = await runReport(['--data', dataFile, ...args]);
         expect(JSON.parse(fromOrg.io.out)).toEqual(JSON.parse(fromFile.out));
+        // Markdown too, amounts in the org's currency (Organization.DefaultCurrencyIsoCode).
+        const markdown = args.slice(0, -2);
+        const markdownFromOrg = (await t.run(report, markdown)).io.out;
+        expect(markdownFromOrg).toContain('€');
+        expect(markdownFromOrg).toBe((await runReport(['--data', dataFile, ...markdown])).out);
       }
-      // Each review sends each of its plan's documents once (in parallel): never more than a plan has.
+      // Each of the four reports sends each of its plan's documents once (in parallel).
       expect(t.org.requests.filter((r) => r.path.endsWith('/graphql')).length).toBeLessThanOrEqual(
-        2 * MAX_PLAN_DOCUMENTS
+        4 * MAX_PLAN_DOCUMENTS
       );
     } finally {
       await t.close();
