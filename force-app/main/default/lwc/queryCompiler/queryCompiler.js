@@ -263,23 +263,30 @@ export function expandDerived(need) {
       own.push(m);
       continue;
     }
-    const part = (suffix, measure, condition, multiplier) => ({
+    const part = (suffix, measure, condition, multiplier, divisor) => ({
       ...need,
       id: `${need.id}#${measureKey(m)}${suffix}`,
       label: `${need.label}${m.field}${suffix}`,
       where: and(need.where, condition),
       measures: [measure],
       partOf: need.id,
-      derived: { key: measureKey(m), from: measureKey(measure), multiplier, divisor: how.divisor }
+      derived: { key: measureKey(m), from: measureKey(measure), multiplier, divisor }
     });
     if (m.fn === 'count') {
-      parts.push(part('Count', { fn: 'count', field: how.field }, cmp(how.by, 'ne', null), 1));
+      // A count of deals: the divisor that scales amounts does not apply to it.
+      parts.push(part('Count', { fn: 'count', field: how.field }, cmp(how.by, 'ne', null), 1, 1));
     } else if (m.fn === 'sum') {
       const top = Math.max(...how.values);
       for (let k = 0; 2 ** k <= top; k++) {
         const values = how.values.filter((v) => Math.floor(v / 2 ** k) % 2 === 1);
         parts.push(
-          part(String(k), { fn: 'sum', field: how.field }, cmp(how.by, 'in', values), 2 ** k)
+          part(
+            String(k),
+            { fn: 'sum', field: how.field },
+            cmp(how.by, 'in', values),
+            2 ** k,
+            how.divisor
+          )
         );
       }
     } else {

@@ -442,6 +442,41 @@ describe('documents in the real UI API grammar', () => {
     );
   });
 
+  it('averages ExpectedRevenue as Σ Amount × Probability / 100 over the deals with a probability', () => {
+    const avg = need(
+      'avgWeighted',
+      'Opportunity',
+      [],
+      [],
+      [
+        { fn: 'sum', field: 'ExpectedRevenue' },
+        { fn: 'count', field: 'ExpectedRevenue' }
+      ]
+    );
+    const deals = [
+      { Amount: 1000, Probability: 10 },
+      { Amount: 2000, Probability: 50 },
+      { Amount: 500, Probability: null }
+    ];
+    // Each part's subquery on these deals (its last condition selects them), scaled as it says.
+    const totals = {};
+    for (const part of expandDerived(avg)) {
+      const test = part.where.and.at(-1);
+      const matching = deals.filter((d) =>
+        test.op === 'in' ? test.value.includes(d.Probability) : d.Probability !== null
+      );
+      const measured =
+        part.measures[0].fn === 'count'
+          ? matching.filter((d) => d.Amount !== null).length
+          : matching.reduce((t, d) => t + d.Amount, 0);
+      const { key, multiplier, divisor } = part.derived;
+      totals[key] = (totals[key] || 0) + (measured * multiplier) / divisor;
+    }
+    expect(totals['sum(ExpectedRevenue)']).toBe(1100);
+    expect(totals['count(ExpectedRevenue)']).toBe(2);
+    expect(totals['sum(ExpectedRevenue)'] / totals['count(ExpectedRevenue)']).toBe(550);
+  });
+
   it('sends each group of subqueries in its own documents', () => {
     const newCustomers = {
       field: 'AccountId',
