@@ -1248,7 +1248,15 @@ function buildModel(plan, results, warnings, unavailable) {
   const kpiModel = buildKpis(plan, needs, base, targetIndex, lists, failedNeeds);
   const funnelModel = buildFunnel(plan, needs, base);
   const forecastModel = buildForecast(context, subjects, base, kpiModel, plan.kpis);
-  const trust = buildTrust(plan, base, kpiModel, forecastModel, lists, needs.get('reviews'));
+  const trust = buildTrust(
+    plan,
+    base,
+    kpiModel,
+    forecastModel,
+    lists,
+    needs.get('reviews'),
+    failedNeeds
+  );
   const movement = buildMovement(subjects, base);
   const activityModel = buildActivity(context, subjects, base, failedNeeds);
 
@@ -1760,9 +1768,17 @@ function trustFromReviews(reviews, period, subjects, keys) {
   return out;
 }
 
-function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
+function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry, failedNeeds) {
   const { context } = plan;
   const subjects = context.subjectUserIds;
+  // A flag read from a failed subquery is unknown (null), never 0: the numbers a user trusts first.
+  const forecastNeeds = ['forecast', ...context.forecastMonths.map((m, i) => `forecastWon:${i}`)];
+  const failed = (key) =>
+    (key === 'forecastDeviation'
+      ? forecastNeeds
+      : [key === 'offersPastCheck' || key === 'offerPastCheck' ? 'openList' : key]
+    ).some((id) => failedNeeds.has(id));
+  const UNKNOWN_FLAG = { count: null, amount: null, snoozed: null };
   const statusKpi = (builtin) => {
     const kpi = plan.kpis.find(
       (k) => k.definition && k.definition.measure === 'builtin' && k.definition.builtin === builtin
@@ -1770,6 +1786,7 @@ function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
     return kpi ? kpiModel.find((m) => m.key === kpi.key) : null;
   };
   const flagTotals = (userIds, key) => {
+    if (failed(key)) return UNKNOWN_FLAG;
     let count = 0;
     let amount = 0;
     let snoozed = 0;
@@ -1782,6 +1799,7 @@ function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
     return { count, amount: round(amount), snoozed };
   };
   const deviation = (userIds) => {
+    if (failed('forecastDeviation')) return { won: null, forecast: null, value: null };
     const { won, forecast, deviationPct } = forecastOf(base, userIds);
     return { won, forecast, value: deviationPct };
   };
@@ -1821,7 +1839,7 @@ function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEntry) {
     for (const key of ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled']) {
       const t = flagTotals([userId], key);
       row[key] = t.count;
-      row.snoozed += t.snoozed;
+      row.snoozed = row.snoozed === null || t.snoozed === null ? null : row.snoozed + t.snoozed;
     }
     row.offersPastCheck = flagTotals([userId], 'offerPastCheck').count;
     return row;

@@ -1220,6 +1220,35 @@ describe('responses with errors', () => {
     expect(cellOf(model, 'sales_won').total).toEqual(cellOf(full, 'sales_won').total);
   });
 
+  it('makes the trust flags of a failed subquery unknown, never 0, for the team and each person', () => {
+    const responses = answerPlan(plan, data);
+    const flags = plan.documents.findIndex((d) => d.aliases.includes('pastCloseDate'));
+    delete responses[flags].data.uiapi.aggregate.pastCloseDate;
+    responses[flags].errors = [
+      { message: 'Field not visible', path: ['uiapi', 'aggregate', 'pastCloseDate'] }
+    ];
+    const model = reviewModelFromResponses(plan, responses);
+    const measure = (m, key) => m.trust.measures.find((x) => x.key === key);
+    expect(measure(full, 'pastCloseDate').count).toBeGreaterThan(0);
+    expect(measure(model, 'pastCloseDate')).toMatchObject({
+      value: null,
+      count: null,
+      amount: null,
+      snoozed: null
+    });
+    for (const row of model.trust.byUser) {
+      expect(row.pastCloseDate).toBeNull();
+      expect(row.snoozed).toBeNull();
+    }
+    expect(model.trust.history.at(-1).pastCloseDate).toBeNull();
+    // The other flags, read from subqueries that answered, are the full model's.
+    for (const key of ['notUpdated', 'earlyStageClosingSoon', 'stalled', 'offersPastCheck'])
+      expect(measure(model, key)).toEqual(measure(full, key));
+    expect(model.trust.byUser.map((r) => r.notUpdated)).toEqual(
+      full.trust.byUser.map((r) => r.notUpdated)
+    );
+  });
+
   it('keeps the numbers and warns when the errors stopped no subquery', () => {
     const responses = answerPlan(plan, data);
     responses[0].errors = [{ message: 'Deprecated field' }];
