@@ -54,7 +54,7 @@ export const spec: CommandSpec = {
     "against the org's GraphQL schema as the user sees it (introspection), runs each once, and says\n" +
     'which panels a failing document would blank. Reads only; writes nothing.\n' +
     '--as views the org as other users: with `local`, users of the local org; with a real org, other\n' +
-    'sf CLI logins (`sf org login …` as that user) of the same org: no password is ever asked for.\n' +
+    'sf CLI logins (`npx sf org login …` as that user) of the same org: no password is ever asked for.\n' +
     'Exit code 1 here means that some document failed (each is listed).',
   examples: [
     'npm run check:org -- --target-org pacer',

@@ -34,7 +34,7 @@ export const ORG_FLAGS: Record<string, FlagSpec> = {
     short: 'o',
     valueName: 'alias',
     description:
-      'Org alias or username from the sf CLI (`sf org login …`), or `local` for the local org (npm run localorg).'
+      'Org alias or username from the sf CLI (`npx sf org login …`), or `local` for the local org (npm run localorg).'
   },
   'instance-url': {
     type: 'string',

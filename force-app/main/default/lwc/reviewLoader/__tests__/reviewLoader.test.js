@@ -241,7 +241,7 @@ describe('c/reviewLoader', () => {
       const failed = plan.documents.findIndex((d) => d.group === 'activity');
       expect(failed).toBeGreaterThanOrEqual(0);
       const errors = [
-        { message: 'Validation error (FieldUndefined@[uiapi/aggregate/Task]) : boom' }
+        { message: "Validation error of type FieldUndefined: boom @ 'uiapi/aggregate/Task'" }
       ];
       let current = state(plan);
       let outcome;

@@ -1132,7 +1132,7 @@ describe('responses with errors', () => {
   const full = reviewModelFromResponses(plan, answerPlan(plan, data));
   const indexOf = (name) => plan.documents.findIndex((d) => d.operationName === name);
   const reason =
-    "Validation error (FieldUndefined@[uiapi/aggregate/Event]) : Field 'DurationInMinutes' in type 'Event' is undefined";
+    "Validation error of type FieldUndefined: Field 'DurationInMinutes' in type 'Event' is undefined @ 'uiapi/aggregate/Event'";
   const withFailed = (names, failure) =>
     answerPlan(plan, data).map((response, i) => {
       return names.includes(plan.documents[i].operationName) ? failure : response;

@@ -54,7 +54,8 @@ const OWN_PANELS = [
   ['Forecast', 'c-spm-forecast-panel', 'forecast'],
   ['Actions', 'c-spm-actions-panel', 'actions']
 ];
-const REASON = 'Validation error (WrongType@[uiapi/aggregate/Task/groupBy]) : argument is invalid';
+const REASON =
+  "Validation error of type WrongType: argument is invalid @ 'uiapi/aggregate/Task/groupBy'";
 
 /** The model with one failed document, read by the panels with these keys (c/reviewPlan). */
 function failedFor(panels) {

@@ -129,7 +129,7 @@ describe('c/spmKpiView', () => {
 
   it('shows a cell whose document failed as a dash, not loaded, with the reason', () => {
     const reason =
-      "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' is undefined";
+      "Validation error of type FieldUndefined: Field 'Task' is undefined @ 'uiapi/aggregate/Task'";
     const failed = JSON.parse(JSON.stringify(model));
     failed.kpis[0].total = {
       value: null,

@@ -21,7 +21,7 @@ const PARTLY = {
       group: 'activity',
       panels: ['activity', 'scorecard', 'rollup'],
       reason:
-        "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined"
+        "Validation error of type FieldUndefined: Field 'Task' in type 'Aggregate' is undefined @ 'uiapi/aggregate/Task'"
     },
     {
       operationName: 'spmReviewActivity2',

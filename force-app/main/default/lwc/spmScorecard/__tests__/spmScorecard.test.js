@@ -62,7 +62,7 @@ function expectStatus(badge, status) {
 }
 
 const REASON =
-  "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined";
+  "Validation error of type FieldUndefined: Field 'Task' in type 'Aggregate' is undefined @ 'uiapi/aggregate/Task'";
 
 /** The model with these KPIs' cells unavailable, as c/reviewPlan gives them when a document failed. */
 function withUnavailable(model, keys) {

@@ -120,7 +120,7 @@ describe('c-spm-team-rollup', () => {
 
   it('shows a KPI whose document failed as a dash with the reason for screen readers', async () => {
     const reason =
-      "Validation error (FieldUndefined@[uiapi/aggregate/Task]) : Field 'Task' in type 'Aggregate' is undefined";
+      "Validation error of type FieldUndefined: Field 'Task' in type 'Aggregate' is undefined @ 'uiapi/aggregate/Task'";
     const model = clone(TEAM_MODEL);
     const meetings = model.kpis.find((k) => k.aboveTheLine && k.key !== 'sales_won');
     const failed = (cell) => ({ ...cell, value: null, status: 'none', unavailable: reason });

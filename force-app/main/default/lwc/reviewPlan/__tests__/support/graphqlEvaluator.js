@@ -18,7 +18,8 @@ const UNGROUPABLE = new Set(['datetime', 'currency', 'percent', 'double']);
 const HIDDEN = { Opportunity: ['ExpectedRevenue'], Task: ['Type'], Event: ['Type'] };
 
 function invalid(kind, path, detail) {
-  const error = new Error(`Validation error (${kind}@[${path}]) : ${detail}`);
+  // graphql-java's wording, which Salesforce's GraphQL API answers with (localorg/README.md).
+  const error = new Error(`Validation error of type ${kind}: ${detail} @ '${path}'`);
   error.graphql = true;
   return error;
 }
