@@ -39,6 +39,7 @@ import { orgCalendar } from '../lib/org-info';
 import { pacerDocuments, type PacerDocument, type PacerUser } from '../lib/pacer-documents';
 import { quote } from '../lib/soql';
 import { FIELD_SECURITY } from '../metadata-check/fieldSecurity';
+import { objectOfTypeName } from '../metadata-check/documentFields';
 
 /** Org flags without --dry-run: the check only reads. */
 const CHECK_ORG_FLAGS = Object.fromEntries(
@@ -160,15 +161,6 @@ export function subqueriesOf(document: DocumentNode): Subquery[] {
     }
   }
   return out;
-}
-
-/** Type-name suffixes of the UI API schema that stand for an object (`OpportunityAggregate` → Opportunity). */
-const TYPE_SUFFIXES = ['AggregateResult', 'Aggregate', '_Filter', '_OrderBy', '_GroupBy'];
-
-function objectOfTypeName(type: string): string {
-  for (const suffix of TYPE_SUFFIXES)
-    if (type.endsWith(suffix)) return type.slice(0, -suffix.length);
-  return type;
 }
 
 /**

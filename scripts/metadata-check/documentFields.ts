@@ -34,8 +34,24 @@ export interface DocumentFields {
   errors: string[];
 }
 
-/** Suffixes of the generated types that stand for one object (`Opportunity_Filter` → Opportunity). */
-const OBJECT_TYPE_SUFFIXES = ['_Filter', '_OrderBy', '_GroupBy', 'Aggregate'];
+/**
+ * Suffixes of the UI API's generated types that stand for one object (`Opportunity_Filter`,
+ * `OpportunityAggregate` → Opportunity), longest first so `…AggregateResult` is not read as `…Aggregate`.
+ */
+export const OBJECT_TYPE_SUFFIXES = [
+  'AggregateResult',
+  'Aggregate',
+  '_Filter',
+  '_OrderBy',
+  '_GroupBy'
+];
+
+/** The object a generated type stands for, by its name: `OpportunityAggregate` → `Opportunity`. */
+export function objectOfTypeName(type: string): string {
+  for (const suffix of OBJECT_TYPE_SUFFIXES)
+    if (type.endsWith(suffix)) return type.slice(0, -suffix.length);
+  return type;
+}
 /** Input fields that combine filters or choose a grouping, not fields of the object. */
 const NOT_FIELDS: ReadonlySet<string> = new Set(['and', 'or', 'not', 'type']);
 const ARGUMENT_USAGE: Readonly<Record<string, FieldUsage>> = {

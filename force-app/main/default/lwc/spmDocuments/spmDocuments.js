@@ -12,8 +12,9 @@
 
 /**
  * Alias → API name of every custom field and relationship the static documents select. One alias
- * means one API name in every document; aliases start lower-case, so none can be a standard field's
- * name, nor a key of the response's structure (`edges`, `node`, `value`, `aggregate`, `max`…).
+ * means one API name in every static document (the review plan's documents alias with their own
+ * scheme, c/criteria fieldAlias, and read back on their own); aliases start lower-case, so none can
+ * be a standard field's name, nor a key of the response's structure (`edges`, `node`, `value`…).
  */
 export const FIELD_ALIASES = Object.freeze({
   key: 'Key__c',
