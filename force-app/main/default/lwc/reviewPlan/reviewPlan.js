@@ -794,16 +794,21 @@ function runLocalSpecs(plan, data, results) {
 
 /**
  * Why some subqueries of a document failed: the org's messages about them (an error whose path names
- * one of them), else every message of the response, else that the response lacks them.
+ * one of them), else every message of the response, else that the response lacks them; and the
+ * messages about something else (`others`), which the model keeps as warnings.
  */
 function failureReason(response, failedAliases) {
   const errors = (response && response.errors) || [];
   const about = errors.filter(
     (e) => Array.isArray(e.path) && e.path.some((part) => failedAliases.includes(part))
   );
+  const others = about.length
+    ? responseErrors({ errors: errors.filter((e) => !about.includes(e)) })
+    : [];
   const messages = responseErrors({ errors: about.length ? about : errors });
-  if (!messages.length) return `the response holds no data for ${failedAliases.join(', ')}`;
-  return [...new Set(messages)].join('; ');
+  if (!messages.length)
+    return { reason: `the response holds no data for ${failedAliases.join(', ')}`, others };
+  return { reason: [...new Set(messages)].join('; '), others };
 }
 
 /**
@@ -846,7 +851,8 @@ export function reviewModelFromResponses(plan, responses) {
       Object.assign(results, read);
       return;
     }
-    const reason = failureReason(response, failedAliases);
+    const { reason, others } = failureReason(response, failedAliases);
+    for (const m of others) warnings.push(`${document.operationName}: ${m}`);
     for (const alias of document.aliases)
       results[alias] = failedAliases.includes(alias)
         ? { ...read[alias], failed: reason }

@@ -1209,6 +1209,8 @@ describe('responses with errors', () => {
         reason: 'Field not visible (at uiapi.aggregate.open)'
       }
     ]);
+    // The message about nothing that failed is kept, as a warning.
+    expect(model.warnings).toEqual(['spmReviewCore1: Something else']);
     expect(cellOf(model, 'open_pipeline').total).toMatchObject({
       value: null,
       unavailable: 'Field not visible (at uiapi.aggregate.open)'
