@@ -462,9 +462,11 @@ describe('documents in the real UI API grammar', () => {
     const totals = {};
     for (const part of expandDerived(avg)) {
       const test = part.where.and.at(-1);
-      const matching = deals.filter((d) =>
-        test.op === 'in' ? test.value.includes(d.Probability) : d.Probability !== null
-      );
+      const selects = (d) => {
+        if (test.op === 'in') return test.value.includes(d.Probability);
+        return d.Probability !== null;
+      };
+      const matching = deals.filter(selects);
       const measured =
         part.measures[0].fn === 'count'
           ? matching.filter((d) => d.Amount !== null).length
