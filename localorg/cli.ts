@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { describeFailure, EXIT, InputError, UsageError } from '../scripts/lib/errors';
-import { checkFlags, helpText, isoDate, parseFlags, type CommandSpec } from '../scripts/lib/flags';
+import {
+  checkFlags,
+  helpText,
+  isoDate,
+  parseFlags,
+  wholeNumber,
+  type CommandSpec
+} from '../scripts/lib/flags';
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_API_LIMIT, startLocalOrg } from './server';
 import { takeHideFieldFlags } from './sessions';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from './sample-data/generate';
@@ -83,22 +90,15 @@ const SPEC: CommandSpec = {
   }
 };
 
-const count = (min: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min));
-
 const FLAGS = z.object({
-  port: count(0).pipe(z.number().max(65535)).default(DEFAULT_PORT),
+  port: wholeNumber(0).pipe(z.number().max(65535)).default(DEFAULT_PORT),
   data: z.string().min(1).optional(),
-  seed: count(0).optional(),
-  reps: count(1).optional(),
-  opportunities: count(0).optional(),
+  seed: wholeNumber(0).optional(),
+  reps: wholeNumber(1).optional(),
+  opportunities: wholeNumber(0).optional(),
   'as-of': isoDate.optional(),
   token: z.string().min(1).default(DEFAULT_ACCESS_TOKEN),
-  'api-limit': count(1).default(DEFAULT_API_LIMIT),
+  'api-limit': wholeNumber(1).default(DEFAULT_API_LIMIT),
   help: z.boolean().default(false)
 });
 

@@ -14,7 +14,8 @@ import {
   ORG_FLAGS,
   checkFlags,
   isoDate,
-  orgFlagsSchema
+  orgFlagsSchema,
+  wholeNumber
 } from '../lib/flags';
 import { readJsonFile } from '../lib/files';
 import type { Io } from '../lib/io';
@@ -57,13 +58,12 @@ export const spec: CommandSpec = {
   }
 };
 
-const whole = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 const flagsSchema = orgFlagsSchema.extend({
   load: z.literal(true, { error: 'is required' }),
   data: z.string().optional(),
-  seed: whole.optional(),
-  reps: whole.pipe(z.number().min(1)).optional(),
-  opportunities: whole.optional(),
+  seed: wholeNumber(0).optional(),
+  reps: wholeNumber(1).optional(),
+  opportunities: wholeNumber(0).optional(),
   'as-of': isoDate.optional(),
   json: z.boolean().default(false)
 });

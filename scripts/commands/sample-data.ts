@@ -13,7 +13,7 @@ import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../localorg/sampl
 import { writeSampleData } from '../../localorg/sample-data/write';
 import { runCommand } from '../lib/command';
 import { EXIT, UsageError } from '../lib/errors';
-import { checkFlags, isoDate, type CommandSpec } from '../lib/flags';
+import { checkFlags, isoDate, wholeNumber, type CommandSpec } from '../lib/flags';
 import type { Io } from '../lib/io';
 
 export const spec: CommandSpec = {
@@ -83,20 +83,13 @@ export const spec: CommandSpec = {
   }
 };
 
-const count = (min: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min));
-
 const FLAGS = z.object({
   out: z.string().min(1).optional(),
-  seed: count(0).optional(),
-  reps: count(1).optional(),
-  managers: count(1).optional(),
-  opportunities: count(0).optional(),
-  accounts: count(1).optional(),
+  seed: wholeNumber(0).optional(),
+  reps: wholeNumber(1).optional(),
+  managers: wholeNumber(1).optional(),
+  opportunities: wholeNumber(0).optional(),
+  accounts: wholeNumber(1).optional(),
   'activities-per-rep-per-week': z
     .string()
     .regex(/^\d+(\.\d+)?$/, 'expected a number')

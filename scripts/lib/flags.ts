@@ -146,6 +146,14 @@ export const isoDate = z
     'not a real date'
   );
 
+/** zod: a flag's text as a whole number of at least `min`. */
+export const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min));
+
 /** zod: the common org flags, with `--max-api-share` as a fraction. */
 export const orgFlagsSchema = z.object({
   'target-org': z.string().min(1).optional(),
