@@ -38,7 +38,7 @@ export interface DocumentFields {
  * Suffixes of the UI API's generated types that stand for one object (`Opportunity_Filter`,
  * `OpportunityAggregate` → Opportunity), longest first so `…AggregateResult` is not read as `…Aggregate`.
  */
-export const OBJECT_TYPE_SUFFIXES = [
+const OBJECT_TYPE_SUFFIXES = [
   'AggregateResult',
   'Aggregate',
   '_Filter',
