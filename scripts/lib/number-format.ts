@@ -1,3 +1,5 @@
+import { numberFormats } from 'c/numberFormats';
+
 /**
  * Numbers for people: amounts, counts and percentages in the terminal's locale (LC_ALL,
  * LC_NUMERIC or LANG, as `ls` and `date` read it), for Markdown and plain-text output. JSON and
@@ -16,63 +18,37 @@ export function environmentLocale(env: Record<string, string | undefined>): stri
   }
 }
 
-/** Formats numbers in one locale (and currency, for amounts). Empty values print as an em dash. */
+/**
+ * Formats numbers in one locale (and currency, for amounts) with the panels' rules (c/numberFormats),
+ * so a report and the review write a KPI alike. Empty values print as an em dash.
+ */
 export class NumberFormat {
-  private readonly cache = new Map<string, Intl.NumberFormat>();
+  private readonly formats: ReturnType<typeof numberFormats>;
 
   constructor(
     readonly locale: string,
-    private readonly currency?: string | null
-  ) {}
-
-  private format(value: number | null | undefined, options: Intl.NumberFormatOptions): string {
-    if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-    const key = JSON.stringify(options);
-    let formatter = this.cache.get(key);
-    if (!formatter) {
-      formatter = new Intl.NumberFormat(this.locale, options);
-      this.cache.set(key, formatter);
-    }
-    return formatter.format(value);
+    currency?: string | null
+  ) {
+    this.formats = numberFormats(locale, currency ?? null);
   }
 
   /** Money, in whole units: `€495,800` (without a currency: `495,800`). */
   amount(value: number | null | undefined): string {
-    return this.format(
-      value,
-      this.currency
-        ? { style: 'currency', currency: this.currency, maximumFractionDigits: 0 }
-        : { maximumFractionDigits: 0 }
-    );
+    return this.formats.currency(value ?? null, null);
   }
 
   /** A number with at most `digits` decimals: `12.1`. */
   number(value: number | null | undefined, digits = 1): string {
-    return this.format(value, { maximumFractionDigits: digits });
+    return this.formats.number(value ?? null, { maximumFractionDigits: digits });
   }
 
-  /** A value in percent units (83.4 → `83.4%`). */
-  percent(value: number | null | undefined, digits = 1): string {
-    return this.format(value === null || value === undefined ? value : value / 100, {
-      style: 'percent',
-      maximumFractionDigits: digits
-    });
+  /** A value in percent units, with the panels' digits (83.4 → `83%`; `percent(83.4, 1)` → `83.4%`). */
+  percent(value: number | null | undefined, digits = 0): string {
+    return this.formats.percent(value ?? null, digits);
   }
 
   /** A KPI value by its menu unit (SPM_KPI__c.Unit__c), as the panels show it. */
   kpi(value: number | null | undefined, unit: string | undefined): string {
-    switch (unit) {
-      case 'Currency':
-        return this.amount(value);
-      case 'Percent':
-        return this.percent(value);
-      case 'Ratio':
-        return this.number(value, 2);
-      case 'Hours':
-      case 'Days':
-        return this.number(value, 1);
-      default:
-        return this.number(value, 0);
-    }
+    return this.formats.kpi(value ?? null, unit, null);
   }
 }

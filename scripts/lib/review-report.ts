@@ -250,7 +250,7 @@ export function toMarkdown(
   const trustRows: Cell[][] = [
     ...TRUST_MEASURES.map((t) => [t.report, count(report.dataTrust[t.report].count)] as Cell[]),
     ['offersPastCheckDate', count(report.dataTrust.offersPastCheckDate.count)],
-    ['forecastDeviationPct', figure(f.percent(report.dataTrust.forecastDeviationPct))]
+    ['forecastDeviationPct', figure(f.percent(report.dataTrust.forecastDeviationPct, 1))]
   ];
   const activity: Record<keyof ReviewReport['activity'], string> = {
     meetings: f.number(report.activity.meetings, 0),

@@ -198,10 +198,14 @@ describe('report', () => {
         `| ${person.name} | ${euros(salesWon(person.kpis))} |`
       );
     });
+    // A Percent KPI with one decimal, always written, as the scorecard writes it ("50,0 %").
     const winRate = json.kpis.find((k: { key: string }) => k.key === 'win_rate');
-    expect(io.out).toContain(
-      `| ${winRate.name} | ${new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 }).format(winRate.value / 100)} |`
-    );
+    const percent = new Intl.NumberFormat('de-DE', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1
+    });
+    expect(io.out).toContain(`| ${winRate.name} | ${percent.format(winRate.value / 100)} |`);
   });
 
   it('names the file and place of a malformed data file, and an unknown user', async () => {

@@ -1,40 +1,38 @@
 /**
  * Numbers, money, percentages and dates in the user's locale, currency and time zone
- * (`@salesforce/i18n`), one implementation for every panel. Empty values (null, undefined, NaN —
- * e.g. a field hidden by field-level security) render as EMPTY_VALUE, never as "0" or "NaN".
+ * (`@salesforce/i18n`), for every panel. The number rules are c/numberFormats' (shared with the
+ * scripts' reports); dates are written here. Empty values (null, undefined, NaN — e.g. a field hidden
+ * by field-level security) render as EMPTY_VALUE, never as "0" or "NaN".
  */
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
+import { EMPTY_VALUE, numberFormats } from 'c/numberFormats';
 
-/** What a missing value shows: an em dash, as Salesforce list views do. */
-export const EMPTY_VALUE = '—';
+export { EMPTY_VALUE };
 
 const FALLBACK_LOCALE = 'en-US';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Intl formatters are costly to build and panels format hundreds of cells: keep one per option set. */
-const cache = new Map();
+/** The number formats of the user's locale (c/numberFormats: the same rules the scripts' reports use). */
+const userNumbers = numberFormats(LOCALE, CURRENCY || 'USD');
 
-function formatter(kind, options) {
-  const key = `${kind}|${JSON.stringify(options)}`;
-  let cached = cache.get(key);
+/** Date formatters, one per option set (panels format hundreds of cells). */
+const dateFormats = new Map();
+
+function dateFormatter(options) {
+  const key = JSON.stringify(options);
+  let cached = dateFormats.get(key);
   if (!cached) {
-    const Type = kind === 'date' ? Intl.DateTimeFormat : Intl.NumberFormat;
     try {
-      cached = new Type(LOCALE, options);
+      cached = new Intl.DateTimeFormat(LOCALE, options);
     } catch {
-      // A Salesforce locale Intl does not know (or a currency code it rejects): fall back to the
-      // neutral locale rather than break the panel.
-      cached = new Type(FALLBACK_LOCALE, options);
+      // A Salesforce locale Intl does not know: fall back to the neutral locale rather than break the panel.
+      cached = new Intl.DateTimeFormat(FALLBACK_LOCALE, options);
     }
-    cache.set(key, cached);
+    dateFormats.set(key, cached);
   }
   return cached;
-}
-
-function isNumber(value) {
-  return typeof value === 'number' && Number.isFinite(value);
 }
 
 /** The user's locale, currency and time zone, as `@salesforce/i18n` reports them. */
@@ -46,15 +44,8 @@ export const userLocale = { locale: LOCALE, currency: CURRENCY, timeZone: TIME_Z
  * @param {{ minimumFractionDigits?: number, maximumFractionDigits?: number }} [options]
  * @returns {string}
  */
-export function formatNumber(value, options = {}) {
-  if (!isNumber(value)) {
-    return EMPTY_VALUE;
-  }
-  const { minimumFractionDigits = 0, maximumFractionDigits = 1 } = options;
-  return formatter('number', {
-    minimumFractionDigits,
-    maximumFractionDigits: Math.max(minimumFractionDigits, maximumFractionDigits)
-  }).format(value);
+export function formatNumber(value, options) {
+  return userNumbers.number(value, options);
 }
 
 /**
@@ -64,18 +55,8 @@ export function formatNumber(value, options = {}) {
  * @param {{ compact?: boolean, fractionDigits?: number }} [options] compact: 1.2M style for charts
  * @returns {string}
  */
-export function formatCurrency(value, currencyCode, options = {}) {
-  if (!isNumber(value)) {
-    return EMPTY_VALUE;
-  }
-  const { compact = false, fractionDigits = 0 } = options;
-  return formatter('number', {
-    style: 'currency',
-    currency: currencyCode || CURRENCY || 'USD',
-    notation: compact ? 'compact' : 'standard',
-    minimumFractionDigits: compact ? 0 : fractionDigits,
-    maximumFractionDigits: compact ? 1 : fractionDigits
-  }).format(value);
+export function formatCurrency(value, currencyCode, options) {
+  return userNumbers.currency(value, currencyCode, options);
 }
 
 /**
@@ -84,15 +65,8 @@ export function formatCurrency(value, currencyCode, options = {}) {
  * @param {number} [fractionDigits] digits after the decimal separator (default 0)
  * @returns {string}
  */
-export function formatPercent(percent, fractionDigits = 0) {
-  if (!isNumber(percent)) {
-    return EMPTY_VALUE;
-  }
-  return formatter('number', {
-    style: 'percent',
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits
-  }).format(percent / 100);
+export function formatPercent(percent, fractionDigits) {
+  return userNumbers.percent(percent, fractionDigits);
 }
 
 /**
@@ -111,7 +85,7 @@ export function formatDate(value, style = 'medium') {
   if (Number.isNaN(date.getTime())) {
     return EMPTY_VALUE;
   }
-  return formatter('date', {
+  return dateFormatter({
     dateStyle: style,
     timeZone: dateOnly ? 'UTC' : TIME_ZONE || 'UTC'
   }).format(date);
@@ -130,7 +104,7 @@ export function formatDateTime(value) {
   if (Number.isNaN(date.getTime())) {
     return EMPTY_VALUE;
   }
-  return formatter('date', {
+  return dateFormatter({
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: TIME_ZONE || 'UTC'
@@ -145,20 +119,7 @@ export function formatDateTime(value) {
  * @returns {string}
  */
 export function formatKpiValue(value, unit, currencyCode) {
-  switch (unit) {
-    case 'Currency':
-      return formatCurrency(value, currencyCode);
-    case 'Percent':
-      return formatPercent(value, 1);
-    case 'Hours':
-    case 'Days':
-      return formatNumber(value, { maximumFractionDigits: 1 });
-    case 'Ratio':
-      return formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    case 'Count':
-    default:
-      return formatNumber(value, { maximumFractionDigits: 0 });
-  }
+  return userNumbers.kpi(value, unit, currencyCode);
 }
 
 /**
