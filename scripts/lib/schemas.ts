@@ -17,13 +17,13 @@ const { CATEGORIES, KINDS, UNITS, DIRECTIONS, LEVELS, MEETING_TYPES, FREQUENCIES
 
 /** Key__c and the Text fields are 255 characters. */
 const KEY_MAX_LENGTH = 255;
-/** Name, the records' name field (KPI, cadence, agenda item title, stage policy). */
+/** Name, the records' name field (KPI, cadence, agenda item title, stage policy), is 80 characters. */
 const NAME_MAX_LENGTH = 80;
 /** The Long Text Area fields (Description__c, Decisions__c, Questions__c). */
 const TEXT_MAX_LENGTH = 32_768;
 /** A KPI key is also what definitions refer to and targets name: a plain identifier. */
 const KPI_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
-/** A cadence or agenda item key: no blanks, characters that read the same in a URL or a CSV. */
+/** A cadence or agenda item key: letters, digits and _ . : / - (no blanks, nothing to quote in a CSV). */
 const RECORD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
 /** Weeks of the month a meeting can be held in (DESIGN §2.3: W1 … W5). */
 const MAX_WEEK_OF_MONTH = 5;
@@ -85,7 +85,7 @@ const nonEmptyList = <T extends z.ZodType>(item: T, message: string) =>
 
 /**
  * Adds an issue at every item whose value (`valueOf`) an earlier item of the list already has;
- * `where` names the list in the message (`kpis`, `cadences[1].agenda`).
+ * `where` names the list in the message (`kpis`, `agenda`: the place already names its cadence).
  */
 function noRepeats<T>(
   items: readonly T[],
@@ -110,32 +110,38 @@ function noRepeats<T>(
 }
 
 const thresholdsSchema = z.object(
-  { green: z.number(), amber: z.number() },
+  {
+    green: z.number({ error: 'must be a number' }),
+    amber: z.number({ error: 'must be a number' })
+  },
   { error: 'must be { "green": number, "amber": number }' }
 );
 
 /** One KPI of the menu (config/kpi-menu.json). */
 export const kpiSchema = z
-  .object({
-    key: kpiKey,
-    name: text(NAME_MAX_LENGTH),
-    category: oneOf(CATEGORIES),
-    kind: oneOf(KINDS),
-    unit: oneOf(UNITS),
-    direction: oneOf(DIRECTIONS),
-    definition: z.record(z.string(), z.unknown(), {
-      error: 'must be an object (a KPI definition)'
-    }),
-    thresholds: thresholdsSchema,
-    levels: nonEmptyList(oneOf(LEVELS), `must list at least one of ${LEVELS.join(', ')}`),
-    aboveTheLine: flag,
-    sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
-    active: flag,
-    description: z
-      .string({ error: `must be a text of at most ${TEXT_MAX_LENGTH} characters` })
-      .max(TEXT_MAX_LENGTH, `must be a text of at most ${TEXT_MAX_LENGTH} characters`)
-      .optional()
-  })
+  .object(
+    {
+      key: kpiKey,
+      name: text(NAME_MAX_LENGTH),
+      category: oneOf(CATEGORIES),
+      kind: oneOf(KINDS),
+      unit: oneOf(UNITS),
+      direction: oneOf(DIRECTIONS),
+      definition: z.record(z.string(), z.unknown(), {
+        error: 'must be an object (a KPI definition)'
+      }),
+      thresholds: thresholdsSchema,
+      levels: nonEmptyList(oneOf(LEVELS), `must list at least one of ${LEVELS.join(', ')}`),
+      aboveTheLine: flag,
+      sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
+      active: flag,
+      description: z
+        .string({ error: `must be a text of at most ${TEXT_MAX_LENGTH} characters` })
+        .max(TEXT_MAX_LENGTH, `must be a text of at most ${TEXT_MAX_LENGTH} characters`)
+        .optional()
+    },
+    { error: 'must be an object (a KPI)' }
+  )
   .superRefine((kpi, ctx) => {
     if (new Set(kpi.levels).size !== kpi.levels.length)
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'lists a level twice' });
@@ -178,36 +184,42 @@ export const kpiMenuSchema = z
 export type KpiMenu = z.infer<typeof kpiMenuSchema>;
 
 /** One agenda item of a cadence. */
-export const agendaItemSchema = z.object({
-  key: recordKey,
-  title: text(NAME_MAX_LENGTH),
-  // "Position of the item in the agenda" (Order__c): the first item is 1.
-  order: wholeNumber(1, MAX_FOUR_DIGITS),
-  questions: text(TEXT_MAX_LENGTH),
-  panel: oneOf(PANELS),
-  minutes: wholeNumber(1, MAX_FOUR_DIGITS)
-});
+export const agendaItemSchema = z.object(
+  {
+    key: recordKey,
+    title: text(NAME_MAX_LENGTH),
+    // "Position of the item in the agenda" (Order__c): the first item is 1.
+    order: wholeNumber(1, MAX_FOUR_DIGITS),
+    questions: text(TEXT_MAX_LENGTH),
+    panel: oneOf(PANELS),
+    minutes: wholeNumber(1, MAX_FOUR_DIGITS)
+  },
+  { error: 'must be an object (an agenda item)' }
+);
 
 /**
  * One meeting template (config/cadences.json). Weeks of the month are 1–5 and distinct, so their
  * list ("1,2,3,4,5" at most) always fits Weeks_Of_Month__c (Text 20).
  */
 export const cadenceSchema = z
-  .object({
-    key: recordKey,
-    name: text(NAME_MAX_LENGTH),
-    meetingType: oneOf(MEETING_TYPES),
-    level: oneOf(LEVELS),
-    frequency: oneOf(FREQUENCIES),
-    weeksOfMonth: z
-      .array(wholeNumber(1, MAX_WEEK_OF_MONTH), { error: 'must be a list of week numbers' })
-      .default([]),
-    durationMinutes: wholeNumber(1, MAX_FOUR_DIGITS),
-    decisions: text(TEXT_MAX_LENGTH),
-    sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
-    active: flag,
-    agenda: nonEmptyList(agendaItemSchema, 'must list at least one agenda item')
-  })
+  .object(
+    {
+      key: recordKey,
+      name: text(NAME_MAX_LENGTH),
+      meetingType: oneOf(MEETING_TYPES),
+      level: oneOf(LEVELS),
+      frequency: oneOf(FREQUENCIES),
+      weeksOfMonth: z
+        .array(wholeNumber(1, MAX_WEEK_OF_MONTH), { error: 'must be a list of week numbers' })
+        .default([]),
+      durationMinutes: wholeNumber(1, MAX_FOUR_DIGITS),
+      decisions: text(TEXT_MAX_LENGTH),
+      sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
+      active: flag,
+      agenda: nonEmptyList(agendaItemSchema, 'must list at least one agenda item')
+    },
+    { error: 'must be an object (a cadence)' }
+  )
   .superRefine((cadence, ctx) => {
     const weeks = cadence.weeksOfMonth;
     // A weekly or monthly meeting is placed in the month by its weeks; the others are not.
@@ -230,8 +242,8 @@ export const cadenceSchema = z
   });
 
 /**
- * config/cadences.json. A key names one record of the file, cadence or agenda item alike, so an
- * admin (and `seed`'s report of failed records) can never mistake one for the other.
+ * config/cadences.json. A key names one record of the file, cadence or agenda item alike: Key__c
+ * is unique per object, and one namespace for the file means a key in a message finds one entry.
  */
 export const cadencesSchema = z
   .object(
@@ -256,16 +268,19 @@ export type CadencesFile = z.infer<typeof cadencesSchema>;
 
 /** One stage of config/stage-policy.json (the stage name is its Key__c and Name). */
 export const stageSchema = z
-  .object({
-    stage: text(NAME_MAX_LENGTH).refine(
-      (s) => s.trim() === s,
-      'must not start or end with a blank (it must equal the StageName value)'
-    ),
-    // "After this many days in the stage, the deal is flagged as stalled"; null: never stalled.
-    maxDaysInStage: wholeNumber(1, MAX_FOUR_DIGITS).nullable(),
-    earlyStage: flag,
-    sortOrder: wholeNumber(0, MAX_FOUR_DIGITS)
-  })
+  .object(
+    {
+      stage: text(NAME_MAX_LENGTH).refine(
+        (s) => s.trim() === s,
+        'must not start or end with a blank (it must equal the StageName value)'
+      ),
+      // "After this many days in the stage, the deal is flagged as stalled"; null: never stalled.
+      maxDaysInStage: wholeNumber(1, MAX_FOUR_DIGITS).nullable(),
+      earlyStage: flag,
+      sortOrder: wholeNumber(0, MAX_FOUR_DIGITS)
+    },
+    { error: 'must be an object (a stage)' }
+  )
   .superRefine((entry, ctx) => {
     if (CLOSED_STAGES.includes(entry.stage) && (entry.earlyStage || entry.maxDaysInStage !== null))
       ctx.addIssue({

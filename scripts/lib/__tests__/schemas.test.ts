@@ -15,11 +15,12 @@ import {
   validateJson
 } from '../schemas';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A parsed config file, typed as JSON.parse gives it: the cases write wrong values into it on purpose. */
+type Json = ReturnType<typeof JSON.parse>;
 
 const CONFIG_DIR = path.join(__dirname, '..', '..', '..', 'config');
 const readConfig = (name: string): Json =>
-  JSON.parse(readFileSync(path.join(CONFIG_DIR, name), 'utf8')) as Json;
+  JSON.parse(readFileSync(path.join(CONFIG_DIR, name), 'utf8'));
 const MENU = readConfig('kpi-menu.json');
 const CADENCES = readConfig('cadences.json');
 const STAGES = readConfig('stage-policy.json');
@@ -64,6 +65,9 @@ describe('config/kpi-menu.json', () => {
     ]);
     expect(menuAfter((m) => (m.kpis = []))).toEqual(['kpis: must list at least one KPI']);
     expect(menuAfter((m) => delete m.kpis)).toEqual(['kpis: must list at least one KPI']);
+    expect(menuAfter((m) => (m.kpis[1] = 'deals_won'))).toEqual([
+      'kpis[1]: must be an object (a KPI)'
+    ]);
   });
 
   it('takes a menu year of this century, 2000 to 2100 (zod and the engine disagreed on 2200)', () => {
@@ -140,7 +144,7 @@ describe('config/kpi-menu.json', () => {
       })
     ).toEqual([
       `${kpiAt('sales_won')}.definition: must be an object (a KPI definition)`,
-      `${kpiAt('sales_won')}.thresholds.green: Invalid input: expected number, received string`,
+      `${kpiAt('sales_won')}.thresholds.green: must be a number`,
       `${kpiAt('sales_won')}.aboveTheLine: must be true or false`,
       `${kpiAt('sales_won')}.sortOrder: ${wholeNumber(0, 999999, '-1')}`,
       `${kpiAt('sales_won')}.active: must be true or false`
@@ -285,6 +289,12 @@ describe('config/cadences.json', () => {
     expect(cadencesAfter((f) => (f.cadences = []))).toEqual([
       'cadences: must list at least one cadence'
     ]);
+    expect(cadencesAfter((f) => (f.cadences[0] = null))).toEqual([
+      'cadences[0]: must be an object (a cadence)'
+    ]);
+    expect(cadencesAfter((f) => (f.cadences[1].agenda[2] = 'TOP5'))).toEqual([
+      `${coaching}.agenda[2]: must be an object (an agenda item)`
+    ]);
   });
 
   it('takes keys without blanks, each naming one cadence or agenda item of the file', () => {
@@ -331,6 +341,9 @@ describe('config/cadences.json', () => {
     ]);
     expect(cadencesAfter((f) => (f.cadences[0].durationMinutes = 10_000))).toEqual([
       `${team}.durationMinutes: ${wholeNumber(1, 9999, '10000')}`
+    ]);
+    expect(cadencesAfter((f) => (f.cadences[0].decisions = 'd'.repeat(32_769)))).toEqual([
+      `${team}.decisions: is longer than 32768 characters`
     ]);
   });
 
@@ -405,6 +418,9 @@ describe('config/stage-policy.json', () => {
       '(top level): must be an object { "stages": [ … ] }'
     ]);
     expect(stagesAfter((f) => (f.stages = []))).toEqual(['stages: must list at least one stage']);
+    expect(stagesAfter((f) => (f.stages[0] = 'Prospecting'))).toEqual([
+      'stages[0]: must be an object (a stage)'
+    ]);
   });
 
   it('names each stage once, as StageName spells it, in at most 80 characters', () => {
