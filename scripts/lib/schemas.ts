@@ -63,21 +63,20 @@ const oneOf = (values: readonly string[]) =>
     error: (issue) => `must be one of ${values.join(', ')} (got ${shown(issue.input)})`
   });
 
-const kpiKey = z
-  .string({ error: 'is required (a KPI key)' })
-  .regex(
-    KPI_KEY_PATTERN,
-    'must be lower-case letters, digits and underscores, starting with a letter'
-  )
-  .max(KEY_MAX_LENGTH, `is longer than ${KEY_MAX_LENGTH} characters`);
-
-const recordKey = z
-  .string({ error: 'is required (a key)' })
-  .regex(
-    RECORD_KEY_PATTERN,
-    'must be a text of letters, digits, "_", "-", ".", ":", "/" (no spaces)'
-  )
-  .max(KEY_MAX_LENGTH, `is longer than ${KEY_MAX_LENGTH} characters`);
+/** A Key__c value: required, at most 255 characters, of the characters `pattern` allows. */
+const keyText = (pattern: RegExp, rule: string) =>
+  z
+    .string({ error: 'is required (a key)' })
+    .regex(pattern, rule)
+    .max(KEY_MAX_LENGTH, `is longer than ${KEY_MAX_LENGTH} characters`);
+const kpiKey = keyText(
+  KPI_KEY_PATTERN,
+  'must be lower-case letters, digits and underscores, starting with a letter'
+);
+const recordKey = keyText(
+  RECORD_KEY_PATTERN,
+  'must be a text of letters, digits, "_", "-", ".", ":", "/" (no spaces)'
+);
 
 /** A list of at least one item. */
 const nonEmptyList = <T extends z.ZodType>(item: T, message: string) =>

@@ -304,6 +304,9 @@ describe('config/cadences.json', () => {
     expect(cadencesAfter((f) => (f.cadences[0].key = 't'.repeat(256)))).toEqual([
       `cadences[0]{${'t'.repeat(256)}}.key: is longer than 255 characters`
     ]);
+    expect(cadencesAfter((f) => delete f.cadences[0].key)).toEqual([
+      'cadences[0].key: is required (a key)'
+    ]);
     expect(cadencesAfter((f) => (f.cadences[1].key = 'team-meeting'))).toEqual([
       'cadences[1]{team-meeting}.key: is already used by cadences[0]'
     ]);
