@@ -19,7 +19,6 @@ import { connectOrg } from '../lib/connection';
 import { diffRecord, RecordDiff, showValue } from '../lib/diff';
 import { InputError, InputProblem } from '../lib/errors';
 import { CommandSpec, HELP_FLAG, ORG_FLAGS, checkFlags, orgFlagsSchema } from '../lib/flags';
-import { validateConfigSemantics } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import type { Io } from '../lib/io';
 import { createProgress } from '../lib/progress';
@@ -77,14 +76,10 @@ export function loadSeedRecords(
   cwd: string
 ): DesiredRecord[] {
   const problems: InputProblem[] = [];
-  const raw: Record<string, unknown> = {};
-  const load = <T extends z.ZodType>(
-    schema: T,
-    file: string,
-    name: 'menu' | 'cadences' | 'stagePolicy'
-  ): z.infer<T> | undefined => {
+  const load = <T extends z.ZodType>(schema: T, file: string): z.infer<T> | undefined => {
+    let raw: unknown;
     try {
-      raw[name] = readJsonFile(file, cwd);
+      raw = readJsonFile(file, cwd);
     } catch (error) {
       if (error instanceof InputError) {
         problems.push(...error.problems);
@@ -92,19 +87,16 @@ export function loadSeedRecords(
       }
       throw error;
     }
-    const result = validateJson(schema, raw[name], file);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      return undefined;
-    }
-    // The engine checks meaning (definitions, references) once the structure is right.
-    const semantic = validateConfigSemantics(name, raw[name], file);
-    problems.push(...semantic);
-    return semantic.length === 0 ? result.value : undefined;
+    // One validation per file: the schema checks the structure, then the meaning of the
+    // definitions through the engine.
+    const result = validateJson(schema, raw, file);
+    if (result.ok) return result.value;
+    problems.push(...result.problems);
+    return undefined;
   };
-  const menu = load(kpiMenuSchema, files.menu, 'menu');
-  const cadences = load(cadencesSchema, files.cadences, 'cadences');
-  const stagePolicy = load(stagePolicySchema, files.stagePolicy, 'stagePolicy');
+  const menu = load(kpiMenuSchema, files.menu);
+  const cadences = load(cadencesSchema, files.cadences);
+  const stagePolicy = load(stagePolicySchema, files.stagePolicy);
   if (problems.length > 0 || !menu || !cadences || !stagePolicy) throw new InputError(problems);
   return [...kpiRecords(menu), ...stagePolicyRecords(stagePolicy), ...cadenceRecords(cadences)];
 }

@@ -1,7 +1,7 @@
 /**
  * The only module where the scripts meet the KPI engine's service modules (`c/…`). Everything a
  * script computes about KPIs — definitions, record mapping, decomposition, the review model —
- * comes from there; this module adds TypeScript types and turns engine errors into InputProblems.
+ * comes from there; this module adds TypeScript types and turns engine errors into placed problems.
  */
 import * as decomposition from 'c/decomposition';
 import * as definitions from 'c/kpiDefinitions';
@@ -9,14 +9,17 @@ import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
 import * as reviewPlan from 'c/reviewPlan';
 import * as rollup from 'c/rollup';
-import type { InputProblem } from './errors';
 import type { ReviewModel } from './review-report';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
 
 type Fields = Record<string, unknown>;
-interface EngineValidation {
-  ok: boolean;
-  errors: Array<{ path: string; key: string; property: string; message: string }>;
+/** One problem found by the engine's definition check (c/kpiDefinitions). */
+interface EngineProblem {
+  path: string;
+  key: string;
+  property: string;
+  reason: string;
+  message: string;
 }
 
 /** Picklist values of the KPI menu and the cadences, as the engine defines them. */
@@ -49,27 +52,37 @@ export function stagePolicyToRecords(stages: StagePolicyFile['stages']): Fields[
   return definitions.stagePolicyToRecords(stages) as Fields[];
 }
 
-function problems(result: EngineValidation, file: string): InputProblem[] {
-  return result.errors.map((e) => ({ file, place: e.path, reason: e.message }));
+/** Stage names the engine treats as closed (won or lost): no stage policy may call them early or stalled. */
+export const CLOSED_STAGES: readonly string[] = [
+  ...definitions.DEFAULT_WON_STAGES,
+  ...definitions.DEFAULT_LOST_STAGES
+];
+
+/** A problem in what a menu's definitions mean: where (zod path segments from the menu) and why. */
+export interface DefinitionProblem {
+  path: Array<string | number>;
+  reason: string;
 }
 
-/** The engine's validator of each config file. */
-const VALIDATORS = {
-  menu: definitions.validateKpiMenu,
-  cadences: definitions.validateCadences,
-  stagePolicy: definitions.validateStagePolicy
-} as const;
+/** `kpis[3].definition.filter.or[1].IsWon` → ['kpis', 3, 'definition', 'filter', 'or', 1, 'IsWon']. */
+function pathSegments(path: string): Array<string | number> {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] === undefined ? m[1] : Number(m[2])
+  );
+}
 
 /**
- * Checks the meaning of one config file with the engine's validators (definitions, references
- * between KPIs, agenda minutes, closed stages…), on the parsed JSON as written.
+ * The engine's check of the meaning of a menu's definitions (fields, operators and values of each
+ * definition, the KPIs they refer to, cycles of references). `kpiMenuSchema` calls it once the
+ * file's structure is right; the structure and limits themselves are zod's.
  */
-export function validateConfigSemantics(
-  which: keyof typeof VALIDATORS,
-  raw: unknown,
-  file: string
-): InputProblem[] {
-  return problems(VALIDATORS[which](raw) as EngineValidation, file);
+export function menuDefinitionProblems(
+  kpis: ReadonlyArray<{ key: string; definition: unknown }>
+): DefinitionProblem[] {
+  return (definitions.validateMenuDefinitions([...kpis]) as EngineProblem[]).map((e) => ({
+    path: pathSegments(e.path),
+    reason: e.reason
+  }));
 }
 
 /* ---------------------------------------------------------------- review model (report) */

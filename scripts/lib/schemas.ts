@@ -1,10 +1,13 @@
 /**
  * zod schemas of every input file the scripts read, in one place: the three config files, the
- * target CSV rows and the sample-data file. Structure is checked here; the meaning of a KPI
- * definition is checked by the engine's validators (one implementation of the rules).
+ * target CSV rows and the sample-data file. Every structural rule and limit of the config files is
+ * here (types, lengths, ranges, picklist values, uniqueness, agenda order and minutes, weeks of the
+ * month, closed stages); the meaning of the KPI definitions (fields, operators, KPIs that refer to
+ * each other, cycles) is the engine's, which `kpiMenuSchema` calls once the structure is right.
+ * Limits follow the fields they fill (force-app/main/default/objects/).
  */
 import { z } from 'zod';
-import { PICKLISTS } from './engine';
+import { CLOSED_STAGES, PICKLISTS, menuDefinitionProblems } from './engine';
 import type { InputProblem } from './errors';
 
 // Picklist values of the data model: the engine's lists (c/kpiDefinitions), which the panels and
@@ -12,132 +15,290 @@ import type { InputProblem } from './errors';
 const { CATEGORIES, KINDS, UNITS, DIRECTIONS, LEVELS, MEETING_TYPES, FREQUENCIES, PANELS } =
   PICKLISTS;
 
-/** Keys become Key__c (Text 255, case-sensitive): no surrounding blanks. */
-const key = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(255, 'must be at most 255 characters')
-  .refine((s) => s.trim() === s, 'must not start or end with a blank');
-const wholeNumber = (min: number, max: number) =>
-  z.number().int('must be a whole number').min(min).max(max);
+/** Key__c and the Text fields are 255 characters. */
+const KEY_MAX_LENGTH = 255;
+/** Name, the records' name field (KPI, cadence, agenda item title, stage policy), is 80 characters. */
+const NAME_MAX_LENGTH = 80;
+/** The Long Text Area fields (Description__c, Decisions__c, Questions__c). */
+const TEXT_MAX_LENGTH = 32_768;
+/** A KPI key is also what definitions refer to and targets name: a plain identifier. */
+const KPI_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+/** A cadence or agenda item key: letters, digits and _ . : / - (no blanks, nothing to quote in a CSV). */
+const RECORD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
+/** Weeks of the month a meeting can be held in (DESIGN §2.3: W1 … W5). */
+const MAX_WEEK_OF_MONTH = 5;
+/** Number(4,0): Duration_Minutes__c, Minutes__c, Order__c, Max_Days_In_Stage__c, stage Sort_Order__c. */
+const MAX_FOUR_DIGITS = 9999;
+/** Number(6,0): the KPI and cadence Sort_Order__c. */
+const MAX_SIX_DIGITS = 999_999;
+/**
+ * Menu_Year__c is Number(4,0); a menu is issued for the year it is reviewed in (DESIGN §2.1), so
+ * years beyond this century are typos (2206 for 2026), not plans.
+ */
+const MENU_YEARS = { min: 2000, max: 2100 } as const;
 
-/** Adds an issue for every key that appears more than once in a list. */
-function uniqueKeys<T>(
+const shown = (value: unknown): string => JSON.stringify(value) ?? 'nothing';
+
+const wholeNumber = (min: number, max: number) => {
+  const message = (issue: { input?: unknown }) =>
+    `must be a whole number from ${min} to ${max} (got ${shown(issue.input)})`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(max, { error: message });
+};
+
+/** A required text (not blank) of at most `max` characters. */
+const text = (max: number) =>
+  z
+    .string({ error: 'is required (a non-empty text)' })
+    .refine((s) => s.trim() !== '', 'is required (a non-empty text)')
+    .refine((s) => s.length <= max, `is longer than ${max} characters`);
+
+const flag = z.boolean({ error: 'must be true or false' });
+
+const oneOf = (values: readonly string[]) =>
+  z.enum(values as [string, ...string[]], {
+    error: (issue) => `must be one of ${values.join(', ')} (got ${shown(issue.input)})`
+  });
+
+/** A Key__c value: required, at most 255 characters, of the characters `pattern` allows. */
+const keyText = (pattern: RegExp, rule: string) =>
+  z
+    .string({ error: 'is required (a key)' })
+    .regex(pattern, rule)
+    .max(KEY_MAX_LENGTH, `is longer than ${KEY_MAX_LENGTH} characters`);
+const kpiKey = keyText(
+  KPI_KEY_PATTERN,
+  'must be lower-case letters, digits and underscores, starting with a letter'
+);
+const recordKey = keyText(
+  RECORD_KEY_PATTERN,
+  'must be a text of letters, digits, "_", "-", ".", ":", "/" (no spaces)'
+);
+
+/** A list of at least one item. */
+const nonEmptyList = <T extends z.ZodType>(item: T, message: string) =>
+  z.array(item, { error: message }).min(1, message);
+
+/**
+ * Adds an issue at every item whose value (`valueOf`) an earlier item of the list already has;
+ * `where` names the list in the message (`kpis`, `agenda`: the place already names its cadence).
+ */
+function noRepeats<T>(
   items: readonly T[],
-  keyOf: (item: T) => string,
+  valueOf: (item: T) => unknown,
   ctx: z.RefinementCtx,
   path: (string | number)[],
-  what: string
+  property: string,
+  where: string
 ): void {
-  const seen = new Map<string, number>();
+  const seen = new Map<unknown, number>();
   items.forEach((item, index) => {
-    const k = keyOf(item);
-    const first = seen.get(k);
-    if (first === undefined) seen.set(k, index);
+    const value = valueOf(item);
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
     else
       ctx.addIssue({
         code: 'custom',
-        path: [...path, index, what],
-        message: `duplicate ${what} "${k}" (first at index ${first})`
+        path: [...path, index, property],
+        message: `repeats ${property} ${shown(value)} of ${where}[${first}]`
       });
   });
 }
 
+const thresholdsSchema = z.object(
+  {
+    green: z.number({ error: 'must be a number' }),
+    amber: z.number({ error: 'must be a number' })
+  },
+  { error: 'must be { "green": number, "amber": number }' }
+);
+
 /** One KPI of the menu (config/kpi-menu.json). */
-export const kpiSchema = z.object({
-  key,
-  name: z.string().min(1).max(80),
-  category: z.enum(CATEGORIES),
-  kind: z.enum(KINDS),
-  unit: z.enum(UNITS),
-  direction: z.enum(DIRECTIONS),
-  definition: z.record(z.string(), z.unknown()),
-  thresholds: z
-    .object({ green: z.number().nullable(), amber: z.number().nullable() })
-    .nullable()
-    .optional(),
-  levels: z.array(z.enum(LEVELS)).min(1, 'must name at least one level'),
-  aboveTheLine: z.boolean().default(false),
-  sortOrder: wholeNumber(0, 999_999),
-  active: z.boolean().default(true),
-  description: z.string().max(32_768).nullable().optional()
-});
-
-/** config/kpi-menu.json */
-export const kpiMenuSchema = z
-  .object({ menuYear: wholeNumber(2000, 2100), kpis: z.array(kpiSchema) })
-  .superRefine((menu, ctx) => uniqueKeys(menu.kpis, (k) => k.key, ctx, ['kpis'], 'key'));
-export type KpiMenu = z.infer<typeof kpiMenuSchema>;
-
-/** One agenda item of a cadence. */
-export const agendaItemSchema = z.object({
-  key,
-  title: z.string().min(1).max(80),
-  order: wholeNumber(0, 9999),
-  questions: z.string().max(32_768).nullable().optional(),
-  panel: z.enum(PANELS),
-  minutes: wholeNumber(0, 9999).nullable().optional()
-});
-
-/** One meeting template (config/cadences.json). */
-export const cadenceSchema = z
-  .object({
-    key,
-    name: z.string().min(1).max(80),
-    meetingType: z.enum(MEETING_TYPES),
-    level: z.enum(LEVELS),
-    frequency: z.enum(FREQUENCIES),
-    weeksOfMonth: z.array(wholeNumber(1, 5)).default([]),
-    durationMinutes: wholeNumber(1, 9999),
-    decisions: z.string().max(32_768).nullable().optional(),
-    sortOrder: wholeNumber(0, 999_999),
-    active: z.boolean().default(true),
-    agenda: z.array(agendaItemSchema).default([])
-  })
-  .superRefine((cadence, ctx) => {
-    const weeks = cadence.weeksOfMonth.join(',');
-    if (weeks.length > 20)
+export const kpiSchema = z
+  .object(
+    {
+      key: kpiKey,
+      name: text(NAME_MAX_LENGTH),
+      category: oneOf(CATEGORIES),
+      kind: oneOf(KINDS),
+      unit: oneOf(UNITS),
+      direction: oneOf(DIRECTIONS),
+      definition: z.record(z.string(), z.unknown(), {
+        error: 'must be an object (a KPI definition)'
+      }),
+      thresholds: thresholdsSchema,
+      levels: nonEmptyList(oneOf(LEVELS), `must list at least one of ${LEVELS.join(', ')}`),
+      aboveTheLine: flag,
+      sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
+      active: flag,
+      description: z
+        .string({ error: `must be a text of at most ${TEXT_MAX_LENGTH} characters` })
+        .max(TEXT_MAX_LENGTH, `must be a text of at most ${TEXT_MAX_LENGTH} characters`)
+        .optional()
+    },
+    { error: 'must be an object (a KPI)' }
+  )
+  .superRefine((kpi, ctx) => {
+    if (new Set(kpi.levels).size !== kpi.levels.length)
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'lists a level twice' });
+    // Attainment is always "higher is better" (the engine inverts it for lower-is-better KPIs);
+    // a value compared as such follows the KPI's direction.
+    const { green, amber } = kpi.thresholds;
+    const byValue = kpi.definition.statusBasis === 'value';
+    const higher = !byValue || kpi.direction === 'Higher is better';
+    if (higher && green < amber)
       ctx.addIssue({
         code: 'custom',
-        path: ['weeksOfMonth'],
-        message: 'too many weeks (Weeks_Of_Month__c holds 20 characters)'
+        path: ['thresholds'],
+        message: `green (${green}) must be at least amber (${amber}) for ${byValue ? 'higher is better' : 'attainment'}`
+      });
+    else if (!higher && green > amber)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds'],
+        message: `green (${green}) must be at most amber (${amber}) when lower is better`
       });
   });
 
-/** config/cadences.json (agenda keys are unique across all cadences: Key__c is unique per object). */
+/** config/kpi-menu.json */
+export const kpiMenuSchema = z
+  .object(
+    {
+      menuYear: wholeNumber(MENU_YEARS.min, MENU_YEARS.max),
+      kpis: nonEmptyList(kpiSchema, 'must list at least one KPI')
+    },
+    { error: 'must be an object { "menuYear": …, "kpis": [ … ] }' }
+  )
+  .superRefine((menu, ctx) => {
+    noRepeats(menu.kpis, (k) => k.key, ctx, ['kpis'], 'key', 'kpis');
+    // The meaning, by the engine's own check (so a definition the engine would refuse cannot be
+    // seeded). zod runs this only when every value has its type (a failed limit, such as a long
+    // name, does not stop it: both are reported at once), so the engine never reads a malformed entry.
+    for (const problem of menuDefinitionProblems(menu.kpis))
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.reason });
+  });
+export type KpiMenu = z.infer<typeof kpiMenuSchema>;
+
+/** One agenda item of a cadence. */
+export const agendaItemSchema = z.object(
+  {
+    key: recordKey,
+    title: text(NAME_MAX_LENGTH),
+    // "Position of the item in the agenda" (Order__c): the first item is 1.
+    order: wholeNumber(1, MAX_FOUR_DIGITS),
+    questions: text(TEXT_MAX_LENGTH),
+    panel: oneOf(PANELS),
+    minutes: wholeNumber(1, MAX_FOUR_DIGITS)
+  },
+  { error: 'must be an object (an agenda item)' }
+);
+
+/**
+ * One meeting template (config/cadences.json). Weeks of the month are 1–5 and distinct, so their
+ * list ("1,2,3,4,5" at most) always fits Weeks_Of_Month__c (Text 20).
+ */
+export const cadenceSchema = z
+  .object(
+    {
+      key: recordKey,
+      name: text(NAME_MAX_LENGTH),
+      meetingType: oneOf(MEETING_TYPES),
+      level: oneOf(LEVELS),
+      frequency: oneOf(FREQUENCIES),
+      weeksOfMonth: z
+        .array(wholeNumber(1, MAX_WEEK_OF_MONTH), { error: 'must be a list of week numbers' })
+        .default([]),
+      durationMinutes: wholeNumber(1, MAX_FOUR_DIGITS),
+      decisions: text(TEXT_MAX_LENGTH),
+      sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
+      active: flag,
+      agenda: nonEmptyList(agendaItemSchema, 'must list at least one agenda item')
+    },
+    { error: 'must be an object (a cadence)' }
+  )
+  .superRefine((cadence, ctx) => {
+    const weeks = cadence.weeksOfMonth;
+    // A weekly or monthly meeting is placed in the month by its weeks; the others are not.
+    if ((cadence.frequency === 'Weekly' || cadence.frequency === 'Monthly') && weeks.length === 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['weeksOfMonth'],
+        message: `must list the weeks of the month (1–${MAX_WEEK_OF_MONTH}) a ${cadence.frequency.toLowerCase()} meeting is held`
+      });
+    if (new Set(weeks).size !== weeks.length)
+      ctx.addIssue({ code: 'custom', path: ['weeksOfMonth'], message: 'lists a week twice' });
+    noRepeats(cadence.agenda, (item) => item.order, ctx, ['agenda'], 'order', 'agenda');
+    const minutes = cadence.agenda.reduce((sum, item) => sum + item.minutes, 0);
+    if (minutes > cadence.durationMinutes)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agenda'],
+        message: `takes ${minutes} minutes, more than durationMinutes (${cadence.durationMinutes})`
+      });
+  });
+
+/**
+ * config/cadences.json. A key names one record of the file, cadence or agenda item alike: Key__c
+ * is unique per object, and one namespace for the file means a key in a message finds one entry.
+ */
 export const cadencesSchema = z
-  .object({ cadences: z.array(cadenceSchema) })
+  .object(
+    { cadences: nonEmptyList(cadenceSchema, 'must list at least one cadence') },
+    { error: 'must be an object { "cadences": [ … ] }' }
+  )
   .superRefine((file, ctx) => {
-    uniqueKeys(file.cadences, (c) => c.key, ctx, ['cadences'], 'key');
     const seen = new Map<string, string>();
-    file.cadences.forEach((cadence, c) =>
-      cadence.agenda.forEach((item, a) => {
-        const first = seen.get(item.key);
-        if (first)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['cadences', c, 'agenda', a, 'key'],
-            message: `duplicate agenda key "${item.key}" (first at ${first})`
-          });
-        else seen.set(item.key, `cadences[${c}].agenda[${a}]`);
-      })
-    );
+    const claim = (key: string, at: string, path: (string | number)[]) => {
+      const first = seen.get(key);
+      if (first) ctx.addIssue({ code: 'custom', path, message: `is already used by ${first}` });
+      else seen.set(key, at);
+    };
+    file.cadences.forEach((cadence, c) => {
+      claim(cadence.key, `cadences[${c}]`, ['cadences', c, 'key']);
+      cadence.agenda.forEach((item, a) =>
+        claim(item.key, `cadences[${c}].agenda[${a}]`, ['cadences', c, 'agenda', a, 'key'])
+      );
+    });
   });
 export type CadencesFile = z.infer<typeof cadencesSchema>;
 
+/** One stage of config/stage-policy.json (the stage name is its Key__c and Name). */
+export const stageSchema = z
+  .object(
+    {
+      stage: text(NAME_MAX_LENGTH).refine(
+        (s) => s.trim() === s,
+        'must not start or end with a blank (it must equal the StageName value)'
+      ),
+      // "After this many days in the stage, the deal is flagged as stalled"; null: never stalled.
+      maxDaysInStage: wholeNumber(1, MAX_FOUR_DIGITS).nullable(),
+      earlyStage: flag,
+      sortOrder: wholeNumber(0, MAX_FOUR_DIGITS)
+    },
+    { error: 'must be an object (a stage)' }
+  )
+  .superRefine((entry, ctx) => {
+    if (CLOSED_STAGES.includes(entry.stage) && (entry.earlyStage || entry.maxDaysInStage !== null))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stage'],
+        message: 'is a closed stage: it cannot be early or have a maximum of days'
+      });
+  });
+
 /** config/stage-policy.json */
 export const stagePolicySchema = z
-  .object({
-    stages: z.array(
-      z.object({
-        stage: key,
-        maxDaysInStage: wholeNumber(0, 9999).nullable(),
-        earlyStage: z.boolean().default(false),
-        sortOrder: wholeNumber(0, 9999)
-      })
-    )
-  })
-  .superRefine((file, ctx) => uniqueKeys(file.stages, (s) => s.stage, ctx, ['stages'], 'stage'));
+  .object(
+    { stages: nonEmptyList(stageSchema, 'must list at least one stage') },
+    { error: 'must be an object { "stages": [ … ] }' }
+  )
+  .superRefine((file, ctx) => {
+    noRepeats(file.stages, (s) => s.stage, ctx, ['stages'], 'stage', 'stages');
+    noRepeats(file.stages, (s) => s.sortOrder, ctx, ['stages'], 'sortOrder', 'stages');
+  });
 export type StagePolicyFile = z.infer<typeof stagePolicySchema>;
 
 /** The columns of a target CSV, in any order (a header row is required). */

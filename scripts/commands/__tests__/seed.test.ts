@@ -135,7 +135,7 @@ describe('seed against the local org (jsforce over HTTP)', () => {
             readFileSync(join(c.dir, 'stage-policy.json'))
           );
         },
-        /stage-policy\.json:stages\[8\]\{Prospecting\}\.stage: duplicate stage "Prospecting"/
+        /stage-policy\.json:stages\[8\]\{Prospecting\}\.stage: repeats stage "Prospecting" of stages\[0\]/
       ],
       [
         'a definition the engine rejects',
@@ -146,7 +146,7 @@ describe('seed against the local org (jsforce over HTTP)', () => {
           });
           writeFileSync(join(dir, 'kpi-menu.json'), readFileSync(join(c.dir, 'kpi-menu.json')));
         },
-        /kpi-menu\.json:kpis\[0\]\.definition\.field: sales_won: /
+        /kpi-menu\.json:kpis\[0\]\{sales_won\}\.definition\.field: must name a field of Opportunity \(got "Nope__c"\)/
       ]
     ])('%s', async (_name, spoil, message) => {
       await t.run(seed, []);

@@ -55,9 +55,12 @@ describe('input files', () => {
       kind: 'Lagging',
       unit: 'Count',
       direction: 'Higher is better',
-      definition: {},
+      definition: { object: 'Opportunity', measure: 'count' },
+      thresholds: { green: 100, amber: 80 },
       levels: ['Rep'],
-      sortOrder: 1
+      aboveTheLine: false,
+      sortOrder: 1,
+      active: true
     };
     const result = validateJson(
       kpiMenuSchema,

@@ -1,7 +1,10 @@
 /**
- * The KPI definition language and the validators of Pacer's three config files
- * (config/kpi-menu.json, config/cadences.json, config/stage-policy.json), plus the mapping between
- * config entries and the SPM_KPI__c / SPM_Cadence__c / SPM_Agenda_Item__c / SPM_Stage_Policy__c records.
+ * The KPI definition language: its vocabulary, the check of what a definition means (its object,
+ * fields, operators and values, and the KPIs it refers to), and the mapping between config entries
+ * and the SPM_KPI__c / SPM_Cadence__c / SPM_Agenda_Item__c / SPM_Stage_Policy__c records.
+ * The structure and limits of the config files (config/kpi-menu.json, cadences.json,
+ * stage-policy.json) are checked by the scripts' zod schemas (scripts/lib/schemas.ts), which call
+ * {@link validateMenuDefinitions} for the meaning; none of that ships to the org.
  *
  * A definition (held as JSON in SPM_KPI__c.Definition__c):
  *   { "object": "Opportunity", "measure": "sum", "field": "Amount", "filter": { "IsWon": true },
@@ -83,28 +86,26 @@ export const PANELS = [
   'None'
 ];
 
-const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
-const RECORD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
-const NAME_MAX_LENGTH = 80;
-const KEY_MAX_LENGTH = 255;
-const TEXT_MAX_LENGTH = 32768;
-const MAX_WEEK_OF_MONTH = 5;
-const MAX_DURATION_MINUTES = 9999;
-const MAX_STAGE_DAYS = 9999;
+/** Largest `days` parameter of a builtin (notUpdated, earlyStageClosingSoon): about 27 years. */
+const MAX_DAYS_PARAM = 9999;
 const NUMERIC_TYPES = new Set(['currency', 'percent', 'double', 'int', 'long']);
 const DATE_TYPES = new Set(['date', 'datetime']);
-const MAX_MONTH = 12;
 
 function isPlainObject(value) {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function error(errors, path, key, property, message) {
+/**
+ * Records a problem: `path` places it in the menu (`kpis[3].definition.field`), `reason` says why
+ * on its own (for a caller that shows the place apart), `message` names the KPI and the property.
+ */
+function error(errors, path, key, property, reason) {
   errors.push({
     path,
     key,
     property,
-    message: key ? `${key}: ${property} ${message}` : `${property} ${message}`
+    reason,
+    message: key ? `${key}: ${property} ${reason}` : `${property} ${reason}`
   });
 }
 
@@ -220,7 +221,8 @@ function validateFilter(errors, key, property, object, filter) {
  * @param {object} definition
  * @param {string} kpiKey
  * @param {Map<string, object>} [knownKpis] key → KPI entry, for references
- * @returns {Array<{ path: string, key: string, property: string, message: string }>}
+ * @returns {Array<{ path: string, key: string, property: string, reason: string, message: string }>}
+ *   `path` from the KPI (`definition.filter.IsWon`)
  */
 export function validateDefinition(definition, kpiKey, knownKpis) {
   const errors = [];
@@ -439,7 +441,7 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
         );
       } else if (
         name === 'days' &&
-        (!Number.isInteger(value) || value < 1 || value > MAX_STAGE_DAYS)
+        (!Number.isInteger(value) || value < 1 || value > MAX_DAYS_PARAM)
       ) {
         error(errors, path, key, path, 'must be a whole number of days ≥ 1');
       } else if (name === 'basis' && value !== 'commit' && value !== 'weighted') {
@@ -487,55 +489,16 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
   return errors;
 }
 
-function requireString(errors, path, key, property, value, maxLength) {
-  if (typeof value !== 'string' || !value.trim()) {
-    error(errors, path, key, property, 'is required (a non-empty text)');
-    return false;
-  }
-  if (maxLength && value.length > maxLength) {
-    error(errors, path, key, property, `is longer than ${maxLength} characters`);
-    return false;
-  }
-  return true;
-}
-
-function requireOneOf(errors, path, key, property, value, allowed) {
-  if (!allowed.includes(value)) {
-    error(
-      errors,
-      path,
-      key,
-      property,
-      `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`
-    );
-  }
-}
-
-function requireBoolean(errors, path, key, property, value) {
-  if (typeof value !== 'boolean') error(errors, path, key, property, 'must be true or false');
-}
-
-function requireInteger(errors, path, key, property, value, min, max) {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    error(
-      errors,
-      path,
-      key,
-      property,
-      `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`
-    );
-  }
-}
-
+/** Adds an error to the first KPI of every cycle of references (ratio parts, coverage/pacing base). */
 function findRatioCycles(kpis, errors) {
-  const byKey = new Map(kpis.map((k) => [k.key, k]));
+  const byKey = new Map(kpis.map((k, index) => [k.key, { kpi: k, index }]));
   const state = new Map();
   const visit = (key, trail) => {
     if (state.get(key) === 'done') return;
     if (state.get(key) === 'visiting') {
       error(
         errors,
-        `kpis[${trail[0]}]`,
+        `kpis[${byKey.get(trail[0]).index}].definition`,
         trail[0],
         'definition',
         `forms a cycle of ratios: ${[...trail, key].join(' → ')}`
@@ -543,7 +506,7 @@ function findRatioCycles(kpis, errors) {
       return;
     }
     state.set(key, 'visiting');
-    const def = (byKey.get(key) || {}).definition || {};
+    const def = byKey.get(key).kpi.definition || {};
     const refs =
       def.measure === 'ratio'
         ? [def.numerator, def.denominator]
@@ -557,360 +520,29 @@ function findRatioCycles(kpis, errors) {
 }
 
 /**
- * Validates config/kpi-menu.json content.
- * @param {*} json parsed file
- * @returns {{ ok: boolean, errors: Array<{ path: string, key: string, property: string, message: string }> }}
+ * Checks the meaning of a menu's definitions together: each definition ({@link validateDefinition}),
+ * the KPIs they refer to (which must exist and add up) and cycles of references. The entries are
+ * expected to be well formed otherwise (keys unique; the scripts' zod schema checks that first).
+ * @param {Array<{ key: string, definition: * }>} kpis menu entries, in file order
+ * @returns {Array<{ path: string, key: string, property: string, reason: string, message: string }>}
+ *   `path` from the menu: `kpis[3].definition.filter.IsWon`
  */
-export function validateKpiMenu(json) {
+export function validateMenuDefinitions(kpis) {
   const errors = [];
-  if (!isPlainObject(json)) {
-    error(errors, '', '', 'kpi menu', 'must be an object { menuYear, kpis }');
-    return { ok: false, errors };
-  }
-  requireInteger(errors, 'menuYear', '', 'menuYear', json.menuYear, 2000, 2999);
-  if (!Array.isArray(json.kpis) || !json.kpis.length) {
-    error(errors, 'kpis', '', 'kpis', 'must be a non-empty list');
-    return { ok: false, errors };
-  }
   const byKey = new Map();
-  json.kpis.forEach((kpi, i) => {
-    const at = `kpis[${i}]`;
-    if (!isPlainObject(kpi)) {
-      error(errors, at, '', at, 'must be an object');
-      return;
-    }
-    const key = typeof kpi.key === 'string' ? kpi.key : `(kpis[${i}])`;
-    if (
-      typeof kpi.key !== 'string' ||
-      !KEY_PATTERN.test(kpi.key) ||
-      kpi.key.length > KEY_MAX_LENGTH
-    ) {
-      error(
-        errors,
-        `${at}.key`,
-        key,
-        'key',
-        'must be lower-case letters, digits and underscores, starting with a letter'
-      );
-    } else if (byKey.has(kpi.key)) {
-      error(
-        errors,
-        `${at}.key`,
-        key,
-        'key',
-        `is used by another KPI too (kpis[${byKey.get(kpi.key).index}])`
-      );
-    } else {
-      byKey.set(kpi.key, { ...kpi, index: i });
+  for (const kpi of kpis) if (!byKey.has(kpi.key)) byKey.set(kpi.key, kpi);
+  kpis.forEach((kpi, i) => {
+    for (const e of validateDefinition(kpi.definition, kpi.key, byKey)) {
+      errors.push({ ...e, path: `kpis[${i}].${e.path}` });
     }
   });
-  json.kpis.forEach((kpi, i) => {
-    if (!isPlainObject(kpi)) return;
-    const at = `kpis[${i}]`;
-    const key = typeof kpi.key === 'string' ? kpi.key : `(kpis[${i}])`;
-    requireString(errors, `${at}.name`, key, 'name', kpi.name, NAME_MAX_LENGTH);
-    requireOneOf(errors, `${at}.category`, key, 'category', kpi.category, CATEGORIES);
-    requireOneOf(errors, `${at}.kind`, key, 'kind', kpi.kind, KINDS);
-    requireOneOf(errors, `${at}.unit`, key, 'unit', kpi.unit, UNITS);
-    requireOneOf(errors, `${at}.direction`, key, 'direction', kpi.direction, DIRECTIONS);
-    requireBoolean(errors, `${at}.aboveTheLine`, key, 'aboveTheLine', kpi.aboveTheLine);
-    requireBoolean(errors, `${at}.active`, key, 'active', kpi.active);
-    requireInteger(errors, `${at}.sortOrder`, key, 'sortOrder', kpi.sortOrder, 0, 999999);
-    if (
-      kpi.description !== undefined &&
-      (typeof kpi.description !== 'string' || kpi.description.length > TEXT_MAX_LENGTH)
-    ) {
-      error(
-        errors,
-        `${at}.description`,
-        key,
-        'description',
-        `must be a text of at most ${TEXT_MAX_LENGTH} characters`
-      );
-    }
-    if (!Array.isArray(kpi.levels) || !kpi.levels.length) {
-      error(
-        errors,
-        `${at}.levels`,
-        key,
-        'levels',
-        `must list at least one of ${LEVELS.join(', ')}`
-      );
-    } else {
-      kpi.levels.forEach((level, j) =>
-        requireOneOf(errors, `${at}.levels[${j}]`, key, `levels[${j}]`, level, LEVELS)
-      );
-      if (new Set(kpi.levels).size !== kpi.levels.length)
-        error(errors, `${at}.levels`, key, 'levels', 'lists a level twice');
-    }
-    const t = kpi.thresholds;
-    if (
-      !isPlainObject(t) ||
-      typeof t.green !== 'number' ||
-      typeof t.amber !== 'number' ||
-      !Number.isFinite(t.green) ||
-      !Number.isFinite(t.amber)
-    ) {
-      error(
-        errors,
-        `${at}.thresholds`,
-        key,
-        'thresholds',
-        'must be { "green": number, "amber": number }'
-      );
-    } else {
-      // Attainment is always "higher is better" (it is inverted for lower-is-better KPIs), values follow direction.
-      const basis =
-        kpi.definition && kpi.definition.statusBasis === 'value' ? 'value' : 'attainment';
-      const higher = basis === 'attainment' || kpi.direction === 'Higher is better';
-      if (higher && t.green < t.amber) {
-        error(
-          errors,
-          `${at}.thresholds`,
-          key,
-          'thresholds',
-          `green (${t.green}) must be at least amber (${t.amber}) for ${basis === 'attainment' ? 'attainment' : 'higher is better'}`
-        );
-      } else if (!higher && t.green > t.amber) {
-        error(
-          errors,
-          `${at}.thresholds`,
-          key,
-          'thresholds',
-          `green (${t.green}) must be at most amber (${t.amber}) when lower is better`
-        );
-      }
-    }
-    for (const e of validateDefinition(kpi.definition, key, byKey)) {
-      errors.push({ ...e, path: `${at}.${e.path}` });
-    }
-  });
-  findRatioCycles(json.kpis.filter(isPlainObject), errors);
-  return { ok: errors.length === 0, errors };
-}
-
-/**
- * A record key of a config file (becomes Key__c): a text of allowed characters, unique across the
- * file (`claim` remembers who used it first).
- */
-function checkRecordKey(errors, at, label, value, claim) {
-  if (
-    typeof value !== 'string' ||
-    !RECORD_KEY_PATTERN.test(value) ||
-    value.length > KEY_MAX_LENGTH
-  ) {
-    error(
-      errors,
-      `${at}.key`,
-      label,
-      'key',
-      'must be a text of letters, digits, "_", "-", "." (no spaces)'
-    );
-    return;
-  }
-  const other = claim(value, at);
-  if (other) error(errors, `${at}.key`, label, 'key', `is already used by ${other}`);
-}
-
-/**
- * Validates config/cadences.json content (cadences with their agenda items).
- * @param {*} json
- * @returns {{ ok: boolean, errors: Array<{ path: string, key: string, property: string, message: string }> }}
- */
-export function validateCadences(json) {
-  const errors = [];
-  if (!isPlainObject(json) || !Array.isArray(json.cadences) || !json.cadences.length) {
-    error(errors, 'cadences', '', 'cadences', 'must be a non-empty list');
-    return { ok: false, errors };
-  }
-  const keys = new Map();
-  const claim = (key, path) => {
-    if (keys.has(key)) return keys.get(key);
-    keys.set(key, path);
-    return null;
-  };
-  json.cadences.forEach((cadence, i) => {
-    const at = `cadences[${i}]`;
-    if (!isPlainObject(cadence)) {
-      error(errors, at, '', at, 'must be an object');
-      return;
-    }
-    const key = typeof cadence.key === 'string' ? cadence.key : `(${at})`;
-    checkRecordKey(errors, at, key, cadence.key, claim);
-    requireString(errors, `${at}.name`, key, 'name', cadence.name, NAME_MAX_LENGTH);
-    requireOneOf(
-      errors,
-      `${at}.meetingType`,
-      key,
-      'meetingType',
-      cadence.meetingType,
-      MEETING_TYPES
-    );
-    requireOneOf(errors, `${at}.level`, key, 'level', cadence.level, LEVELS);
-    requireOneOf(errors, `${at}.frequency`, key, 'frequency', cadence.frequency, FREQUENCIES);
-    requireInteger(
-      errors,
-      `${at}.durationMinutes`,
-      key,
-      'durationMinutes',
-      cadence.durationMinutes,
-      1,
-      MAX_DURATION_MINUTES
-    );
-    requireString(errors, `${at}.decisions`, key, 'decisions', cadence.decisions, TEXT_MAX_LENGTH);
-    requireInteger(errors, `${at}.sortOrder`, key, 'sortOrder', cadence.sortOrder, 0, 999999);
-    requireBoolean(errors, `${at}.active`, key, 'active', cadence.active);
-    const weeks = cadence.weeksOfMonth;
-    if (cadence.frequency === 'Weekly' || cadence.frequency === 'Monthly') {
-      if (!Array.isArray(weeks) || !weeks.length) {
-        error(
-          errors,
-          `${at}.weeksOfMonth`,
-          key,
-          'weeksOfMonth',
-          `must list the weeks of the month (1–${MAX_WEEK_OF_MONTH}) a ${cadence.frequency.toLowerCase()} meeting is held`
-        );
-      }
-    }
-    if (weeks !== undefined) {
-      if (!Array.isArray(weeks)) {
-        error(errors, `${at}.weeksOfMonth`, key, 'weeksOfMonth', 'must be a list of week numbers');
-      } else {
-        weeks.forEach((w, j) =>
-          requireInteger(
-            errors,
-            `${at}.weeksOfMonth[${j}]`,
-            key,
-            `weeksOfMonth[${j}]`,
-            w,
-            1,
-            MAX_WEEK_OF_MONTH
-          )
-        );
-        if (new Set(weeks).size !== weeks.length)
-          error(errors, `${at}.weeksOfMonth`, key, 'weeksOfMonth', 'lists a week twice');
-      }
-    }
-    if (!Array.isArray(cadence.agenda) || !cadence.agenda.length) {
-      error(errors, `${at}.agenda`, key, 'agenda', 'must list at least one agenda item');
-      return;
-    }
-    const orders = new Set();
-    let minutes = 0;
-    cadence.agenda.forEach((item, j) => {
-      const ip = `${at}.agenda[${j}]`;
-      if (!isPlainObject(item)) {
-        error(errors, ip, key, `agenda[${j}]`, 'must be an object');
-        return;
-      }
-      const itemKey = typeof item.key === 'string' ? item.key : `${key} agenda[${j}]`;
-      checkRecordKey(errors, ip, itemKey, item.key, claim);
-      requireString(errors, `${ip}.title`, itemKey, 'title', item.title, NAME_MAX_LENGTH);
-      requireInteger(errors, `${ip}.order`, itemKey, 'order', item.order, 1, 9999);
-      if (orders.has(item.order))
-        error(
-          errors,
-          `${ip}.order`,
-          itemKey,
-          'order',
-          `repeats order ${item.order} of another item of ${key}`
-        );
-      orders.add(item.order);
-      requireString(
-        errors,
-        `${ip}.questions`,
-        itemKey,
-        'questions',
-        item.questions,
-        TEXT_MAX_LENGTH
-      );
-      requireOneOf(errors, `${ip}.panel`, itemKey, 'panel', item.panel, PANELS);
-      requireInteger(
-        errors,
-        `${ip}.minutes`,
-        itemKey,
-        'minutes',
-        item.minutes,
-        1,
-        MAX_DURATION_MINUTES
-      );
-      if (Number.isInteger(item.minutes)) minutes += item.minutes;
-    });
-    if (Number.isInteger(cadence.durationMinutes) && minutes > cadence.durationMinutes) {
-      error(
-        errors,
-        `${at}.agenda`,
-        key,
-        'agenda',
-        `takes ${minutes} minutes, more than durationMinutes (${cadence.durationMinutes})`
-      );
-    }
-  });
-  return { ok: errors.length === 0, errors };
+  findRatioCycles(kpis, errors);
+  return errors;
 }
 
 /** Stage names Pacer treats as closed won / closed lost (Salesforce's defaults). */
 export const DEFAULT_WON_STAGES = ['Closed Won'];
 export const DEFAULT_LOST_STAGES = ['Closed Lost'];
-
-/**
- * Validates config/stage-policy.json content.
- * @param {*} json
- * @returns {{ ok: boolean, errors: Array<{ path: string, key: string, property: string, message: string }> }}
- */
-export function validateStagePolicy(json) {
-  const errors = [];
-  if (!isPlainObject(json) || !Array.isArray(json.stages) || !json.stages.length) {
-    error(errors, 'stages', '', 'stages', 'must be a non-empty list');
-    return { ok: false, errors };
-  }
-  const names = new Set();
-  const orders = new Set();
-  json.stages.forEach((entry, i) => {
-    const at = `stages[${i}]`;
-    if (!isPlainObject(entry)) {
-      error(errors, at, '', at, 'must be an object');
-      return;
-    }
-    const key = typeof entry.stage === 'string' ? entry.stage : `(${at})`;
-    if (requireString(errors, `${at}.stage`, key, 'stage', entry.stage, NAME_MAX_LENGTH)) {
-      if (names.has(entry.stage)) error(errors, `${at}.stage`, key, 'stage', 'is listed twice');
-      names.add(entry.stage);
-    }
-    if (entry.maxDaysInStage !== null) {
-      requireInteger(
-        errors,
-        `${at}.maxDaysInStage`,
-        key,
-        'maxDaysInStage',
-        entry.maxDaysInStage,
-        1,
-        MAX_STAGE_DAYS
-      );
-    }
-    requireBoolean(errors, `${at}.earlyStage`, key, 'earlyStage', entry.earlyStage);
-    requireInteger(errors, `${at}.sortOrder`, key, 'sortOrder', entry.sortOrder, 0, 9999);
-    if (orders.has(entry.sortOrder))
-      error(errors, `${at}.sortOrder`, key, 'sortOrder', `repeats sortOrder ${entry.sortOrder}`);
-    orders.add(entry.sortOrder);
-    const closed =
-      DEFAULT_WON_STAGES.includes(entry.stage) || DEFAULT_LOST_STAGES.includes(entry.stage);
-    if (
-      closed &&
-      (entry.earlyStage === true ||
-        (entry.maxDaysInStage !== null && entry.maxDaysInStage !== undefined))
-    ) {
-      error(
-        errors,
-        at,
-        key,
-        'stage',
-        'is a closed stage: it cannot be early or have a maximum of days'
-      );
-    }
-  });
-  return { ok: errors.length === 0, errors };
-}
 
 function parseDefinition(text, key) {
   if (isPlainObject(text)) return text;
@@ -1049,9 +681,4 @@ export function isAdditive(kpi) {
   if (def.measure === 'builtin')
     return Boolean(BUILTINS[def.builtin] && BUILTINS[def.builtin].additive);
   return false;
-}
-
-/** Valid month numbers for a fiscal-year start. */
-export function isValidFiscalYearStartMonth(month) {
-  return Number.isInteger(month) && month >= 1 && month <= MAX_MONTH;
 }
