@@ -37,6 +37,7 @@ import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_STAGE from '@salesforce/label/c.SPM_NewAction_Stage';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
+import TOO_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_TooFewDeals';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'funnel';
@@ -176,10 +177,15 @@ export default class SpmFunnelPanel extends LightningElement {
         s.stage,
         formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
         formatCurrency(numberOrNull(s.amount), this.currency),
-        formatPercent(numberOrNull(s.conversionToNext))
+        this.conversionText(s)
       )
     );
     return formatLabel(ARIA, this.byAmount ? BY_AMOUNT : BY_COUNT, parts.join('; '));
+  }
+
+  /** A stage's conversion to the next; a model may mark it as resting on too few deals to mean much. */
+  conversionText(stage) {
+    return stage.tooFewDeals ? TOO_FEW_DEALS : formatPercent(numberOrNull(stage.conversionToNext));
   }
 
   get rows() {
@@ -191,7 +197,7 @@ export default class SpmFunnelPanel extends LightningElement {
         countText: formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
         amountText: formatCurrency(numberOrNull(s.amount), this.currency),
         weightedText: formatCurrency(numberOrNull(s.weighted), this.currency),
-        conversionText: formatPercent(numberOrNull(s.conversionToNext)),
+        conversionText: this.conversionText(s),
         expanded,
         ariaExpanded: String(expanded),
         showLabel: formatLabel(SHOW_DEALS_OF, s.stage),
