@@ -42,7 +42,9 @@ export function readAccountContext(data) {
   if (currentUser) {
     addUser(users, currentUser.Id, currentUser.Name);
   }
-  const lists = Object.fromEntries(OWNER_LISTS.map((name) => [name, flattenConnection(query[name])]));
+  const lists = Object.fromEntries(
+    OWNER_LISTS.map((name) => [name, flattenConnection(query[name])])
+  );
   for (const name of OWNER_LISTS) {
     for (const user of lists[name]) {
       addUser(users, user.Id, user.Name);

@@ -42,11 +42,10 @@ function funnelOf(funnel) {
   }
   return {
     ...funnel,
-    stages: funnel.stages.map((stage) =>
-      typeof stage.reached === 'number' && stage.reached < MIN_CONVERSION_DEALS
-        ? { ...stage, conversionToNext: null, tooFewDeals: true }
-        : stage
-    )
+    stages: funnel.stages.map((stage) => {
+      const thin = typeof stage.reached === 'number' && stage.reached < MIN_CONVERSION_DEALS;
+      return thin ? { ...stage, conversionToNext: null, tooFewDeals: true } : stage;
+    })
   };
 }
 
