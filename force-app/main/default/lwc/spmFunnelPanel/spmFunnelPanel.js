@@ -38,6 +38,7 @@ import ACTION_NAME_STAGE from '@salesforce/label/c.SPM_NewAction_Stage';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
 import TOO_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_TooFewDeals';
+import ARIA_STAGE_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_AriaStageFewDeals';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'funnel';
@@ -173,11 +174,11 @@ export default class SpmFunnelPanel extends LightningElement {
   get funnelAriaLabel() {
     const parts = this.stages.map((s) =>
       formatLabel(
-        ARIA_STAGE,
+        s.tooFewDeals ? ARIA_STAGE_FEW_DEALS : ARIA_STAGE,
         s.stage,
         formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
         formatCurrency(numberOrNull(s.amount), this.currency),
-        this.conversionText(s)
+        formatPercent(numberOrNull(s.conversionToNext))
       )
     );
     return formatLabel(ARIA, this.byAmount ? BY_AMOUNT : BY_COUNT, parts.join('; '));
