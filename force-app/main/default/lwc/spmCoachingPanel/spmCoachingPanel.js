@@ -117,6 +117,10 @@ export default class SpmCoachingPanel extends LightningElement {
     try {
       this.context = readAccountContext(data);
       this.planAccount();
+      if (this.view === VIEW_MINE) {
+        // "My numbers" was asked for before the menu it is planned from had arrived.
+        this.planMine();
+      }
     } catch (error) {
       this.contextErrors = error;
     }
@@ -265,12 +269,17 @@ export default class SpmCoachingPanel extends LightningElement {
     }
   }
 
+  /** "My numbers" is planned from the account query's menu: without it, its error. */
+  get myFailure() {
+    return this.myErrors || (!this.myPlan && this.contextErrors);
+  }
+
   get myLoading() {
-    return !this.myModel && !this.myErrors;
+    return !this.myModel && !this.myFailure;
   }
 
   get myError() {
-    return errorMessages(this.myErrors);
+    return errorMessages(this.myFailure);
   }
 
   get myLevel() {

@@ -236,6 +236,26 @@ describe('c-spm-coaching-panel', () => {
     expect($(element, 'c-spm-funnel-panel').loading).toBe(false);
   });
 
+  it('plans "my numbers" once the account query answers, when it was asked for before', async () => {
+    const element = await render();
+    await switchView(element, 'mine');
+    expect($(element, 'c-spm-scorecard').loading).toBe(true);
+    expect(renderedPlanDocuments(element)).toEqual([]);
+    await emitAccount();
+    const mine = renderedPlanDocuments(element).filter((d) => d.variables.accountId === undefined);
+    expect(mine.map((d) => d.operationName).sort()).toEqual(Object.keys(MY_RESPONSES).sort());
+  });
+
+  it('shows the account query error in "my numbers" too', async () => {
+    const element = await render();
+    graphql.emitErrors([{ message: 'Insufficient access' }], byOperation('spmCoachingAccount'));
+    await flushPromises();
+    await switchView(element, 'mine');
+    const scorecard = $(element, 'c-spm-scorecard');
+    expect(scorecard.loading).toBe(false);
+    expect(scorecard.error).toEqual(['Insufficient access']);
+  });
+
   it('pre-fills an action asked for by a panel with this account', async () => {
     const element = await openAccount();
     const actions = $(element, 'c-spm-actions-panel');
