@@ -130,11 +130,12 @@ export function contextData(input) {
 
 /**
  * The data of the coaching panel's account query (spmCoachingAccount) for given records, custom fields
- * under the query's aliases. Records carry the fields the query selects (parents as `{ Name }`);
+ * under the query's aliases: the current user, the account (its owner as `{ Name }`), the owners of
+ * its opportunities and of its open actions (`{ Id, Name }` each), the menu and the stage policy.
  * `hidden` lists fields left out per object, as field-level security does.
- * @param {{ currentUser: { Id: string, Name: string }, account: object, opportunities: object[],
- *           history: object[], tasks: object[], events: object[], actions: object[], kpis: object[],
- *           stagePolicy: object[], hidden?: Object<string, string[]> }} input
+ * @param {{ currentUser: { Id: string, Name: string }, account: object, dealOwners: object[],
+ *           actionOwners: object[], kpis: object[], stagePolicy: object[],
+ *           hidden?: Object<string, string[]> }} input
  * @returns {object} `{ uiapi: { query } }`
  */
 export function accountData(input) {
@@ -144,11 +145,8 @@ export function accountData(input) {
       query: {
         User: toConnection([{ Id: input.currentUser.Id, Name: input.currentUser.Name }]),
         Account: toConnection([input.account], { hidden: hidden.Account }),
-        Opportunity: toConnection(input.opportunities, { hidden: hidden.Opportunity }),
-        OpportunityHistory: toConnection(input.history, { hidden: hidden.OpportunityHistory }),
-        Task: toConnection(input.tasks, { hidden: hidden.Task }),
-        Event: toConnection(input.events, { hidden: hidden.Event }),
-        SPM_Action__c: toConnection(input.actions, { hidden: hidden.SPM_Action__c }),
+        dealOwners: toConnection(input.dealOwners, { hidden: hidden.User }),
+        actionOwners: toConnection(input.actionOwners, { hidden: hidden.User }),
         SPM_KPI__c: toConnection(input.kpis, { hidden: hidden.SPM_KPI__c }),
         SPM_Stage_Policy__c: toConnection(input.stagePolicy, { hidden: hidden.SPM_Stage_Policy__c })
       }

@@ -2,7 +2,7 @@
  * Every GraphQL document Pacer sends for one org's KPI menu, cadences, stage policy and a team,
  * built by the same code the components run: the review workspace's context document, the review
  * plan of a rep and of a manager's team for each period type the active cadences use, and the
- * coaching panel's account query and "my numbers" plan. `check:org` sends them to an org; the
+ * coaching panel's account query, its account-scoped plan ("this account") and "my numbers" plan. `check:org` sends them to an org; the
  * metadata check reads which fields they touch.
  *
  * Documents that two uses share (same text, same variables) are listed once, with both uses.
@@ -19,7 +19,7 @@ import {
   periodTypeOf
 } from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
 import { InputError, type InputProblem } from './errors';
-import { buildReviewPlan, PANEL_KEYS, periodContaining, teamSubjectIds } from './engine';
+import { buildReviewPlan, PANEL_KEYS, teamSubjectIds } from './engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {
   cadencesSchema,
@@ -56,7 +56,7 @@ export interface PacerDocumentsInput {
   repId: string;
   /** The manager whose team review is built. */
   managerId: string;
-  /** An account for the coaching panel's account query. */
+  /** An account for the coaching panel's account query and account-scoped plan. */
   accountId: string;
 }
 
@@ -201,18 +201,24 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
     {
       operationName: 'spmCoachingAccount',
       query: ACCOUNT_QUERY,
-      variables: {
-        accountId: input.accountId,
-        activityStart: periodContaining(COACHING_PERIOD, input.asOf, input.fiscalYearStartMonth)
-          .start,
-        // The panel's viewer (@salesforce/user/Id): the rep whose coaching this is.
-        userId: input.repId
-      },
+      // The panel's viewer (@salesforce/user/Id): the rep whose coaching this is.
+      variables: { accountId: input.accountId, userId: input.repId },
       panels: [...COACHING_ACCOUNT_PANELS]
     },
     'coaching · this account',
     STATIC_ORIGIN
   );
+  // "This account": the account-scoped plan of the people the account query names (spmCoachingPanel
+  // planAccount). Who they are changes only the `userIds` variable's value, not the documents' text:
+  // the viewer stands for them.
+  plan(`coaching · this account, as ${nameOf(input.users, input.repId)}`, {
+    users: [
+      { Id: input.repId, Name: nameOf(input.users, input.repId), ManagerId: null, Title: null }
+    ],
+    subjectUserIds: [input.repId],
+    accountId: input.accountId,
+    periodType: COACHING_PERIOD
+  });
   // "My numbers" knows only the current user among the users (spmCoachingPanel planMine).
   const me = input.users.filter((u) => u.Id === input.repId);
   plan(`coaching · my numbers of ${nameOf(input.users, input.repId)}`, {

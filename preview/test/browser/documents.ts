@@ -186,6 +186,20 @@ export const tests = [
         ),
         'the coaching panel sent its "my numbers" review'
       );
+      // "This account" is the account-scoped review plan, after the account query.
+      const accountPlan = capture.captured.filter(
+        (c) =>
+          c.view.endsWith('this account') &&
+          c.operationName.startsWith('spmReview') &&
+          (c.variables as { accountId?: unknown } | null)?.accountId === account.Id
+      );
+      assert.ok(
+        accountPlan.some((c) => c.operationName.startsWith('spmReviewCore')),
+        `the coaching panel sent its account-scoped review (sent: ${capture.captured
+          .filter((c) => c.view.endsWith('this account'))
+          .map((c) => c.operationName)
+          .join(', ')})`
+      );
       // Each cadence of the sample config is reachable by someone.
       assert.ok(views.length >= 8, `meeting views walked: ${views.length}\n${views.join('\n')}`);
 

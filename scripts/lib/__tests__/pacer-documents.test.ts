@@ -16,6 +16,9 @@ describe('the documents Pacer sends', () => {
     const uses = set.documents.flatMap((d) => d.uses);
     expect(uses).toContain('review workspace · context');
     expect(uses).toContain('coaching · this account');
+    expect(
+      uses.filter((u) => u === 'coaching · this account, as Example Rep').length
+    ).toBeGreaterThan(0);
     for (const period of set.periodTypes) {
       expect(uses.filter((u) => u === `review · ${period} · Example Rep`).length).toBeGreaterThan(
         0
@@ -78,7 +81,7 @@ describe('the documents Pacer sends', () => {
     ]);
   });
 
-  it("queries the coaching panel's account from the first day of the review day's month", () => {
+  it("asks the coaching panel's account query for the account and the viewer", () => {
     const users = [{ Id: '005000000000001AAA', Name: 'Rep', ManagerId: null }];
     const { documents } = pacerDocuments({
       users,
@@ -93,10 +96,21 @@ describe('the documents Pacer sends', () => {
       accountId: '001000000000009AAA'
     });
     const account = documents.find((d) => d.operationName === 'spmCoachingAccount');
-    expect(account?.variables).toEqual({
-      accountId: '001000000000009AAA',
-      activityStart: '2026-03-01',
-      userId: users[0].Id
-    });
+    expect(account?.variables).toEqual({ accountId: '001000000000009AAA', userId: users[0].Id });
+  });
+
+  it("plans the coaching panel's account view: the account's own documents, no forecast, no targets", () => {
+    const scoped = set.documents.filter((d) =>
+      d.uses.includes('coaching · this account, as Example Rep')
+    );
+    expect(scoped.length).toBeGreaterThan(0);
+    for (const doc of scoped) {
+      expect(doc.origin).toBe('force-app/main/default/lwc/reviewPlan/reviewPlan.js');
+      expect(doc.variables).toMatchObject({ accountId: '001000000000001AAA' });
+      expect(doc.query).toMatch(/\$accountId/);
+      expect(doc.query).not.toMatch(/SPM_Forecast_Snapshot__c|SPM_Target__c/);
+      // Scoped to the account, so shared with no other use.
+      expect(doc.uses).toEqual(['coaching · this account, as Example Rep']);
+    }
   });
 });

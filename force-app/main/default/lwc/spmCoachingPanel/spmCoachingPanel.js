@@ -3,7 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
-import { buildReviewPlan, reviewModelFromRecords } from 'c/reviewPlan';
+import { buildReviewPlan } from 'c/reviewPlan';
 import {
   DEFAULT_STALE_DAYS,
   reviewDay,
@@ -15,15 +15,16 @@ import {
   errorMessages,
   withActions
 } from 'c/reviewLoader';
-import { periodContaining } from 'c/periods';
 import { menuInForce } from 'c/spmReviewContext';
 import { ACCOUNT_QUERY } from 'c/spmDocuments';
-import { readAccount } from './accountQuery';
+import { readAccountContext } from './accountContext';
+import { accountView } from './accountView';
 import TITLE from '@salesforce/label/c.SPM_Coaching_Title';
 import VIEW from '@salesforce/label/c.SPM_Coaching_View';
 import THIS_ACCOUNT from '@salesforce/label/c.SPM_Coaching_ThisAccount';
 import MY_NUMBERS from '@salesforce/label/c.SPM_Coaching_MyNumbers';
 import EMPTY from '@salesforce/label/c.SPM_Coaching_Empty';
+import NO_FORECAST from '@salesforce/label/c.SPM_Coaching_NoForecast';
 import LOADING from '@salesforce/label/c.SPM_Loading';
 
 const ACCOUNT_DOCUMENT = gql`
@@ -35,10 +36,13 @@ const PERIOD_TYPE = 'Month';
 const REP_LEVEL = 'Rep';
 
 /**
- * Coaching on an Account record page: this account's funnel, data-trust flags, recent activity and open
- * actions (one GraphQL request), and a switch to the rep's own scorecard against targets (the review plan
- * of the current user: its documents all sent at once, one more round trip, only when the switch is
- * used).
+ * Coaching on an Account record page. "This account": the account query (c/spmDocuments
+ * ACCOUNT_QUERY: the account, the menu, the stage policy and the people on the account), then the
+ * account-scoped review plan of those people (c/reviewPlan buildReviewPlan with `accountId`: every
+ * number aggregated in the org, no record cap on what is counted), its documents all sent at once, one
+ * c-spm-plan-document each: this account's funnel, data-trust flags, recent activity and open actions.
+ * A document that fails blanks only the panels that read it (the model's `unavailable`). "My numbers":
+ * the review plan of the current user, loaded the same way, only when the switch is used.
  */
 export default class SpmCoachingPanel extends LightningElement {
   /** The Account record id (record page). */
@@ -51,10 +55,15 @@ export default class SpmCoachingPanel extends LightningElement {
   @api asOf;
 
   view = VIEW_ACCOUNT;
-  account;
+  context;
+  contextErrors;
+  accountPlan;
+  accountSerial = 0;
+  accountDocuments = [];
+  accountResponses = [];
+  accountRefreshers = [];
   accountErrors;
   accountModel;
-  refreshAccount;
   myPlan;
   myDocuments = [];
   myResponses = [];
@@ -65,6 +74,7 @@ export default class SpmCoachingPanel extends LightningElement {
     title: TITLE,
     view: VIEW,
     empty: EMPTY,
+    noForecast: NO_FORECAST,
     loading: LOADING
   };
 
@@ -90,28 +100,29 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   get accountVariables() {
-    const period = periodContaining(PERIOD_TYPE, this.reviewDate, this.fiscalStart);
-    return { accountId: this.recordId, activityStart: period.start, userId: USER_ID };
+    return { accountId: this.recordId, userId: USER_ID };
   }
 
   @wire(graphql, { query: '$accountQuery', variables: '$accountVariables' })
-  wiredAccount({ data, errors, refresh }) {
-    if (refresh) {
-      this.refreshAccount = refresh;
-    }
+  wiredAccount({ data, errors }) {
     if (errors && !data) {
-      this.accountErrors = errors;
+      // Without the menu and the people there is no plan: every section says why.
+      this.contextErrors = errors;
       return;
     }
     if (!data) {
       return;
     }
-    this.accountErrors = undefined;
+    this.contextErrors = undefined;
     try {
-      this.account = readAccount(data);
-      this.accountModel = this.modelOfAccount(this.account);
+      this.context = readAccountContext(data);
+      this.planAccount();
+      if (this.view === VIEW_MINE) {
+        // "My numbers" was asked for before the menu it is planned from had arrived.
+        this.planMine();
+      }
     } catch (error) {
-      this.accountErrors = error;
+      this.contextErrors = error;
     }
   }
 
@@ -126,50 +137,94 @@ export default class SpmCoachingPanel extends LightningElement {
     };
   }
 
-  modelOfAccount(context) {
-    const subjects = context.ownerIds.length ? context.ownerIds : [USER_ID];
-    // Targets are people's, not an account's: none here, so the plan needs no targets query.
-    const plan = buildReviewPlan({
-      ...this.basePlanInput(context),
-      subjectUserIds: subjects,
-      targets: []
-    });
-    const model = reviewModelFromRecords(plan, context.records);
-    if (context.truncated.length) {
-      model.warnings = [
-        ...model.warnings,
-        ...context.truncated.map((o) => `${o}: first 200 records`)
-      ];
+  /** The account's plan, its documents rendered (a new plan replaces the earlier one's loaders). */
+  planAccount() {
+    this.accountSerial += 1;
+    this.accountResponses = [];
+    this.accountRefreshers = [];
+    this.accountModel = undefined;
+    this.accountErrors = undefined;
+    try {
+      // Targets and forecasts are people's, not an account's: the account-scoped plan loads neither.
+      this.accountPlan = buildReviewPlan({
+        ...this.basePlanInput(this.context),
+        subjectUserIds: this.context.subjectUserIds,
+        accountId: this.recordId
+      });
+      this.accountDocuments = planDocuments(this.accountPlan, this.accountSerial);
+    } catch (error) {
+      this.accountPlan = undefined;
+      this.accountDocuments = [];
+      this.accountErrors = error;
     }
-    // The records are this account's (the query filters them), so the panels show one account's deals.
-    model.scope = { ...model.scope, accountId: this.recordId };
-    return model;
+  }
+
+  /** A document of "this account" answered (c-spm-plan-document, one per document of the plan). */
+  handleAccountResult(event) {
+    const index = documentIndex(this.accountDocuments, event.detail.document);
+    const state = {
+      plan: this.accountPlan,
+      documents: this.accountDocuments,
+      responses: this.accountResponses
+    };
+    const outcome = collectResponse(state, index, event.detail);
+    if (!outcome) {
+      return;
+    }
+    if (event.detail.refresh) {
+      this.accountRefreshers[index] = event.detail.refresh;
+    }
+    if (outcome.responses) {
+      this.accountResponses = outcome.responses;
+    }
+    if ('model' in outcome) {
+      // A model replaces an earlier error (a refresh that succeeded).
+      this.accountModel = this.withAccountWarnings(accountView(outcome.model));
+      this.accountErrors = undefined;
+    }
+    if ('errors' in outcome) {
+      // Every document failed: each section shows the reasons.
+      this.accountErrors = outcome.errors;
+    }
+  }
+
+  /** The model, warned when the account query listed only the first people of an owner list. */
+  withAccountWarnings(model) {
+    const truncated = this.context ? this.context.truncated : [];
+    if (!truncated.length) {
+      return model;
+    }
+    return {
+      ...model,
+      warnings: [...(model.warnings || []), ...truncated.map((list) => `${list}: first 200 people`)]
+    };
+  }
+
+  get accountFailure() {
+    return this.contextErrors || this.accountErrors;
   }
 
   get accountLoading() {
-    return Boolean(this.recordId) && !this.accountModel && !this.accountErrors;
+    return Boolean(this.recordId) && !this.accountModel && !this.accountFailure;
   }
 
   get accountError() {
-    return errorMessages(this.accountErrors);
+    return errorMessages(this.accountFailure);
   }
 
+  /** Nothing to coach on: no deal ever, no open action, and no activity in the period. */
   get isEmpty() {
-    const records = this.account && this.account.records;
-    if (!records) {
+    const model = this.accountModel;
+    if (!model || !this.context || this.context.hasDeals || this.context.hasActions) {
       return false;
     }
-    return (
-      records.Opportunity.length +
-        records.Task.length +
-        records.Event.length +
-        records.SPM_Action__c.length ===
-      0
-    );
+    const activity = (model.activity && model.activity.total) || {};
+    const actions = (model.lists && model.lists.actions) || [];
+    return !activity.meetings && !activity.calls && actions.length === 0;
   }
 
   get actionOwnerId() {
-    const account = this.account && this.account.account;
+    const account = this.context && this.context.account;
     return (account && account.OwnerId) || USER_ID;
   }
 
@@ -198,13 +253,13 @@ export default class SpmCoachingPanel extends LightningElement {
   }
 
   planMine() {
-    if (this.myPlan || !this.account) {
+    if (this.myPlan || !this.context) {
       return;
     }
     try {
-      const me = this.account.users.filter((u) => u.Id === USER_ID);
+      const me = this.context.users.filter((u) => u.Id === USER_ID);
       this.myPlan = buildReviewPlan({
-        ...this.basePlanInput(this.account),
+        ...this.basePlanInput(this.context),
         users: me.length ? me : [{ Id: USER_ID, Name: USER_ID }],
         subjectUserIds: [USER_ID]
       });
@@ -214,12 +269,17 @@ export default class SpmCoachingPanel extends LightningElement {
     }
   }
 
+  /** "My numbers" is planned from the account query's menu: without it, its error. */
+  get myFailure() {
+    return this.myErrors || (!this.myPlan && this.contextErrors);
+  }
+
   get myLoading() {
-    return !this.myModel && !this.myErrors;
+    return !this.myModel && !this.myFailure;
   }
 
   get myError() {
-    return errorMessages(this.myErrors);
+    return errorMessages(this.myFailure);
   }
 
   get myLevel() {
@@ -246,8 +306,8 @@ export default class SpmCoachingPanel extends LightningElement {
   handleCreateAction(event) {
     event.stopPropagation();
     const detail = { accountId: this.recordId, ...event.detail };
-    if (detail.kpiKey && this.account) {
-      const kpi = this.account.kpis.find((k) => k.Key__c === detail.kpiKey);
+    if (detail.kpiKey && this.context) {
+      const kpi = this.context.kpis.find((k) => k.Key__c === detail.kpiKey);
       if (kpi) {
         detail.kpiId = kpi.Id;
       }
@@ -274,10 +334,9 @@ export default class SpmCoachingPanel extends LightningElement {
     }
   }
 
+  /** A flag was snoozed (data-trust panel): the account's documents are asked again. */
   handleRefresh(event) {
     event.stopPropagation();
-    if (this.refreshAccount) {
-      this.refreshAccount();
-    }
+    this.accountRefreshers.forEach((refresh) => refresh && refresh());
   }
 }

@@ -15,6 +15,8 @@
  * means one API name in every static document (the review plan's documents alias with their own
  * scheme, c/criteria fieldAlias, and read back on their own); aliases start lower-case, so none can
  * be a standard field's name, nor a key of the response's structure (`edges`, `node`, `value`…).
+ * A second subquery of one object (the coaching query's `dealOwners: User`) takes an alias of its own,
+ * which is not listed here: it names a subquery, not a field.
  */
 export const FIELD_ALIASES = Object.freeze({
   key: 'Key__c',
@@ -46,18 +48,7 @@ export const FIELD_ALIASES = Object.freeze({
   minutes: 'Minutes__c',
   subjectUser: 'Subject_User__c',
   cadence: 'Cadence__c',
-  reviewDate: 'Review_Date__c',
-  offerCheckDate: 'SPM_Offer_Check_Date__c',
-  flagSnoozedUntil: 'SPM_Flag_Snoozed_Until__c',
-  flagSnoozeReason: 'SPM_Flag_Snooze_Reason__c',
-  dueDate: 'Due_Date__c',
-  status: 'Status__c',
-  kpiId: 'KPI__c',
-  opportunityId: 'Opportunity__c',
-  opportunity: 'Opportunity__r',
-  accountId: 'Account__c',
-  account: 'Account__r',
-  reviewId: 'Review__c'
+  reviewDate: 'Review_Date__c'
 });
 
 /**
@@ -158,17 +149,22 @@ export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
 }`;
 
 /**
- * The coaching panel's account query: this account, its opportunities and their stage history, its
- * tasks and events of the period, its open actions, the KPI menu, the stage policy and the current
- * user (a User record: `uiapi.currentUser` exists only from API v66.0). Records per list are capped at
- * 200 (c/spmCoachingPanel reads the answer). Task and Event read no `Type`: real orgs hide it by
- * field-level security; a call is a Task whose TaskSubtype is Call.
+ * The coaching panel's account query: what its account-scoped review plan (c/reviewPlan
+ * buildReviewPlan with `accountId`) needs before it can be built, and does not hold itself. The
+ * account (its name and owner), the current user's name (a User record: `uiapi.currentUser` exists
+ * only from API v66.0), the KPI menu and the stage policy, and the people whose numbers make up the
+ * account: the plan counts the records of its subjects only (it filters every need by owner), so its
+ * subjects are the account's owner, the current user, the owners of the account's opportunities and
+ * of its open actions, each list read through a semi-join (`inq`, documented for record queries) on
+ * User. Task and Event cannot be the inner object of a semi-join, so the owner of an activity on the
+ * account who owns none of the above is not a subject. The numbers themselves, the deal lists and the
+ * open actions come from the plan (aggregated in the org, no record cap on what is counted).
  *
  * No field is marked `@optional`: Salesforce documents the directive from API v65.0, and Pacer declares
- * 62.0. A field the user cannot see therefore fails the query, and the panels show the org's message,
+ * 62.0. A field the user cannot see therefore fails the query, and the panel shows the org's message,
  * which names the field; the permission sets grant read on every field read here.
  */
-export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activityStart: Date, $userId: ID) {
+export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $userId: ID) {
   uiapi {
     query {
       User(where: { Id: { eq: $userId } }, first: 1) {
@@ -177,102 +173,28 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $activity
       Account(where: { Id: { eq: $accountId } }, first: 1) {
         edges { node { Id Name { value } OwnerId { value } Owner { Name { value } } } }
       }
-      Opportunity(
-        where: { AccountId: { eq: $accountId } }
-        orderBy: { CloseDate: { order: DESC, nulls: LAST }, Id: { order: ASC } }
+      dealOwners: User(
+        where: { Id: { inq: { Opportunity: { AccountId: { eq: $accountId } }, ApiName: "OwnerId" } } }
+        orderBy: { Name: { order: ASC } }
         first: 200
       ) {
-        edges {
-          node {
-            Id
-            Name { value }
-            AccountId { value }
-            Account { Name { value } }
-            OwnerId { value }
-            Owner { Name { value } }
-            StageName { value }
-            Amount { value }
-            Probability { value }
-            CloseDate { value }
-            IsClosed { value }
-            IsWon { value }
-            ForecastCategoryName { value }
-            Type { value }
-            CreatedDate { value }
-            LastModifiedDate { value }
-            LastStageChangeDate { value }
-            LastActivityDate { value }
-            NextStep { value }
-            offerCheckDate: SPM_Offer_Check_Date__c { value }
-            flagSnoozedUntil: SPM_Flag_Snoozed_Until__c { value }
-            flagSnoozeReason: SPM_Flag_Snooze_Reason__c { value }
-          }
-        }
+        edges { node { Id Name { value } } }
         pageInfo { hasNextPage }
       }
-      OpportunityHistory(
-        where: { Opportunity: { AccountId: { eq: $accountId } } }
-        orderBy: { CreatedDate: { order: DESC } }
-        first: 200
-      ) {
-        edges { node { Id OpportunityId { value } StageName { value } CreatedDate { value } } }
-        pageInfo { hasNextPage }
-      }
-      Task(
-        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            OwnerId { value }
-            AccountId { value }
-            WhatId { value }
-            ActivityDate { value }
-            Status { value }
-            TaskSubtype { value }
-            CreatedDate { value }
+      actionOwners: User(
+        where: {
+          Id: {
+            inq: {
+              SPM_Action__c: { Account__c: { eq: $accountId }, Status__c: { eq: "Open" } }
+              ApiName: "OwnerId"
+            }
           }
         }
-        pageInfo { hasNextPage }
-      }
-      Event(
-        where: { AccountId: { eq: $accountId }, ActivityDate: { gte: { value: $activityStart } } }
+        orderBy: { Name: { order: ASC } }
         first: 200
       ) {
-        edges {
-          node {
-            Id
-            OwnerId { value }
-            AccountId { value }
-            WhatId { value }
-            ActivityDate { value }
-            DurationInMinutes { value }
-            CreatedDate { value }
-          }
-        }
+        edges { node { Id Name { value } } }
         pageInfo { hasNextPage }
-      }
-      SPM_Action__c(
-        where: { Account__c: { eq: $accountId }, Status__c: { eq: "Open" } }
-        orderBy: { Due_Date__c: { order: ASC, nulls: LAST } }
-        first: 200
-      ) {
-        edges {
-          node {
-            Id
-            Name { value }
-            OwnerId { value }
-            dueDate: Due_Date__c { value }
-            status: Status__c { value }
-            kpiId: KPI__c { value }
-            opportunityId: Opportunity__c { value }
-            opportunity: Opportunity__r { Name { value } }
-            accountId: Account__c { value }
-            account: Account__r { Name { value } }
-            reviewId: Review__c { value }
-          }
-        }
       }
       ${MENU_AND_POLICY_QUERY}
     }

@@ -37,6 +37,8 @@ import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_STAGE from '@salesforce/label/c.SPM_NewAction_Stage';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
+import TOO_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_TooFewDeals';
+import ARIA_STAGE_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_AriaStageFewDeals';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'funnel';
@@ -172,7 +174,7 @@ export default class SpmFunnelPanel extends LightningElement {
   get funnelAriaLabel() {
     const parts = this.stages.map((s) =>
       formatLabel(
-        ARIA_STAGE,
+        s.tooFewDeals ? ARIA_STAGE_FEW_DEALS : ARIA_STAGE,
         s.stage,
         formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
         formatCurrency(numberOrNull(s.amount), this.currency),
@@ -180,6 +182,11 @@ export default class SpmFunnelPanel extends LightningElement {
       )
     );
     return formatLabel(ARIA, this.byAmount ? BY_AMOUNT : BY_COUNT, parts.join('; '));
+  }
+
+  /** A stage's conversion to the next; a model may mark it as resting on too few deals to mean much. */
+  conversionText(stage) {
+    return stage.tooFewDeals ? TOO_FEW_DEALS : formatPercent(numberOrNull(stage.conversionToNext));
   }
 
   get rows() {
@@ -191,7 +198,7 @@ export default class SpmFunnelPanel extends LightningElement {
         countText: formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
         amountText: formatCurrency(numberOrNull(s.amount), this.currency),
         weightedText: formatCurrency(numberOrNull(s.weighted), this.currency),
-        conversionText: formatPercent(numberOrNull(s.conversionToNext)),
+        conversionText: this.conversionText(s),
         expanded,
         ariaExpanded: String(expanded),
         showLabel: formatLabel(SHOW_DEALS_OF, s.stage),

@@ -21,6 +21,11 @@ jest.mock(
   () => ({ default: '{0} {1} deals {2}, {3} convert' }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/label/c.SPM_Funnel_AriaStageFewDeals',
+  () => ({ default: '{0}: {1} deals, {2}, too few closed deals' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.SPM_NewAction_Stage', () => ({ default: 'Review stage {0}' }), {
   virtual: true
 });
@@ -196,6 +201,22 @@ describe('c-spm-funnel-panel', () => {
       name: 'Follow up Fairmont Robotics AB - Security audit'
     });
     document.body.removeEventListener('createaction', handler);
+  });
+
+  it('says "too few deals" for a conversion the model marks as resting on too few deals', async () => {
+    const model = clone(MODEL);
+    model.funnel.stages[2] = {
+      ...model.funnel.stages[2],
+      conversionToNext: null,
+      tooFewDeals: true
+    };
+    const element = await render({ model });
+    const rows = $$(element, 'tr.stage-row');
+    expect(text(rows[2].querySelector('.stage-conversion'))).toBe('c.SPM_Funnel_TooFewDeals');
+    expect(text(rows[5].querySelector('.stage-conversion'))).toBe('89%');
+    const aria = $(element, 'svg.funnel').getAttribute('aria-label');
+    expect(aria).toContain('Needs Analysis: 7 deals, €120,300, too few closed deals');
+    expect(aria).toContain('Negotiation/Review 4 deals €83,900, 89% convert');
   });
 
   it('renders a dash for amounts hidden by field-level security', async () => {
