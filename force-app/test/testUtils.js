@@ -1,12 +1,50 @@
 /**
  * Helpers shared by every component test.
  */
+import { createElement } from 'lwc';
 
 /** Resolves after pending promise callbacks (wire emits, re-renders) have run. */
 export function flushPromises() {
   // eslint-disable-next-line @lwc/lwc/no-async-operation
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * A deep copy of JSON data: a test changes its own copy of a fixture, never the next test's.
+ * @param {*} value
+ * @returns {*}
+ */
+export function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * The `render(props)` of one component's tests: creates the element, sets the properties
+ * `defaults()` gives (a fresh fixture each time), then `props`, appends it to the document and waits
+ * for it to render.
+ * @param {string} tag e.g. 'c-spm-funnel-panel'
+ * @param {Function} component the component's class
+ * @param {function(): object} [defaults]
+ * @returns {function(object=): Promise<HTMLElement>}
+ */
+export function renderer(tag, component, defaults = () => ({})) {
+  return async (props = {}) => {
+    const element = createElement(tag, { is: component });
+    Object.assign(element, defaults(), props);
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+  };
+}
+
+/** The first element of a component's shadow root that matches `selector`, or null. */
+export const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+/** Every element of a component's shadow root that matches `selector`, as an array. */
+export const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+
+/** A node's text without the surrounding white space. */
+export const text = (node) => node.textContent.trim();
 
 /** Removes every element that a test appended to the document body. */
 export function resetDOM() {
