@@ -31,10 +31,22 @@ module.exports = [
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts']
+    files: [
+      'scripts/**/*.ts',
+      'localorg/**/*.ts',
+      'preview/**/*.ts',
+      'types/**/*.ts',
+      'force-app/test/**/*.ts'
+    ]
   })),
   {
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts'],
+    files: [
+      'scripts/**/*.ts',
+      'localorg/**/*.ts',
+      'preview/**/*.ts',
+      'types/**/*.ts',
+      'force-app/test/**/*.ts'
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',
