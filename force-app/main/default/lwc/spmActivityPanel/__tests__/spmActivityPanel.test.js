@@ -1,14 +1,5 @@
 import SpmActivityPanel from 'c/spmActivityPanel';
-import {
-  clone,
-  renderer,
-  $,
-  $$,
-  text,
-  flushPromises,
-  resetDOM,
-  inPanelCard
-} from '@pacer/test-utils';
+import { clone, renderer, $, $$, text, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { reduceErrors } from 'c/errors';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');

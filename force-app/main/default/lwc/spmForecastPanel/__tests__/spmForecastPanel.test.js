@@ -1,14 +1,5 @@
 import SpmForecastPanel from 'c/spmForecastPanel';
-import {
-  clone,
-  renderer,
-  $,
-  $$,
-  text,
-  flushPromises,
-  resetDOM,
-  inPanelCard
-} from '@pacer/test-utils';
+import { clone, renderer, $, $$, text, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { reduceErrors } from 'c/errors';
 import { layoutBullet, layoutMonths } from '../forecastLayout';
 
