@@ -2,7 +2,7 @@
  * Builds UI API GraphQL response shapes (`edges/node/{ value }`, `aggregate { F { sum { value } } }`)
  * from plain records, the reverse of c/graphqlResults: the answers to the components' static documents
  * (the context, the coaching account), used by the fixture generator
- * (force-app/test/fixtures/fixtureFiles.ts) and by tests that need answers for any team size. The
+ * (force-app/test/fixtures/buildFixtures.ts) and by tests that need answers for any team size. The
  * review plan's answers come from the engine (c/reviewPlan responsesFromRecords).
  */
 import { parse } from 'graphql';

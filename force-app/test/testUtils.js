@@ -2,6 +2,10 @@
  * Helpers shared by every component test.
  */
 import { createElement } from 'lwc';
+import { reduceErrors } from 'c/errors';
+
+const EMPTY_REVIEW_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
+const REVIEW_ERROR = require('@pacer/fixtures/reviewError.json');
 
 /** Resolves after pending promise callbacks (wire emits, re-renders) have run. */
 export function flushPromises() {
@@ -67,6 +71,34 @@ export function inPanelCard(panel, selector) {
     throw new Error(`${panel.tagName.toLowerCase()} renders no c-spm-panel-card`);
   }
   return card.shadowRoot.querySelector(selector);
+}
+
+/*
+ * The branches every review panel's card has besides its data (c-spm-panel-card): in none of them
+ * does the panel draw its content (`content`, a selector of what it draws with data). `render` comes
+ * from {@link renderer}.
+ */
+
+/** Loading: a spinner with alternative text. */
+export async function expectLoadingCard(render, content) {
+  const element = await render({ loading: true });
+  expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
+  expect($(element, content)).toBeNull();
+}
+
+/** The empty review model (@pacer/fixtures/reviewModelEmpty.json): the panel's empty message. */
+export async function expectEmptyCard(render, message, content) {
+  const element = await render({ model: clone(EMPTY_REVIEW_MODEL) });
+  expect(inPanelCard(element, 'p.empty').textContent).toBe(message);
+  expect($(element, content)).toBeNull();
+}
+
+/** A GraphQL error (@pacer/fixtures/reviewError.json): the reduced errors in the shared error panel. */
+export async function expectErrorCard(render, content) {
+  const errors = reduceErrors(REVIEW_ERROR.errors);
+  const element = await render({ error: errors });
+  expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
+  expect($(element, content)).toBeNull();
 }
 
 /**

@@ -1,10 +1,17 @@
 import SpmActivityPanel from 'c/spmActivityPanel';
-import { clone, renderer, $, $$, text, resetDOM, inPanelCard } from '@pacer/test-utils';
-import { reduceErrors } from 'c/errors';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} of {2}' }), {
   virtual: true
@@ -124,24 +131,13 @@ describe('c-spm-activity-panel', () => {
     expect(text(row(element, 'customerHours').querySelector('.measure-target'))).toBe('12');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'table'));
 
-  it('says so when there is no activity and no target', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Activity_Empty');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('says so when there is no activity and no target', () =>
+    expectEmptyCard(render, 'c.SPM_Activity_Empty', 'table'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'table'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -7,16 +7,15 @@ import {
   text,
   flushPromises,
   resetDOM,
-  inPanelCard
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
 } from '@pacer/test-utils';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 import { validateSnooze, snoozeRecordInput } from '../snooze';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Trust_ShowDealsOf',
@@ -293,22 +292,13 @@ describe('c-spm-data-trust-panel', () => {
     expect(text(list.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'table'));
 
-  it('says so when no deal is flagged', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Trust_Empty');
-  });
+  it('says so when no deal is flagged', () =>
+    expectEmptyCard(render, 'c.SPM_Trust_Empty', 'table'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'table'));
 
   it('is accessible, with the deals and the snooze form open', async () => {
     const element = await render();

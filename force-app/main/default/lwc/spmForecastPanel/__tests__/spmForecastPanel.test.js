@@ -1,11 +1,18 @@
 import SpmForecastPanel from 'c/spmForecastPanel';
-import { clone, renderer, $, $$, text, resetDOM, inPanelCard } from '@pacer/test-utils';
-import { reduceErrors } from 'c/errors';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { layoutBullet, layoutMonths } from '../forecastLayout';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Forecast_PeriodHeading',
@@ -153,21 +160,13 @@ describe('c-spm-forecast-panel', () => {
     expect(text($(element, '.month-won'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'svg.bullet'));
 
-  it('says so when there is neither target, sale nor snapshot', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Forecast_Empty');
-  });
+  it('says so when there is neither target, sale nor snapshot', () =>
+    expectEmptyCard(render, 'c.SPM_Forecast_Empty', 'svg.bullet'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'svg.bullet'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -7,14 +7,13 @@ import {
   text,
   flushPromises,
   resetDOM,
-  inPanelCard
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
 } from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 // Labels that carry placeholders get their real text, so the filled-in numbers can be asserted.
 jest.mock(
@@ -218,27 +217,13 @@ describe('c-spm-funnel-panel', () => {
     expect(text(list.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    const spinner = inPanelCard(element, 'lightning-spinner');
-    expect(spinner).not.toBeNull();
-    expect(spinner.alternativeText).toBeTruthy();
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'svg.funnel'));
 
-  it('says so when there is no open opportunity', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Funnel_Empty');
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('says so when there is no open opportunity', () =>
+    expectEmptyCard(render, 'c.SPM_Funnel_Empty', 'svg.funnel'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    const panel = inPanelCard(element, 'c-spm-error-panel');
-    expect(panel.errors).toEqual(errors);
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'svg.funnel'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -1,11 +1,18 @@
 import SpmTopOpportunities from 'c/spmTopOpportunities';
-import { clone, renderer, $, text, flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import {
+  clone,
+  renderer,
+  $,
+  text,
+  flushPromises,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Top_Since',
@@ -103,22 +110,14 @@ describe('c-spm-top-opportunities', () => {
     expect(text(first.querySelector('.deal-account'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'c-spm-deal-list')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'c-spm-deal-list'));
 
-  it('says so when there is no open deal', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Top_Empty');
-  });
+  it('says so when there is no open deal', () =>
+    expectEmptyCard(render, 'c.SPM_Top_Empty', 'c-spm-deal-list'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () =>
+    expectErrorCard(render, 'c-spm-deal-list'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -7,14 +7,13 @@ import {
   text,
   flushPromises,
   resetDOM,
-  inPanelCard
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
 } from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
 const MODEL = require('@pacer/fixtures/reviewModel.json');
-const EMPTY_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('@pacer/fixtures/reviewError.json');
 
 jest.mock('@salesforce/label/c.SPM_WonLost_DealsAmount', () => ({ default: '{0} deals, {1}' }), {
   virtual: true
@@ -96,21 +95,14 @@ describe('c-spm-won-lost', () => {
     expect(text(won.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, '.won-summary'));
 
-  it('says so when nothing closed in the period', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_WonLost_Empty');
-  });
+  it('says so when nothing closed in the period', () =>
+    expectEmptyCard(render, 'c.SPM_WonLost_Empty', '.won-summary'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () =>
+    expectErrorCard(render, '.won-summary'));
 
   it('is accessible', async () => {
     const element = await render();
