@@ -8,6 +8,15 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const jestPlugin = require('eslint-plugin-jest');
 
+/** The TypeScript: scripts, the local org, the preview, and the test fixtures' builder. */
+const TS_FILES = [
+  'scripts/**/*.ts',
+  'localorg/**/*.ts',
+  'preview/**/*.ts',
+  'types/**/*.ts',
+  'force-app/test/**/*.ts'
+];
+
 module.exports = [
   {
     ignores: [
@@ -35,22 +44,10 @@ module.exports = [
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: [
-      'scripts/**/*.ts',
-      'localorg/**/*.ts',
-      'preview/**/*.ts',
-      'types/**/*.ts',
-      'force-app/test/**/*.ts'
-    ]
+    files: TS_FILES
   })),
   {
-    files: [
-      'scripts/**/*.ts',
-      'localorg/**/*.ts',
-      'preview/**/*.ts',
-      'types/**/*.ts',
-      'force-app/test/**/*.ts'
-    ],
+    files: TS_FILES,
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',
