@@ -8,6 +8,15 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const jestPlugin = require('eslint-plugin-jest');
 
+/** The TypeScript: scripts, the local org, the preview, and the test fixtures' builder. */
+const TS_FILES = [
+  'scripts/**/*.ts',
+  'localorg/**/*.ts',
+  'preview/**/*.ts',
+  'types/**/*.ts',
+  'force-app/test/**/*.ts'
+];
+
 module.exports = [
   {
     ignores: [
@@ -27,14 +36,18 @@ module.exports = [
     files: ['force-app/**/__tests__/**/*.js', 'force-app/test/**/*.js'],
     plugins: { jest: jestPlugin },
     languageOptions: { globals: { ...globals.node, ...globals.jest } },
-    rules: { '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off' }
+    rules: {
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+      // The card-branch checks of force-app/test/testUtils.js (expectLoadingCard, …) assert.
+      'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*Card'] }]
+    }
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts']
+    files: TS_FILES
   })),
   {
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts'],
+    files: TS_FILES,
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',

@@ -28,6 +28,8 @@ module.exports = {
         '^lwc$': '<rootDir>/node_modules/lwc/node_modules/@lwc/engine-dom/dist/index.cjs',
         '^@pacer/test-utils$': '<rootDir>/force-app/test/testUtils',
         '^@pacer/graphql-fixtures$': '<rootDir>/force-app/test/graphqlFixtures',
+        // The fixtures several tests share, written by force-app/test/fixtures/buildFixtures.ts.
+        '^@pacer/fixtures/(.*)$': '<rootDir>/force-app/test/fixtures/data/$1',
         '^@pacer/local-schema$': '<rootDir>/force-app/test/localSchema',
         '^lightning/graphql$': '<rootDir>/force-app/test/jest-mocks/lightning/graphql',
         '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
@@ -43,7 +45,8 @@ module.exports = {
       testMatch: [
         '<rootDir>/scripts/**/*.test.ts',
         '<rootDir>/localorg/**/*.test.ts',
-        '<rootDir>/preview/**/*.test.ts'
+        '<rootDir>/preview/**/*.test.ts',
+        '<rootDir>/force-app/test/**/*.test.ts'
       ],
       testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/preview/test/browser/'],
       transform: {

@@ -1,12 +1,54 @@
 /**
  * Helpers shared by every component test.
  */
+import { createElement } from 'lwc';
+import { reduceErrors } from 'c/errors';
+
+const EMPTY_REVIEW_MODEL = require('@pacer/fixtures/reviewModelEmpty.json');
+const REVIEW_ERROR = require('@pacer/fixtures/reviewError.json');
 
 /** Resolves after pending promise callbacks (wire emits, re-renders) have run. */
 export function flushPromises() {
   // eslint-disable-next-line @lwc/lwc/no-async-operation
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * A deep copy of JSON data: a test changes its own copy of a fixture, never the next test's.
+ * @param {*} value
+ * @returns {*}
+ */
+export function clone(value) {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * The `render(props)` of one component's tests: creates the element, sets the properties
+ * `defaults()` gives (a fresh fixture each time), then `props`, appends it to the document and waits
+ * for it to render.
+ * @param {string} tag e.g. 'c-spm-funnel-panel'
+ * @param {Function} component the component's class
+ * @param {function(): object} [defaults]
+ * @returns {function(object=): Promise<HTMLElement>}
+ */
+export function renderer(tag, component, defaults = () => ({})) {
+  return async (props = {}) => {
+    const element = createElement(tag, { is: component });
+    Object.assign(element, defaults(), props);
+    document.body.appendChild(element);
+    await flushPromises();
+    return element;
+  };
+}
+
+/** The first element of a component's shadow root that matches `selector`, or null. */
+export const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+
+/** Every element of a component's shadow root that matches `selector`, as an array. */
+export const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
+
+/** A node's text without the surrounding white space. */
+export const text = (node) => node.textContent.trim();
 
 /** Removes every element that a test appended to the document body. */
 export function resetDOM() {
@@ -29,6 +71,34 @@ export function inPanelCard(panel, selector) {
     throw new Error(`${panel.tagName.toLowerCase()} renders no c-spm-panel-card`);
   }
   return card.shadowRoot.querySelector(selector);
+}
+
+/*
+ * The branches every review panel's card has besides its data (c-spm-panel-card): in none of them
+ * does the panel draw its content (`content`, a selector of what it draws with data). `render` comes
+ * from {@link renderer}.
+ */
+
+/** Loading: a spinner with alternative text. */
+export async function expectLoadingCard(render, content) {
+  const element = await render({ loading: true });
+  expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
+  expect($(element, content)).toBeNull();
+}
+
+/** The empty review model (@pacer/fixtures/reviewModelEmpty.json): the panel's empty message. */
+export async function expectEmptyCard(render, message, content) {
+  const element = await render({ model: clone(EMPTY_REVIEW_MODEL) });
+  expect(inPanelCard(element, 'p.empty').textContent).toBe(message);
+  expect($(element, content)).toBeNull();
+}
+
+/** A GraphQL error (@pacer/fixtures/reviewError.json): the reduced errors in the shared error panel. */
+export async function expectErrorCard(render, content) {
+  const errors = reduceErrors(REVIEW_ERROR.errors);
+  const element = await render({ error: errors });
+  expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
+  expect($(element, content)).toBeNull();
 }
 
 /**

@@ -4,7 +4,7 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
 import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
-const REP_MODEL = require('./data/repModel.json');
+const REP_MODEL = require('@pacer/fixtures/repModel.json');
 
 // Not virtual: sfdx-lwc-jest resolves lightning/uiRecordApi to its stub, and the mock must replace that
 // very module for the component under test.

@@ -1,11 +1,17 @@
-import { createElement } from 'lwc';
 import SpmActivityPanel from 'c/spmActivityPanel';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
-import { reduceErrors } from 'c/errors';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} of {2}' }), {
   virtual: true
@@ -14,41 +20,17 @@ jest.mock('@salesforce/label/c.SPM_Activity_Meetings', () => ({ default: 'Custom
   virtual: true
 });
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
-
 const PERIODS = ['Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
 
-/** The six-period series requested from the engine (REQUESTS.md), as it will arrive. */
-function withHistory(model) {
+/** The model as the engine gave it before it computed the six-period series. */
+function withoutHistory(model) {
   const copy = clone(model);
-  copy.activity.history = PERIODS.map((label, i) => ({
-    period: { type: 'Month', start: `2026-${String(6 + i).padStart(2, '0')}-01`, label },
-    total: {
-      meetings: [10, 12, 9, 15, 11, 14][i],
-      customerHours: 20 + i,
-      calls: 40 + i,
-      newOpportunities: i,
-      newPipeline: 1000 * i,
-      newCustomerContacts: i === 2 ? null : i
-    },
-    byUser: []
-  }));
+  delete copy.activity.history;
   return copy;
 }
 
-async function render(props = {}) {
-  const element = createElement('c-spm-activity-panel', { is: SpmActivityPanel });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
+const render = renderer('c-spm-activity-panel', SpmActivityPanel, () => ({ model: clone(MODEL) }));
 
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
-const text = (node) => node.textContent.trim();
 const row = (element, measure) =>
   $$(element, 'tr.measure-row').find((r) => r.dataset.measure === measure);
 
@@ -68,17 +50,21 @@ describe('c-spm-activity-panel', () => {
       'newOpportunities'
     ]);
     const meetings = row(element, 'meetings');
-    expect(text(meetings.querySelector('.measure-value'))).toBe('5');
+    expect(text(meetings.querySelector('.measure-value'))).toBe('10');
     expect(text(meetings.querySelector('.measure-target'))).toBe('8');
-    expect(text(meetings.querySelector('.measure-attainment'))).toBe('63%');
-    expect(meetings.querySelector('.slds-badge').className).toContain('slds-theme_error');
-    expect(text(meetings.querySelector('.slds-badge'))).toBe('c.SPM_Status_Red');
+    expect(text(meetings.querySelector('.measure-attainment'))).toBe('125%');
+    const calls = row(element, 'calls');
+    expect(text(calls.querySelector('.measure-value'))).toBe('14');
+    expect(text(calls.querySelector('.measure-target'))).toBe('20');
+    expect(text(calls.querySelector('.measure-attainment'))).toBe('70%');
+    expect(calls.querySelector('.slds-badge').className).toContain('slds-theme_error');
+    expect(text(calls.querySelector('.slds-badge'))).toBe('c.SPM_Status_Red');
     const hours = row(element, 'customerHours');
-    expect(text(hours.querySelector('.measure-value'))).toBe('6.5');
+    expect(text(hours.querySelector('.measure-value'))).toBe('10');
     expect(text(hours.querySelector('.measure-target'))).toBe('12');
     const newOpportunities = row(element, 'newOpportunities');
-    expect(text(newOpportunities.querySelector('.measure-value'))).toBe('8');
-    expect(text(newOpportunities.querySelector('.measure-attainment'))).toBe('200%');
+    expect(text(newOpportunities.querySelector('.measure-value'))).toBe('7');
+    expect(text(newOpportunities.querySelector('.measure-attainment'))).toBe('175%');
     expect(text(newOpportunities.querySelector('.slds-badge'))).toBe('c.SPM_Status_Green');
   });
 
@@ -97,19 +83,27 @@ describe('c-spm-activity-panel', () => {
   });
 
   it('draws no sparkline while the model has no six-period series', async () => {
-    const element = await render();
+    const element = await render({ model: withoutHistory(MODEL) });
     expect($(element, 'c-spm-sparkline')).toBeNull();
   });
 
   it('draws the last six periods as a sparkline once the model has the series', async () => {
-    const element = await render({ model: withHistory(MODEL) });
+    const element = await render();
     const spark = row(element, 'meetings').querySelector('c-spm-sparkline');
     expect(spark.label).toBe('Customer meetings');
-    expect(spark.points.map((p) => p.value)).toEqual([10, 12, 9, 15, 11, 14]);
+    expect(spark.points.map((p) => p.value)).toEqual([9, 12, 13, 8, 12, 10]);
     expect(spark.points.map((p) => p.label)).toEqual(PERIODS);
-    // A period without a value stays null (a gap), never 0.
-    const contacts = row(element, 'newCustomerContacts').querySelector('c-spm-sparkline');
-    expect(contacts.points[2].value).toBeNull();
+    // New contacts are counted for the review's month only: one point, no trend.
+    expect(row(element, 'newCustomerContacts').querySelector('c-spm-sparkline')).toBeNull();
+  });
+
+  it('leaves a gap, never 0, for a period without a value', async () => {
+    const model = clone(MODEL);
+    model.activity.history[2].total.calls = null;
+    const element = await render({ model });
+    const calls = row(element, 'calls').querySelector('c-spm-sparkline');
+    expect(calls.points[2].value).toBeNull();
+    expect(calls.points[3].value).toBe(16);
   });
 
   it('fires createaction with the KPI key and the number that triggered it', async () => {
@@ -123,7 +117,7 @@ describe('c-spm-activity-panel', () => {
     expect(event.composed).toBe(true);
     expect(event.detail).toEqual({
       kpiKey: 'customer_meetings',
-      name: 'Customer meetings: 5 of 8'
+      name: 'Customer meetings: 10 of 8'
     });
     document.body.removeEventListener('createaction', handler);
   });
@@ -137,27 +131,16 @@ describe('c-spm-activity-panel', () => {
     expect(text(row(element, 'customerHours').querySelector('.measure-target'))).toBe('12');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'table'));
 
-  it('says so when there is no activity and no target', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Activity_Empty');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('says so when there is no activity and no target', () =>
+    expectEmptyCard(render, 'c.SPM_Activity_Empty', 'table'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'table'));
 
   it('is accessible', async () => {
-    const element = await render({ model: withHistory(MODEL) });
+    const element = await render();
     await expect(element).toBeAccessible();
   });
 });

@@ -3,7 +3,7 @@ import SpmAgendaItem from 'c/spmAgendaItem';
 import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 import { PANEL_KEYS } from 'c/reviewPlan';
 
-const MODEL = require('../../spmScorecard/__tests__/data/repModel.json');
+const MODEL = require('@pacer/fixtures/repModel.json');
 
 jest.mock('@salesforce/label/c.SPM_Workspace_Minutes', () => ({ default: '{0} min' }), {
   virtual: true

@@ -1,14 +1,21 @@
-import { createElement } from 'lwc';
 import SpmDataTrustPanel from 'c/spmDataTrustPanel';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  flushPromises,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 import { validateSnooze, snoozeRecordInput } from '../snooze';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Trust_ShowDealsOf',
@@ -28,21 +35,10 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Trust', () => ({ default: '{0}: {1}
   virtual: true
 });
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
+const render = renderer('c-spm-data-trust-panel', SpmDataTrustPanel, () => ({
+  model: clone(MODEL)
+}));
 
-async function render(props = {}) {
-  const element = createElement('c-spm-data-trust-panel', { is: SpmDataTrustPanel });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
-const text = (node) => node.textContent.trim();
 const row = (element, key) => $$(element, 'tr.measure-row').find((r) => r.dataset.key === key);
 
 async function openMeasure(element, key) {
@@ -90,47 +86,53 @@ describe('c-spm-data-trust-panel', () => {
       'offersPastCheck'
     ]);
     const deviation = row(element, 'forecastDeviation');
-    expect(text(deviation.querySelector('.measure-value'))).toBe('-69.0%');
+    expect(text(deviation.querySelector('.measure-value'))).toBe('256.3%');
     expect(deviation.querySelector('.slds-badge').className).toContain('slds-theme_error');
-    // The only deal past its close date is snoozed: counted apart, not hidden.
+    // One of the six deals past their close date is snoozed: counted apart, not hidden.
     const past = row(element, 'pastCloseDate');
-    expect(text(past.querySelector('.measure-value'))).toBe('0');
+    expect(text(past.querySelector('.measure-value'))).toBe('5');
     expect(text(past.querySelector('.measure-snoozed'))).toBe('1');
     const stalled = row(element, 'stalled');
-    expect(text(stalled.querySelector('.measure-value'))).toBe('3');
-    expect(text(stalled.querySelector('.measure-amount'))).toBe('€72,300');
+    expect(text(stalled.querySelector('.measure-value'))).toBe('4');
+    expect(text(stalled.querySelector('.measure-amount'))).toBe('€36,700');
     expect(stalled.querySelector('.slds-badge').className).toContain('slds-theme_warning');
-    // Offers past check is not a trust measure of the model yet: it comes from its KPI.
     expect(text(row(element, 'offersPastCheck').querySelector('.measure-value'))).toBe('2');
   });
 
   it('opens the deals behind a measure and links to each opportunity', async () => {
     const element = await render();
-    const toggle = row(element, 'earlyStageClosingSoon').querySelector('button.measure-toggle');
+    const toggle = row(element, 'pastCloseDate').querySelector('button.measure-toggle');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    const list = await openMeasure(element, 'earlyStageClosingSoon');
+    const list = await openMeasure(element, 'pastCloseDate');
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(list.deals.map((d) => d.Name)).toEqual(['Fairmont Medical plc - Expansion']);
+    expect(list.deals.map((d) => d.Name)).toEqual([
+      'Evergreen Furniture plc - Security audit',
+      'Fairmont Farms SA - Security audit',
+      'Falcon Robotics BV - Field rollout',
+      'Fairmont Farms SA - Analytics add-on',
+      'Fairmont Robotics AB - Security audit'
+    ]);
     await flushPromises();
     list.shadowRoot.querySelector('a.deal-link').click();
-    expect(getNavigateCalledWith().attributes.recordId).toBe('0068N000000005kQAA');
+    expect(getNavigateCalledWith().attributes.recordId).toBe('0068N0000000052QAA');
   });
 
   it('leaves snoozed deals out of the deals behind a measure', async () => {
     const element = await render();
     const list = await openMeasure(element, 'stalled');
-    // Evergreen Aerospace is stalled too, but snoozed: it is in the snoozed group instead.
+    // Fairmont Robotics AB - Expansion is stalled too, but snoozed: it is in the snoozed group instead.
     expect(list.deals.map((d) => d.Name)).toEqual([
-      'Atlas Systems Ltd - Field rollout',
-      'Goldcrest Motors AG - Data migration',
-      'Fairmont Medical plc - Data migration'
+      'Falcon Robotics BV - Field rollout',
+      'Fairmont Farms SA - Analytics add-on',
+      'Horizon Airlines plc - Expansion',
+      'Fairmont Robotics AB - Security audit'
     ]);
   });
 
   it('keeps snoozed flags visible in their own group with reason and date', async () => {
     const element = await render();
     const snoozed = $(element, 'c-spm-deal-list.snoozed-list');
-    expect(snoozed.deals.map((d) => d.Name)).toEqual(['Evergreen Aerospace SAS - Expansion']);
+    expect(snoozed.deals.map((d) => d.Name)).toEqual(['Fairmont Robotics AB - Expansion']);
     expect(snoozed.showSnooze).toBe(true);
     const cells = snoozed.shadowRoot;
     expect(text(cells.querySelector('.deal-snooze-reason'))).toBe(
@@ -183,7 +185,7 @@ describe('c-spm-data-trust-panel', () => {
     expect(updateRecord).toHaveBeenCalledTimes(1);
     expect(updateRecord).toHaveBeenCalledWith({
       fields: {
-        Id: '0068N000000003ZQAQ',
+        Id: '0068N0000000057QAA',
         SPM_Flag_Snoozed_Until__c: '2026-12-31',
         SPM_Flag_Snooze_Reason__c: 'Customer on holiday until January'
       }
@@ -191,7 +193,7 @@ describe('c-spm-data-trust-panel', () => {
     expect(toast).toHaveBeenCalledTimes(1);
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
     expect(toast.mock.calls[0][0].detail.message).toBe(
-      'Atlas Systems Ltd - Field rollout snoozed until Dec 31, 2026'
+      'Falcon Robotics BV - Field rollout snoozed until Dec 31, 2026'
     );
     expect(refresh).toHaveBeenCalledTimes(1);
     expect($(element, 'section.snooze-form')).toBeNull();
@@ -247,38 +249,32 @@ describe('c-spm-data-trust-panel', () => {
     row(element, 'stalled').querySelector('lightning-button-icon.create-action').click();
     expect(handler.mock.calls[0][0].detail).toEqual({
       kpiKey: 'stalled_deals',
-      name: 'c.SPM_Trust_Stalled: 3'
+      name: 'c.SPM_Trust_Stalled: 4'
     });
     const list = await openMeasure(element, 'stalled');
     list.shadowRoot.querySelector('lightning-button-icon.create-action').click();
     expect(handler.mock.calls[1][0].detail).toMatchObject({
-      opportunityId: '0068N000000003ZQAQ',
-      accountId: '0018N000000000QQAQ'
+      opportunityId: '0068N0000000057QAA',
+      accountId: '0018N0000000004QAA'
     });
     document.body.removeEventListener('createaction', handler);
   });
 
   it('draws the trend of each measure once the model has the series', async () => {
-    const model = clone(MODEL);
-    model.trust.history = ['Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov'].map((m, i) => ({
-      period: { label: `${m} 2026` },
-      forecastDeviation: i === 0 ? null : -10 + i,
-      pastCloseDate: 5 - i,
-      notUpdated: 0,
-      earlyStageClosingSoon: 1,
-      stalled: 2,
-      offersPastCheck: 1
-    }));
-    const element = await render({ model });
+    const element = await render();
     const spark = row(element, 'pastCloseDate').querySelector('c-spm-sparkline');
-    expect(spark.points.map((p) => p.value)).toEqual([5, 4, 3, 2, 1, 0]);
+    // Five past reviews' counts, then this period's.
+    expect(spark.points.map((p) => p.value)).toEqual([4, 5, 3, 4, 5, 5]);
+    // June's forecast had nothing in commit: no deviation, a gap.
     expect(
       row(element, 'forecastDeviation').querySelector('c-spm-sparkline').points[0].value
     ).toBeNull();
   });
 
   it('draws no trend while the model has no series', async () => {
-    const element = await render();
+    const model = clone(MODEL);
+    delete model.trust.history;
+    const element = await render({ model });
     expect($(element, 'c-spm-sparkline')).toBeNull();
   });
 
@@ -296,22 +292,13 @@ describe('c-spm-data-trust-panel', () => {
     expect(text(list.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'table')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'table'));
 
-  it('says so when no deal is flagged', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Trust_Empty');
-  });
+  it('says so when no deal is flagged', () =>
+    expectEmptyCard(render, 'c.SPM_Trust_Empty', 'table'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'table'));
 
   it('is accessible, with the deals and the snooze form open', async () => {
     const element = await render();

@@ -1,9 +1,8 @@
-import { createElement } from 'lwc';
 import SpmDealList from 'c/spmDealList';
-import { flushPromises, resetDOM } from '@pacer/test-utils';
+import { renderer, $, $$, flushPromises, resetDOM } from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
 
-const MODEL = require('./data/reviewModel.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up {0}' }), {
   virtual: true
@@ -17,17 +16,11 @@ jest.mock(
   { virtual: true }
 );
 
-async function render(props = {}) {
-  const element = createElement('c-spm-deal-list', { is: SpmDealList });
-  Object.assign(
-    element,
-    { deals: MODEL.lists.flagged, currency: 'EUR', caption: 'Flagged deals' },
-    props
-  );
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
+const render = renderer('c-spm-deal-list', SpmDealList, () => ({
+  deals: MODEL.lists.flagged,
+  currency: 'EUR',
+  caption: 'Flagged deals'
+}));
 
 /** `count` copies of a flagged deal with their own ids and names (`tag` tells lists apart). */
 const dealsNamed = (count, tag) =>
@@ -36,9 +29,6 @@ const dealsNamed = (count, tag) =>
     Id: `006TEST${tag}${String(i).padStart(10, '0')}`,
     Name: `Deal ${tag}${i + 1}`
   }));
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
 
 describe('c-spm-deal-list', () => {
   afterEach(() => {

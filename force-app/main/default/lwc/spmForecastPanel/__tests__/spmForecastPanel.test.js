@@ -1,12 +1,18 @@
-import { createElement } from 'lwc';
 import SpmForecastPanel from 'c/spmForecastPanel';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
-import { reduceErrors } from 'c/errors';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { layoutBullet, layoutMonths } from '../forecastLayout';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Forecast_PeriodHeading',
@@ -49,21 +55,7 @@ jest.mock(
   }
 );
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
-
-async function render(props = {}) {
-  const element = createElement('c-spm-forecast-panel', { is: SpmForecastPanel });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
-const text = (node) => node.textContent.trim();
+const render = renderer('c-spm-forecast-panel', SpmForecastPanel, () => ({ model: clone(MODEL) }));
 
 describe('c-spm-forecast-panel', () => {
   afterEach(() => {
@@ -72,71 +64,67 @@ describe('c-spm-forecast-panel', () => {
   });
 
   it('shows won to date and what is still open this period against the sales target', async () => {
-    const element = await render();
+    // Without the engine's forecast for the period, the open amount closing in it is what is expected.
+    const model = clone(MODEL);
+    delete model.forecast.period;
+    const element = await render({ model });
     expect(text($(element, 'h3'))).toBe('Forecast for Nov 2026');
-    expect(text($(element, '.won'))).toBe('€178,400');
-    expect(text($(element, '.expected'))).toBe('€32,400');
+    expect(text($(element, '.won'))).toBe('€16,600');
+    expect(text($(element, '.expected'))).toBe('€176,700');
     expect(text($(element, '.target'))).toBe('€60,000');
-    // Won already exceeds the target: nothing left to find.
+    // Won and the open deals closing this period exceed the target: nothing left to find.
     expect(text($(element, '.gap'))).toBe('€0');
-    expect(text($(element, '.pacing'))).toBe('388%');
-    expect($(element, 'section.period .slds-badge').className).toContain('slds-theme_success');
+    expect(text($(element, '.pacing'))).toBe('36%');
+    expect($(element, 'section.period .slds-badge').className).toContain('slds-theme_error');
   });
 
   it('draws won, expected and the target marker in an SVG read out to screen readers', async () => {
     const element = await render();
     const svg = $(element, 'svg.bullet');
     expect(svg.getAttribute('role')).toBe('img');
-    expect(svg.getAttribute('aria-label')).toBe(
-      'Won €178,400, Open, closing this period €32,400, target €60,000'
-    );
+    expect(svg.getAttribute('aria-label')).toBe('Won €16,600, Forecast €139,800, target €60,000');
     const target = Number($(element, 'line.bullet__target').getAttribute('x1'));
     const won = Number($(element, 'rect.bullet__won').getAttribute('width'));
-    // The target sits well inside the won bar.
-    expect(target).toBeLessThan(won);
+    const expected = Number($(element, 'rect.bullet__expected').getAttribute('width'));
+    // The target sits past won, inside what is expected to close on top of it.
+    expect(target).toBeGreaterThan(won);
+    expect(target).toBeLessThan(won + expected);
   });
 
   it('uses the engine forecast for the period once the model has it', async () => {
+    const element = await render();
+    expect(text($(element, '.expected'))).toBe('€139,800');
+    expect(text($(element, '.target'))).toBe('€60,000');
+    expect(text($(element, '.gap'))).toBe('€0');
+    // A target above the forecast leaves a gap: target − forecast.
     const model = clone(MODEL);
-    model.forecast.period = {
-      period: model.scope.period,
-      won: 178400,
-      commit: 20000,
-      forecast: 198400,
-      target: 250000
-    };
-    const element = await render({ model });
-    expect(text($(element, '.expected'))).toBe('€198,400');
-    expect(text($(element, '.target'))).toBe('€250,000');
-    expect(text($(element, '.gap'))).toBe('€51,600');
+    model.forecast.period.target = 250000;
+    const short = await render({ model });
+    expect(text($(short, '.target'))).toBe('€250,000');
+    expect(text($(short, '.gap'))).toBe('€110,200');
   });
 
   it('shows forecast accuracy for the month the model holds, without inventing others', async () => {
-    const element = await render();
+    // Without the engine's monthly series, the one month of the model.
+    const model = clone(MODEL);
+    delete model.forecast.months;
+    const element = await render({ model });
     const rows = $$(element, 'tr.month-row');
     expect(rows).toHaveLength(1);
     expect(text(rows[0].querySelector('th'))).toBe('Oct 2026');
-    expect(text(rows[0].querySelector('.month-forecast'))).toBe('€48,000');
-    expect(text(rows[0].querySelector('.month-won'))).toBe('€14,900');
-    expect(text(rows[0].querySelector('.month-deviation'))).toBe('-69.0%');
+    expect(text(rows[0].querySelector('.month-forecast'))).toBe('€16,700');
+    expect(text(rows[0].querySelector('.month-won'))).toBe('€59,500');
+    expect(text(rows[0].querySelector('.month-deviation'))).toBe('256.3%');
     const svg = $(element, 'svg.months');
     expect(svg.getAttribute('aria-label')).toBe(
-      'Accuracy: Oct 2026 forecast €48,000 won €14,900 deviation -69.0%'
+      'Accuracy: Oct 2026 forecast €16,700 won €59,500 deviation 256.3%'
     );
     expect($$(element, 'rect.months__forecast')).toHaveLength(1);
   });
 
   it('shows accuracy month by month once the model has the monthly series', async () => {
-    const model = clone(MODEL);
     const months = ['May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct'];
-    model.forecast.months = months.map((m, i) => ({
-      month: { start: `2026-${String(5 + i).padStart(2, '0')}-01`, label: `${m} 2026` },
-      forecast: i === 0 ? null : 40000 + i * 1000,
-      won: 30000 + i * 2000,
-      deviationPct: i === 0 ? null : 5 * i,
-      source: 'Backfill'
-    }));
-    const element = await render({ model });
+    const element = await render();
     const rows = $$(element, 'tr.month-row');
     expect(rows.map((r) => text(r.querySelector('th')))).toEqual(months.map((m) => `${m} 2026`));
     // A month without snapshot says so; its deviation is a dash.
@@ -152,8 +140,8 @@ describe('c-spm-forecast-panel', () => {
     $(element, 'lightning-button-icon.period-action').click();
     $(element, 'lightning-button-icon.accuracy-action').click();
     expect(handler.mock.calls.map((c) => c[0].detail)).toEqual([
-      { kpiKey: 'sales_won', name: 'Forecast for Nov 2026: €178,400 against €60,000' },
-      { kpiKey: 'forecast_deviation', name: 'Forecast accuracy -69.0% in Oct 2026' }
+      { kpiKey: 'sales_won', name: 'Forecast for Nov 2026: €16,600 against €60,000' },
+      { kpiKey: 'forecast_deviation', name: 'Forecast accuracy 256.3% in Oct 2026' }
     ]);
     document.body.removeEventListener('createaction', handler);
   });
@@ -162,27 +150,23 @@ describe('c-spm-forecast-panel', () => {
     const model = clone(MODEL);
     model.kpis.find((k) => k.key === 'sales_won').total.value = null;
     model.forecast.total.won = null;
+    model.forecast.period.won = null;
+    model.forecast.months.forEach((m) => {
+      m.won = null;
+    });
     const element = await render({ model });
     expect(text($(element, '.won'))).toBe('—');
     expect(text($(element, '.gap'))).toBe('—');
     expect(text($(element, '.month-won'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'svg.bullet'));
 
-  it('says so when there is neither target, sale nor snapshot', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Forecast_Empty');
-  });
+  it('says so when there is neither target, sale nor snapshot', () =>
+    expectEmptyCard(render, 'c.SPM_Forecast_Empty', 'svg.bullet'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'svg.bullet'));
 
   it('is accessible', async () => {
     const element = await render();

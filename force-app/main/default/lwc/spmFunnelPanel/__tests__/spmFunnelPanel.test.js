@@ -1,12 +1,19 @@
-import { createElement } from 'lwc';
 import SpmFunnelPanel from 'c/spmFunnelPanel';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  flushPromises,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 // Labels that carry placeholders get their real text, so the filled-in numbers can be asserted.
 jest.mock(
@@ -33,21 +40,7 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up
   virtual: true
 });
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
-
-async function render(props = {}) {
-  const element = createElement('c-spm-funnel-panel', { is: SpmFunnelPanel });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
-const text = (node) => node.textContent.trim();
+const render = renderer('c-spm-funnel-panel', SpmFunnelPanel, () => ({ model: clone(MODEL) }));
 
 describe('c-spm-funnel-panel', () => {
   afterEach(() => {
@@ -68,30 +61,34 @@ describe('c-spm-funnel-panel', () => {
       'Negotiation/Review'
     ]);
     const needs = rows[2];
-    expect(text(needs.querySelector('.stage-count'))).toBe('7');
-    expect(text(needs.querySelector('.stage-amount'))).toBe('€120,300');
-    expect(text(needs.querySelector('.stage-weighted'))).toBe('€36,090');
-    expect(text(needs.querySelector('.stage-conversion'))).toBe('73%');
-    expect(text(rows[5].querySelector('.stage-conversion'))).toBe('89%');
-    expect(text($(element, '.total-count'))).toBe('23');
-    expect(text($(element, '.total-amount'))).toBe('€413,600');
-    expect(text($(element, '.total-weighted'))).toBe('€176,270');
+    expect(text(needs.querySelector('.stage-count'))).toBe('4');
+    expect(text(needs.querySelector('.stage-amount'))).toBe('€30,700');
+    expect(text(needs.querySelector('.stage-weighted'))).toBe('€9,210');
+    expect(text(needs.querySelector('.stage-conversion'))).toBe('59%');
+    expect(text(rows[5].querySelector('.stage-conversion'))).toBe('87%');
+    expect(text($(element, '.total-count'))).toBe('19');
+    expect(text($(element, '.total-amount'))).toBe('€441,800');
+    expect(text($(element, '.total-weighted'))).toBe('€276,690');
   });
 
   it('shows funnel value against target and coverage from the model KPIs', async () => {
     const element = await render();
-    expect(text($(element, '.funnel-value'))).toBe('€413,600');
+    expect(text($(element, '.funnel-value'))).toBe('€441,800');
     expect(text($(element, '.funnel-target'))).toBe('€250,000');
-    expect(text($(element, '.funnel-attainment'))).toBe('165%');
-    // Won already exceeds the target: no remaining target to cover, so no coverage ratio.
-    expect(text($(element, '.coverage'))).toBe('—');
+    expect(text($(element, '.funnel-attainment'))).toBe('177%');
+    // Open closing this period over what is left of the sales target: €176,700 / (€60,000 − €16,600).
+    expect(text($(element, '.coverage'))).toBe('4.07');
   });
 
-  it('shows coverage as a ratio when the model has one', async () => {
+  it('shows coverage as a ratio when the model has one, and a dash when it has none', async () => {
     const model = clone(MODEL);
     model.kpis.find((k) => k.key === 'coverage').total.value = 2.4;
     const element = await render({ model });
     expect(text($(element, '.coverage'))).toBe('2.40');
+    // Won already exceeds the target: no remaining target to cover, so no coverage ratio.
+    model.kpis.find((k) => k.key === 'coverage').total.value = null;
+    const covered = await render({ model });
+    expect(text($(covered, '.coverage'))).toBe('—');
   });
 
   it('draws one bar per stage, sized by amount, and reads the numbers to screen readers', async () => {
@@ -99,18 +96,18 @@ describe('c-spm-funnel-panel', () => {
     const svg = $(element, 'svg.funnel');
     expect(svg.getAttribute('role')).toBe('img');
     const aria = svg.getAttribute('aria-label');
-    expect(aria).toContain('Needs Analysis 7 deals €120,300, 73% convert');
+    expect(aria).toContain('Needs Analysis 4 deals €30,700, 59% convert');
     const widths = $$(element, 'svg.funnel rect').map((r) => Number(r.getAttribute('width')));
     expect(widths).toHaveLength(6);
-    // Needs Analysis holds the largest amount: the widest bar; Prospecting €60,300 about half of it.
-    expect(Math.max(...widths)).toBe(widths[2]);
-    expect(widths[0] / widths[2]).toBeCloseTo(60300 / 120300, 3);
+    // Negotiation/Review holds the largest amount: the widest bar; Prospecting €18,300 about a ninth of it.
+    expect(Math.max(...widths)).toBe(widths[5]);
+    expect(widths[0] / widths[5]).toBeCloseTo(18300 / 160300, 3);
     // Each stage's name and value are written beside and on its bar.
     const labels = $$(element, 'svg.funnel text.funnel__label').map((t) => t.textContent.trim());
     expect(labels[2]).toBe('Needs Analysis');
     const values = $$(element, 'svg.funnel text.funnel__value').map((t) => t.textContent.trim());
     expect(values).toHaveLength(6);
-    expect(values[2]).toBe('€120.3K');
+    expect(values[2]).toBe('€30.7K');
   });
 
   it('sizes the bars by count when the count toggle is pressed', async () => {
@@ -121,12 +118,12 @@ describe('c-spm-funnel-panel', () => {
     await flushPromises();
     expect(countButton.getAttribute('aria-pressed')).toBe('true');
     expect($(element, 'button.measure-amount').getAttribute('aria-pressed')).toBe('false');
-    // Needs Analysis has the most deals (7); Prospecting 3 of 7.
+    // Needs Analysis has the most deals (4, as many as Value Proposition); Prospecting 3 of 4.
     const widths = $$(element, 'svg.funnel rect').map((r) => Number(r.getAttribute('width')));
     expect(Math.max(...widths)).toBe(widths[2]);
-    expect(widths[0] / widths[2]).toBeCloseTo(3 / 7, 3);
+    expect(widths[0] / widths[2]).toBeCloseTo(3 / 4, 3);
     const values = $$(element, 'svg.funnel text.funnel__value').map((t) => t.textContent.trim());
-    expect(values[2]).toBe('7');
+    expect(values[2]).toBe('4');
   });
 
   it('opens the deals of a stage and navigates to the opportunity from its link', async () => {
@@ -140,17 +137,18 @@ describe('c-spm-funnel-panel', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const list = $(element, 'c-spm-deal-list');
     expect(list.deals.map((d) => d.Name)).toEqual([
-      'Evergreen Aerospace SAS - Training programme',
-      'Fairmont Robotics AB - Hardware refresh'
+      'Evergreen Aerospace SAS - Security audit',
+      'Fairmont Robotics AB - Expansion',
+      'Pinnacle Hotels AG - Integration project'
     ]);
     await flushPromises();
     const link = list.shadowRoot.querySelector('a.deal-link');
-    expect(link.getAttribute('href')).toBe('/lightning/r/0068N0000000059QAA/view');
+    expect(link.getAttribute('href')).toBe('/lightning/r/0068N000000004kQAA/view');
     link.click();
     expect(getNavigateCalledWith()).toEqual({
       type: 'standard__recordPage',
       attributes: {
-        recordId: '0068N0000000059QAA',
+        recordId: '0068N000000004kQAA',
         objectApiName: 'Opportunity',
         actionName: 'view'
       }
@@ -164,16 +162,16 @@ describe('c-spm-funnel-panel', () => {
   it('lists the deals moved and not moved since the last review', async () => {
     const element = await render();
     const moved = $(element, 'button.movement-moved');
-    // 12 open deals moved stage, 0 won, 2 lost since the last review; 11 open deals did not move.
-    expect(text(moved)).toContain('(14)');
-    expect(text($(element, 'button.movement-not-moved'))).toContain('(11)');
+    // 7 open deals moved stage, 0 won, 6 lost since the last review; 12 open deals did not move.
+    expect(text(moved)).toContain('(13)');
+    expect(text($(element, 'button.movement-not-moved'))).toContain('(12)');
     moved.click();
     await flushPromises();
-    expect($(element, 'c-spm-deal-list').deals).toHaveLength(14);
+    expect($(element, 'c-spm-deal-list').deals).toHaveLength(13);
     $(element, 'button.movement-not-moved').click();
     await flushPromises();
     const notMoved = $(element, 'c-spm-deal-list').deals;
-    expect(notMoved).toHaveLength(11);
+    expect(notMoved).toHaveLength(12);
     expect(notMoved.every((d) => d.movedSinceReview === false)).toBe(true);
   });
 
@@ -196,9 +194,9 @@ describe('c-spm-funnel-panel', () => {
     list.shadowRoot.querySelector('lightning-button-icon.create-action').click();
     expect(handler).toHaveBeenCalledTimes(2);
     expect(handler.mock.calls[1][0].detail).toEqual({
-      opportunityId: '0068N0000000055QAA',
-      accountId: '0018N0000000002QAA',
-      name: 'Follow up Fairmont Robotics AB - Security audit'
+      opportunityId: '0068N0000000057QAA',
+      accountId: '0018N0000000004QAA',
+      name: 'Follow up Falcon Robotics BV - Field rollout'
     });
     document.body.removeEventListener('createaction', handler);
   });
@@ -240,27 +238,13 @@ describe('c-spm-funnel-panel', () => {
     expect(text(list.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    const spinner = inPanelCard(element, 'lightning-spinner');
-    expect(spinner).not.toBeNull();
-    expect(spinner.alternativeText).toBeTruthy();
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'svg.funnel'));
 
-  it('says so when there is no open opportunity', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Funnel_Empty');
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('says so when there is no open opportunity', () =>
+    expectEmptyCard(render, 'c.SPM_Funnel_Empty', 'svg.funnel'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    const panel = inPanelCard(element, 'c-spm-error-panel');
-    expect(panel.errors).toEqual(errors);
-    expect($(element, 'svg.funnel')).toBeNull();
-  });
+  it('shows the error through the shared error panel', () => expectErrorCard(render, 'svg.funnel'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -14,7 +14,7 @@ import {
 } from 'c/spmReviewContext';
 import { formatLabel } from 'c/formatters';
 
-const CONTEXT = require('../../spmReviewWorkspace/__tests__/data/context.json');
+const CONTEXT = require('@pacer/fixtures/context.json');
 
 // A director, two managers, three reps: Dana > (Max > Ann, Bob), (Mia > Cy).
 const USERS = [

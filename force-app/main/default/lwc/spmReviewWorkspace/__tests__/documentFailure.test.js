@@ -9,8 +9,8 @@ import {
   holding
 } from '@pacer/test-utils';
 
-const CONTEXT = require('./data/context.json');
-const TEAM_RESPONSES = require('./data/teamPlanResponses.json');
+const CONTEXT = require('@pacer/fixtures/context.json');
+const TEAM_RESPONSES = require('@pacer/fixtures/teamPlanResponses.json');
 
 jest.mock('@salesforce/user/Id', () => ({ default: '0058N0000000002QAA' }), { virtual: true });
 jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { virtual: true });

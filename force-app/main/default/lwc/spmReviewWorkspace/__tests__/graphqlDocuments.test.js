@@ -13,7 +13,7 @@ import { graphql } from 'lightning/graphql';
 import { flushPromises, resetDOM } from '@pacer/test-utils';
 import { documentErrors } from '@pacer/local-schema';
 
-const CONTEXT = require('./data/context.json');
+const CONTEXT = require('@pacer/fixtures/context.json');
 // The coaching panel's account fixture: its documents are validated here too, with the workspace's.
 const ACCOUNT = require('../../spmCoachingPanel/__tests__/data/account.json');
 

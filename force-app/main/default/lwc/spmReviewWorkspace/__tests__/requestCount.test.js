@@ -12,7 +12,7 @@ import { flushPromises, resetDOM } from '@pacer/test-utils';
 import { toConnection, emptyAnswer } from '@pacer/graphql-fixtures';
 import { MAX_PLAN_DOCUMENTS } from 'c/reviewPlan';
 
-const CONTEXT = require('./data/context.json');
+const CONTEXT = require('@pacer/fixtures/context.json');
 
 const DIRECTOR_ID = '005TEST00000000000';
 const MANAGER_ID = '005TEST00000000001';

@@ -11,11 +11,11 @@ import {
   holding
 } from '@pacer/test-utils';
 
-const CONTEXT = require('./data/context.json');
-const CONTEXT_EMPTY = require('./data/contextEmpty.json');
-const CONTEXT_ERROR = require('./data/contextError.json');
-const TEAM_RESPONSES = require('./data/teamPlanResponses.json');
-const REP_RESPONSES = require('./data/repPlanResponses.json');
+const CONTEXT = require('@pacer/fixtures/context.json');
+const CONTEXT_EMPTY = require('@pacer/fixtures/contextEmpty.json');
+const CONTEXT_ERROR = require('@pacer/fixtures/contextError.json');
+const TEAM_RESPONSES = require('@pacer/fixtures/teamPlanResponses.json');
+const REP_RESPONSES = require('@pacer/fixtures/repPlanResponses.json');
 
 // The fixtures' current user is the sales manager Nina Novak, in the sample org's time zone and currency.
 const MANAGER_ID = '0058N0000000002QAA';

@@ -2,8 +2,8 @@ import { createElement } from 'lwc';
 import SpmScorecard from 'c/spmScorecard';
 import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
-const TEAM_MODEL = require('./data/teamModel.json');
-const REP_MODEL = require('./data/repModel.json');
+const TEAM_MODEL = require('@pacer/fixtures/teamModel.json');
+const REP_MODEL = require('@pacer/fixtures/repModel.json');
 
 // Placeholders get their real text so the filled-in values can be asserted.
 jest.mock(

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import SpmTeamRollup from 'c/spmTeamRollup';
 import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
 
-const TEAM_MODEL = require('./data/teamModel.json');
+const TEAM_MODEL = require('@pacer/fixtures/teamModel.json');
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const $ = (element, selector) => element.shadowRoot.querySelector(selector);

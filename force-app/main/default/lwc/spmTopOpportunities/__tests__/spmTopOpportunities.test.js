@@ -1,12 +1,18 @@
-import { createElement } from 'lwc';
 import SpmTopOpportunities from 'c/spmTopOpportunities';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import {
+  clone,
+  renderer,
+  $,
+  text,
+  flushPromises,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock(
   '@salesforce/label/c.SPM_Top_Since',
@@ -23,20 +29,10 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up
   virtual: true
 });
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
+const render = renderer('c-spm-top-opportunities', SpmTopOpportunities, () => ({
+  model: clone(MODEL)
+}));
 
-async function render(props = {}) {
-  const element = createElement('c-spm-top-opportunities', { is: SpmTopOpportunities });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const text = (node) => node.textContent.trim();
 const rowsOf = (element) =>
   Array.from($(element, 'c-spm-deal-list').shadowRoot.querySelectorAll('tr.deal-row'));
 
@@ -52,31 +48,33 @@ describe('c-spm-top-opportunities', () => {
     const rows = rowsOf(element);
     expect(rows).toHaveLength(5);
     const first = rows[0];
-    expect(text(first.querySelector('a.deal-link'))).toBe('Atlas Systems Ltd - Field rollout');
-    expect(text(first.querySelector('.deal-account'))).toBe('Atlas Systems Ltd');
+    expect(text(first.querySelector('a.deal-link'))).toBe(
+      'Fairmont Farms SA - Integration project'
+    );
+    expect(text(first.querySelector('.deal-account'))).toBe('Fairmont Farms SA');
     expect(text(first.querySelector('.deal-stage'))).toBe('Negotiation/Review');
-    expect(text(first.querySelector('.deal-amount'))).toBe('€46,500');
-    expect(text(first.querySelector('.deal-close-date'))).toBe('Dec 1, 2026');
-    expect(text(first.querySelector('.deal-next-step'))).toBe('Schedule executive meeting');
+    expect(text(first.querySelector('.deal-amount'))).toBe('€123,200');
+    expect(text(first.querySelector('.deal-close-date'))).toBe('Nov 25, 2026');
+    expect(text(first.querySelector('.deal-next-step'))).toBe('Chase procurement');
     expect(text($(element, 'p.since'))).toBe('Since the last review on Nov 9, 2026');
   });
 
   it('says which deals moved stage since the last review and which did not', async () => {
     const element = await render();
     const movement = rowsOf(element).map((r) => text(r.querySelector('.deal-movement')));
-    expect(movement).toEqual(['Not moved', 'Moved', 'Not moved', 'Not moved', 'Moved']);
+    expect(movement).toEqual(['Moved', 'Not moved', 'Not moved', 'Moved', 'Not moved']);
   });
 
   it('navigates to the opportunity from its link, which carries a real href', async () => {
     const element = await render();
     await flushPromises();
     const link = rowsOf(element)[1].querySelector('a.deal-link');
-    expect(link.getAttribute('href')).toBe('/lightning/r/0068N000000005LQAQ/view');
+    expect(link.getAttribute('href')).toBe('/lightning/r/0068N000000004WQAQ/view');
     link.click();
     expect(getNavigateCalledWith()).toEqual({
       type: 'standard__recordPage',
       attributes: {
-        recordId: '0068N000000005LQAQ',
+        recordId: '0068N000000004WQAQ',
         objectApiName: 'Opportunity',
         actionName: 'view'
       }
@@ -91,9 +89,9 @@ describe('c-spm-top-opportunities', () => {
     const event = handler.mock.calls[0][0];
     expect(event.bubbles && event.composed).toBe(true);
     expect(event.detail).toEqual({
-      opportunityId: '0068N000000003ZQAQ',
-      accountId: '0018N000000000QQAQ',
-      name: 'Follow up Atlas Systems Ltd - Field rollout'
+      opportunityId: '0068N000000005bQAA',
+      accountId: '0018N000000000YQAQ',
+      name: 'Follow up Fairmont Farms SA - Integration project'
     });
     document.body.removeEventListener('createaction', handler);
   });
@@ -112,22 +110,14 @@ describe('c-spm-top-opportunities', () => {
     expect(text(first.querySelector('.deal-account'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-    expect($(element, 'c-spm-deal-list')).toBeNull();
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, 'c-spm-deal-list'));
 
-  it('says so when there is no open deal', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_Top_Empty');
-  });
+  it('says so when there is no open deal', () =>
+    expectEmptyCard(render, 'c.SPM_Top_Empty', 'c-spm-deal-list'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () =>
+    expectErrorCard(render, 'c-spm-deal-list'));
 
   it('is accessible', async () => {
     const element = await render();

@@ -1,12 +1,19 @@
-import { createElement } from 'lwc';
 import SpmWonLost from 'c/spmWonLost';
-import { flushPromises, resetDOM, inPanelCard } from '@pacer/test-utils';
+import {
+  clone,
+  renderer,
+  $,
+  $$,
+  text,
+  flushPromises,
+  resetDOM,
+  expectLoadingCard,
+  expectEmptyCard,
+  expectErrorCard
+} from '@pacer/test-utils';
 import { getNavigateCalledWith, resetNavigation } from 'lightning/navigation';
-import { reduceErrors } from 'c/errors';
 
-const MODEL = require('./data/reviewModel.json');
-const EMPTY_MODEL = require('./data/reviewModelEmpty.json');
-const ERROR_RESPONSE = require('./data/reviewError.json');
+const MODEL = require('@pacer/fixtures/reviewModel.json');
 
 jest.mock('@salesforce/label/c.SPM_WonLost_DealsAmount', () => ({ default: '{0} deals, {1}' }), {
   virtual: true
@@ -15,21 +22,8 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Kpi', () => ({ default: '{0}: {1} a
   virtual: true
 });
 
-function clone(value) {
-  return JSON.parse(JSON.stringify(value));
-}
+const render = renderer('c-spm-won-lost', SpmWonLost, () => ({ model: clone(MODEL) }));
 
-async function render(props = {}) {
-  const element = createElement('c-spm-won-lost', { is: SpmWonLost });
-  Object.assign(element, { model: clone(MODEL) }, props);
-  document.body.appendChild(element);
-  await flushPromises();
-  return element;
-}
-
-const $ = (element, selector) => element.shadowRoot.querySelector(selector);
-const $$ = (element, selector) => Array.from(element.shadowRoot.querySelectorAll(selector));
-const text = (node) => node.textContent.trim();
 const metric = (element, key) => $$(element, '.metric').find((m) => m.dataset.key === key);
 
 describe('c-spm-won-lost', () => {
@@ -41,26 +35,22 @@ describe('c-spm-won-lost', () => {
 
   it('shows won and lost in the period with win rate, average deal value and sales cycle', async () => {
     const element = await render();
-    expect(text($(element, '.won-summary'))).toBe('3 deals, €178,400');
-    // Lost: 6 closed − 3 won; the amount summed over the complete list of closed deals.
-    expect(text($(element, '.lost-summary'))).toBe('3 deals, €66,300');
-    expect(text(metric(element, 'win_rate').querySelector('.metric-value'))).toBe('50.0%');
+    expect(text($(element, '.won-summary'))).toBe('1 deals, €16,600');
+    // Lost: 9 closed − 1 won; the amount summed over the complete list of closed deals.
+    expect(text($(element, '.lost-summary'))).toBe('8 deals, €115,100');
+    expect(text(metric(element, 'win_rate').querySelector('.metric-value'))).toBe('11.1%');
     expect(text(metric(element, 'win_rate').querySelector('.metric-target'))).toBe('40.0%');
-    expect(text(metric(element, 'avg_deal_value').querySelector('.metric-value'))).toBe('€59,467');
-    expect(text(metric(element, 'sales_cycle').querySelector('.metric-value'))).toBe('91.7');
+    expect(text(metric(element, 'avg_deal_value').querySelector('.metric-value'))).toBe('€16,600');
+    expect(text(metric(element, 'sales_cycle').querySelector('.metric-value'))).toBe('38');
   });
 
   it('lists the won deals and the lost deals apart, each linking to its opportunity', async () => {
     const element = await render();
     const won = $(element, 'c-spm-deal-list.won-list');
     const lost = $(element, 'c-spm-deal-list.lost-list');
-    expect(won.deals.map((d) => d.Name)).toEqual([
-      'Falcon Robotics BV - Hardware refresh',
-      'Fairmont Robotics AB - Training programme',
-      'Horizon Airlines plc - Expansion'
-    ]);
+    expect(won.deals.map((d) => d.Name)).toEqual(['Highland Cosmetics plc - Support renewal']);
     expect(lost.deals.every((d) => d.IsWon === false)).toBe(true);
-    expect(lost.deals).toHaveLength(3);
+    expect(lost.deals).toHaveLength(8);
     await flushPromises();
     won.shadowRoot.querySelector('a.deal-link').click();
     expect(getNavigateCalledWith().attributes.recordId).toBe(won.deals[0].Id);
@@ -70,8 +60,8 @@ describe('c-spm-won-lost', () => {
     const model = clone(MODEL);
     model.lists.complete.closed = false;
     const element = await render({ model });
-    expect(text($(element, '.lost-summary'))).toBe('3 deals, —');
-    expect(text($(element, '.won-summary'))).toBe('3 deals, €178,400');
+    expect(text($(element, '.lost-summary'))).toBe('8 deals, —');
+    expect(text($(element, '.won-summary'))).toBe('1 deals, €16,600');
   });
 
   it('fires createaction with the KPI and its value against target', async () => {
@@ -81,7 +71,7 @@ describe('c-spm-won-lost', () => {
     metric(element, 'win_rate').querySelector('lightning-button-icon.create-action').click();
     expect(handler.mock.calls[0][0].detail).toEqual({
       kpiKey: 'win_rate',
-      name: 'c.SPM_WonLost_WinRate: 50.0% against 40.0%'
+      name: 'c.SPM_WonLost_WinRate: 11.1% against 40.0%'
     });
     $(element, 'c-spm-deal-list.lost-list')
       .shadowRoot.querySelector('lightning-button-icon.create-action')
@@ -99,27 +89,20 @@ describe('c-spm-won-lost', () => {
     });
     model.kpis.find((k) => k.key === 'avg_deal_value').total.value = null;
     const element = await render({ model });
-    expect(text($(element, '.lost-summary'))).toBe('3 deals, —');
+    expect(text($(element, '.lost-summary'))).toBe('8 deals, —');
     expect(text(metric(element, 'avg_deal_value').querySelector('.metric-value'))).toBe('—');
     const won = $(element, 'c-spm-deal-list.won-list');
     expect(text(won.shadowRoot.querySelector('.deal-amount'))).toBe('—');
   });
 
-  it('shows a spinner with alternative text while loading', async () => {
-    const element = await render({ loading: true });
-    expect(inPanelCard(element, 'lightning-spinner').alternativeText).toBe('c.SPM_Loading');
-  });
+  it('shows a spinner with alternative text while loading', () =>
+    expectLoadingCard(render, '.won-summary'));
 
-  it('says so when nothing closed in the period', async () => {
-    const element = await render({ model: clone(EMPTY_MODEL) });
-    expect(inPanelCard(element, 'p.empty').textContent).toBe('c.SPM_WonLost_Empty');
-  });
+  it('says so when nothing closed in the period', () =>
+    expectEmptyCard(render, 'c.SPM_WonLost_Empty', '.won-summary'));
 
-  it('shows the error through the shared error panel', async () => {
-    const errors = reduceErrors(ERROR_RESPONSE.errors);
-    const element = await render({ error: errors });
-    expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual(errors);
-  });
+  it('shows the error through the shared error panel', () =>
+    expectErrorCard(render, '.won-summary'));
 
   it('is accessible', async () => {
     const element = await render();
