@@ -1,7 +1,8 @@
 /**
  * One `jest` run, two projects:
  * - `lwc`: components and service modules, compiled by the LWC transformer (sfdx-lwc-jest).
- * - `node`: scripts, the local org and the preview server, TypeScript compiled by SWC.
+ * - `node`: scripts, the sample-data generator, the local org and the preview server, TypeScript
+ *   compiled by SWC.
  * Both resolve `c/<bundle>` to the same service modules, so every number has one implementation.
  */
 const fs = require('fs');
@@ -43,6 +44,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/scripts/**/*.test.ts',
         '<rootDir>/localorg/**/*.test.ts',
+        '<rootDir>/sample-data/**/*.test.ts',
         '<rootDir>/preview/**/*.test.ts'
       ],
       testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/preview/test/browser/'],

@@ -1,5 +1,5 @@
 import { prepareSteps, sampleTargetsCsv, SALES_KPI_KEY } from './prepareOrg';
-import type { SampleDataSet } from '../localorg/sample-data/types';
+import type { SampleDataSet } from '../sample-data/types';
 
 const DATA: SampleDataSet = {
   meta: {

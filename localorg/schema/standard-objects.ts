@@ -4,9 +4,9 @@
  * Task.AccountId), relationship names, picklist values. Custom fields on these objects come from
  * force-app metadata and are merged in by load-schema.ts.
  */
-import { STAGES, HISTORY_FORECAST_CATEGORIES } from '../sample-data/stages';
-import { INDUSTRIES } from '../sample-data/words';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import { STAGES, HISTORY_FORECAST_CATEGORIES } from '../../sample-data/stages';
+import { INDUSTRIES } from '../../sample-data/words';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import { baseField, type FieldDef, type FieldType } from './model';
 
 /** Options of one standard field in the compact table below. */

@@ -9,8 +9,8 @@
  * opportunities, 500,000+ activities) takes seconds: no closure per record, day and time strings
  * cached and shared between records.
  */
-import { makeId, STANDARD_KEY_PREFIXES } from '../ids';
-import { DAY_MS, dayToIso, isIsoDate, isoToDay, tzOffsetMinutes } from '../time';
+import { makeId, STANDARD_KEY_PREFIXES } from './ids';
+import { DAY_MS, dayToIso, isIsoDate, isoToDay, tzOffsetMinutes } from './calendar';
 import { Prng } from './prng';
 import { LOST, STAGES, WON } from './stages';
 import type { SampleDataSet, SObjectRecord } from './types';
