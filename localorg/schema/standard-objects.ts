@@ -1,5 +1,5 @@
 /**
- * The standard objects and fields Pacer reads (CONTRACT.md, "Standard fields Pacer reads"), with
+ * The standard objects and fields Pacer reads (docs/data-model.md, "Standard objects Pacer reads"), with
  * the properties Salesforce gives them: read-only derived fields (IsClosed, LastStageChangeDate,
  * Task.AccountId), relationship names, picklist values. Custom fields on these objects come from
  * force-app metadata and are merged in by load-schema.ts.

@@ -89,7 +89,7 @@ export const LWC_META: Omit<FileType, 'folder'> = {
   rootElement: 'LightningComponentBundle'
 };
 
-/** Folders whose presence means Apex, which Pacer does not use (DESIGN.md section 4). */
+/** Folders whose presence means Apex, which Pacer does not use (docs/engine.md, "Layers and what may import what"). */
 export const APEX_FOLDERS: readonly string[] = ['classes', 'triggers'];
 
 /** Folder names this check understands; the first one found in a path decides the type. */

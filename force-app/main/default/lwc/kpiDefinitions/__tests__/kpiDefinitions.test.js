@@ -25,7 +25,7 @@ describe('the default config', () => {
   it('passes the KPI menu validator', () => {
     expect(validateKpiMenu(menu)).toEqual({ ok: true, errors: [] });
   });
-  it('covers the menu DESIGN.md asks for', () => {
+  it('covers every KPI category, with the outcome, pipeline, activity and trust KPIs a review needs', () => {
     expect(menu.kpis.length).toBeGreaterThanOrEqual(20);
     expect(new Set(menu.kpis.map((k) => k.category))).toEqual(new Set(CATEGORIES));
     const builtins = menu.kpis.map((k) => k.definition.builtin).filter(Boolean);
@@ -52,7 +52,7 @@ describe('the default config', () => {
       ])
     );
   });
-  it('passes the cadence validator, with the month of DESIGN.md §2.3', () => {
+  it('passes the cadence validator, with the typical month: W1 team meeting, W1/W3/W5 coaching, W5 performance coaching, W2 key accounts', () => {
     expect(validateCadences(cadences)).toEqual({ ok: true, errors: [] });
     const byType = Object.fromEntries(
       cadences.cadences.filter((c) => c.active).map((c) => [c.key, c])

@@ -20,7 +20,7 @@ function clone(value) {
 
 const PERIODS = ['Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
 
-/** The six-period series requested from the engine (REQUESTS.md), as it will arrive. */
+/** The model's six-period series (`activity.history`, docs/engine.md "The model"), which the fixture lacks. */
 function withHistory(model) {
   const copy = clone(model);
   copy.activity.history = PERIODS.map((label, i) => ({
