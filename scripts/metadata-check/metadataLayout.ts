@@ -1,6 +1,6 @@
 /**
  * Where each metadata type lives in a source-format package and how its files are named.
- * Salesforce's converter silently skips a file whose name does not fit (TOOLCHAIN.md), so
+ * Salesforce's converter silently skips a file whose name does not fit, so
  * these are checked explicitly.
  */
 
