@@ -24,8 +24,8 @@ module.exports = {
         '<rootDir>/force-app/test/jest-setup.js'
       ],
       moduleNameMapper: {
-        // Templates are compiled by the project's @lwc/compiler 9; run them on the engine of the same
-        // version (sfdx-lwc-jest would otherwise resolve its own v8 engine and warn on every test).
+        // Templates are compiled by the project's @lwc/compiler 9; run them on LWC's engine of the same
+        // version (sfdx-lwc-jest would otherwise resolve its own v8 @lwc/engine-dom and warn on every test).
         '^lwc$': '<rootDir>/node_modules/lwc/node_modules/@lwc/engine-dom/dist/index.cjs',
         '^@pacer/test-utils$': '<rootDir>/force-app/test/testUtils',
         '^@pacer/graphql-fixtures$': '<rootDir>/force-app/test/graphqlFixtures',

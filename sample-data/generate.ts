@@ -58,7 +58,10 @@ const CREATION_SPAN_DAYS = 760;
 const ACTIVITY_SPAN_DAYS = 728;
 /** Meetings and tasks are already planned this many days ahead. */
 const PLANNED_AHEAD_DAYS = 13;
-/** "Not updated for N days" threshold (docs/engine.md, "Definitions every number follows"), used to place stale deals beyond it. */
+/**
+ * "Not updated for N days" threshold (docs/engine.md, "Definitions every number follows"), used to
+ * place stale deals beyond it.
+ */
 const STALE_AFTER_DAYS = 60;
 /** Old deals that stay open long after they should have closed, per rep-average sloppiness. */
 const ZOMBIE_SHARE = 0.025;
