@@ -1,6 +1,7 @@
 /**
  * Flat ESLint config, one block per kind of file:
- * LWC rules for components, TypeScript rules for scripts, the local org and the preview,
+ * LWC rules for components, TypeScript rules for scripts, the sample-data generator, the local org,
+ * and the preview,
  * jest globals for tests.
  */
 const lwcConfig = require('@salesforce/eslint-config-lwc');
@@ -8,12 +9,12 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const jestPlugin = require('eslint-plugin-jest');
 
-/** The TypeScript: scripts, the local org, the preview, and the test fixtures' builder. */
+/** The TypeScript: scripts, the local org, the sample data, the preview, and the test fixtures' builder. */
 const TS_FILES = [
   'scripts/**/*.ts',
   'localorg/**/*.ts',
+  'sample-data/**/*.ts',
   'preview/**/*.ts',
-  'types/**/*.ts',
   'force-app/test/**/*.ts'
 ];
 

@@ -1,7 +1,8 @@
 /**
  * One `jest` run, two projects:
  * - `lwc`: components and service modules, compiled by the LWC transformer (sfdx-lwc-jest).
- * - `node`: scripts, the local org and the preview server, TypeScript compiled by SWC.
+ * - `node`: scripts, the sample-data generator, the local org and the preview server, TypeScript
+ *   compiled by SWC.
  * Both resolve `c/<bundle>` to the same service modules, so every number has one implementation.
  */
 const fs = require('fs');
@@ -23,8 +24,8 @@ module.exports = {
         '<rootDir>/force-app/test/jest-setup.js'
       ],
       moduleNameMapper: {
-        // Templates are compiled by the project's @lwc/compiler 9; run them on the engine of the same
-        // version (sfdx-lwc-jest would otherwise resolve its own v8 engine and warn on every test).
+        // Templates are compiled by the project's @lwc/compiler 9; run them on LWC's engine of the same
+        // version (sfdx-lwc-jest would otherwise resolve its own v8 @lwc/engine-dom and warn on every test).
         '^lwc$': '<rootDir>/node_modules/lwc/node_modules/@lwc/engine-dom/dist/index.cjs',
         '^@pacer/test-utils$': '<rootDir>/force-app/test/testUtils',
         '^@pacer/graphql-fixtures$': '<rootDir>/force-app/test/graphqlFixtures',
@@ -45,6 +46,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/scripts/**/*.test.ts',
         '<rootDir>/localorg/**/*.test.ts',
+        '<rootDir>/sample-data/**/*.test.ts',
         '<rootDir>/preview/**/*.test.ts',
         '<rootDir>/force-app/test/**/*.test.ts'
       ],

@@ -14,7 +14,7 @@ import {
 } from '../scripts/lib/flags';
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_API_LIMIT, startLocalOrg } from './server';
 import { takeHideFieldFlags } from './sessions';
-import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from './sample-data/generate';
+import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../sample-data/generate';
 
 /** The default port, the one `--target-org local` assumes (scripts/lib/connection.ts). */
 export const DEFAULT_PORT = 4410;

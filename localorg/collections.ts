@@ -6,10 +6,10 @@
  */
 import { SfError } from './errors';
 import type { Faults } from './faults';
-import { isValidId, to18 } from './ids';
+import { isValidId, to18 } from '../sample-data/ids';
 import type { OrgContext } from './org';
 import type { FieldDef, ObjectDef } from './schema/model';
-import type { SObjectRecord } from './sample-data/types';
+import type { SObjectRecord } from '../sample-data/types';
 import { applyWrite, prepareWrite, type BatchClaims, type PreparedWrite } from './writes';
 
 /** Records one collections call may carry. */

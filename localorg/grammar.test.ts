@@ -4,9 +4,9 @@
  * field hidden from the user (accepted with @optional); and it groups DateTime fields through date
  * functions in the org's time zone.
  */
-import { makeId } from './ids';
-import { generateSampleData } from './sample-data/generate';
-import type { SObjectRecord } from './sample-data/types';
+import { makeId } from '../sample-data/ids';
+import { generateSampleData } from '../sample-data/generate';
+import type { SObjectRecord } from '../sample-data/types';
 import { startLocalOrg, type LocalOrg } from './server';
 import { takeHideFieldFlags, userSessionToken } from './sessions';
 import { call, type GraphqlBody, type JsonResponse } from './testing';

@@ -2,8 +2,8 @@
  * Real GraphQL documents over HTTP, checked against the same numbers computed directly from the
  * records of the data set.
  */
-import { generateSampleData } from './sample-data/generate';
-import type { SObjectRecord } from './sample-data/types';
+import { generateSampleData } from '../sample-data/generate';
+import type { SObjectRecord } from '../sample-data/types';
 import { startLocalOrg, type LocalOrg } from './server';
 import { call, connectionOf, graphql, type GraphqlBody } from './testing';
 

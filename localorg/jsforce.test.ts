@@ -3,8 +3,8 @@
  * queries, upserting by external id in sObject collections, and the faults Salesforce sends.
  */
 import { Connection } from 'jsforce';
-import { generateSampleData } from './sample-data/generate';
-import type { SObjectRecord } from './sample-data/types';
+import { generateSampleData } from '../sample-data/generate';
+import type { SObjectRecord } from '../sample-data/types';
 import { startLocalOrg, type LocalOrg } from './server';
 import { shareNodeDisposeSymbol } from './testing';
 

@@ -2,7 +2,7 @@
  * The REST side of the local org over HTTP: auth, limits, SOQL, describe, record writes and their
  * derived fields, UI API record writes, and the fault control endpoint.
  */
-import { generateSampleData } from './sample-data/generate';
+import { generateSampleData } from '../sample-data/generate';
 import { startLocalOrg, type LocalOrg } from './server';
 import { userSessionToken } from './sessions';
 import { call, soql } from './testing';

@@ -13,17 +13,17 @@ import {
   type CollectionOperation
 } from './collections';
 import { describeGlobal, describeObject, globalEntry } from './describe';
-import { QueryError } from './engine/paths';
+import { QueryError } from './query/paths';
 import { badRequest, notFound, SfError } from './errors';
 import type { FaultHit, Faults } from './faults';
 import type { GraphqlService } from './graphql/execute';
 import { displayValueOf } from './graphql/static-types';
-import { isValidId, to18 } from './ids';
+import { isValidId, to18 } from '../sample-data/ids';
 import type { DisplayFormatter, OrgContext } from './org';
 import type { ObjectDef } from './schema/model';
-import type { SObjectRecord } from './sample-data/types';
+import type { SObjectRecord } from '../sample-data/types';
 import { projectRecord, queryColumns, runSoql, type QueryAnswer } from './soql';
-import { fieldValue, resolveDottedPath } from './engine/paths';
+import { fieldValue, resolveDottedPath } from './query/paths';
 import { applyWrite, prepareWrite } from './writes';
 
 /** A request routed to the REST API (path after `/services/data/vNN.0`). */

@@ -11,17 +11,17 @@ import type { AddressInfo } from 'node:net';
 import { SfError } from './errors';
 import { faultResponse, Faults } from './faults';
 import { GraphqlService } from './graphql/execute';
-import { LOCAL_ORG_ID, makeId } from './ids';
+import { LOCAL_ORG_ID, makeId } from '../sample-data/ids';
 import { DisplayFormatter, type OrgContext } from './org';
 import { ApiLimits, RestApi } from './rest';
-import { generateSampleData } from './sample-data/generate';
-import type { SampleDataSet } from './sample-data/types';
-import { readSampleData } from './sample-data/write';
+import { generateSampleData } from '../sample-data/generate';
+import type { SampleDataSet } from '../sample-data/types';
+import { readSampleData } from '../sample-data/write';
 import { hiddenFieldsByUser, tokenUser, type HiddenFields } from './sessions';
 import { loadSchema } from './schema/load-schema';
 import type { OrgSchema } from './schema/model';
 import { RecordStore } from './store';
-import { DAY_MS, isoToDay } from './time';
+import { DAY_MS, isoToDay } from '../sample-data/calendar';
 
 /** The fake access token of the local org (no secret: it opens nothing but this server). */
 export const DEFAULT_ACCESS_TOKEN = '00D000000000001!LOCAL';

@@ -7,7 +7,7 @@
  * security, for GraphQL) is declared per user too.
  */
 
-import { to18 } from './ids';
+import { to18 } from '../sample-data/ids';
 import type { OrgSchema } from './schema/model';
 import type { RecordStore } from './store';
 

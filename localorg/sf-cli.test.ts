@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { generateSampleData } from './sample-data/generate';
+import { generateSampleData } from '../sample-data/generate';
 import { startLocalOrg, type LocalOrg } from './server';
 
 const run = promisify(execFile);

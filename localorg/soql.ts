@@ -13,21 +13,22 @@ import {
   type Group,
   type GroupSpec,
   type GroupingType
-} from './engine/aggregate';
-import type { CompareOp, Cond, FieldTest } from './engine/conditions';
-import { literalBounds } from './engine/date-bounds';
-import { fieldValue, QueryError, resolveDottedPath, type FieldPath } from './engine/paths';
+} from './query/aggregate';
+import type { CompareOp, Cond, FieldTest } from './query/conditions';
+import { literalBounds } from './query/date-bounds';
+import { fieldValue, QueryError, resolveDottedPath, type FieldPath } from './query/paths';
 import {
   compareSortValues,
   selectRecords,
   sortRecords,
   sortValue,
   type SortKey
-} from './engine/select';
+} from './query/select';
 import type { OrgContext } from './org';
 import type { ObjectDef } from './schema/model';
-import type { FieldValue, SObjectRecord } from './sample-data/types';
-import { canonicalDateTime, DATE_FUNCTIONS, isIsoDate, type DateFunction } from './time';
+import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import { canonicalDateTime, isIsoDate } from '../sample-data/calendar';
+import { DATE_FUNCTIONS, type DateFunction } from './time';
 
 /** One row of a query result. */
 export type QueryRow = Record<string, unknown>;

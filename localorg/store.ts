@@ -4,9 +4,9 @@
  * id and unique fields built on first use and dropped when the table changes. Queries read the
  * stored objects directly; nothing is copied per request.
  */
-import { LOCAL_ORG_ID, makeId, to18 } from './ids';
+import { LOCAL_ORG_ID, makeId, to18 } from '../sample-data/ids';
 import type { ObjectDef, OrgSchema } from './schema/model';
-import type { FieldValue, SampleDataSet, SObjectRecord } from './sample-data/types';
+import type { FieldValue, SampleDataSet, SObjectRecord } from '../sample-data/types';
 
 /** One object's records. */
 export interface Table {

@@ -8,13 +8,13 @@
  * An update that changes nothing leaves the record untouched: LastModifiedDate and SystemModstamp
  * move only on real changes, so re-running an idempotent script is visible as "unchanged".
  */
-import { isValidId, to18 } from './ids';
+import { isValidId, to18 } from '../sample-data/ids';
 import type { OrgContext } from './org';
 import type { FieldDef, ObjectDef } from './schema/model';
-import { STAGE_BY_NAME } from './sample-data/stages';
-import type { FieldValue, SObjectRecord } from './sample-data/types';
+import { STAGE_BY_NAME } from '../sample-data/stages';
+import type { FieldValue, SObjectRecord } from '../sample-data/types';
 import { indexKey } from './store';
-import { canonicalDateTime, isIsoDate, utcMsToLocalDay, dayToIso } from './time';
+import { canonicalDateTime, isIsoDate, utcMsToLocalDay, dayToIso } from '../sample-data/calendar';
 import { SfError } from './errors';
 
 /** A write checked against the schema and the current records, ready to apply. */

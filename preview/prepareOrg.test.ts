@@ -1,5 +1,5 @@
 import { prepareSteps, sampleTargetsCsv, SALES_KPI_KEY } from './prepareOrg';
-import type { SampleDataSet } from '../localorg/sample-data/types';
+import type { SampleDataSet } from '../sample-data/types';
 
 const DATA: SampleDataSet = {
   meta: {
@@ -40,11 +40,11 @@ describe('sampleTargetsCsv', () => {
 
 describe('prepareSteps', () => {
   it('seeds first, then backfills forecasts and plans targets for the data set day, all against the local org', () => {
-    const steps = prepareSteps('2026-11-23', '/tmp/targets.csv');
+    const steps = prepareSteps('2026-11-23', 'targets.csv');
     expect(steps.map((step) => step.argv)).toEqual([
       ['--target-org', 'local'],
       ['--target-org', 'local', '--backfill', '12', '--as-of', '2026-11-23'],
-      ['--target-org', 'local', '--file', '/tmp/targets.csv', '--as-of', '2026-11-23']
+      ['--target-org', 'local', '--file', 'targets.csv', '--as-of', '2026-11-23']
     ]);
   });
 });

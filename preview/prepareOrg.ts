@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { SampleDataSet } from '../localorg/sample-data/types';
+import type { SampleDataSet } from '../sample-data/types';
 import { run as planTargets } from '../scripts/commands/plan-targets';
 import { run as seed } from '../scripts/commands/seed';
 import { run as snapshotForecast } from '../scripts/commands/snapshot-forecast';

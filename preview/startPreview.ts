@@ -4,7 +4,7 @@
  * benchmark.
  */
 import { startLocalOrg } from '../localorg/server';
-import type { SampleDataSet } from '../localorg/sample-data/types';
+import type { SampleDataSet } from '../sample-data/types';
 import type { PreviewBuild } from './build/buildPreview';
 import { startBuildService } from './build/buildService';
 import { projectPaths, type ProjectPaths } from './build/projectPaths';

@@ -28,19 +28,19 @@ import {
   type GraphQLInputFieldConfigMap,
   type GraphQLResolveInfo
 } from 'graphql';
-import { groupRecords, type Group, type GroupingType, type GroupSpec } from '../engine/aggregate';
-import type { Cond } from '../engine/conditions';
-import { fieldValue, pathFrom, type FieldPath } from '../engine/paths';
+import { groupRecords, type Group, type GroupingType, type GroupSpec } from '../query/aggregate';
+import type { Cond } from '../query/conditions';
+import { fieldValue, pathFrom, type FieldPath } from '../query/paths';
 import {
   compareSortValues,
   selectRecords,
   sortRecords,
   sortValue,
   type SortKey
-} from '../engine/select';
+} from '../query/select';
 import type { DisplayFormatter, OrgContext } from '../org';
 import { isFilterable, type FieldDef, type ObjectDef, type OrgSchema } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import type { DateFunction } from '../time';
 import { featuresAt, FIELD_AGGREGATE_TYPE } from './conformance';
 import {

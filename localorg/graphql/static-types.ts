@@ -23,19 +23,14 @@ import {
   type GraphQLOutputType,
   type ValueNode
 } from 'graphql';
-import { aggregateValue, type AggregateFn, type Group, type GroupSpec } from '../engine/aggregate';
-import type { FieldPath } from '../engine/paths';
+import { aggregateValue, type AggregateFn, type Group, type GroupSpec } from '../query/aggregate';
+import type { FieldPath } from '../query/paths';
 import type { DisplayFormatter } from '../org';
 import type { FieldDef, FieldType } from '../schema/model';
-import type { FieldValue } from '../sample-data/types';
+import type { FieldValue } from '../../sample-data/types';
 import type { RecordStore } from '../store';
-import {
-  canonicalDateTime,
-  DATE_FUNCTIONS,
-  DATE_LITERALS,
-  isIsoDate,
-  type DateFunction
-} from '../time';
+import { canonicalDateTime, isIsoDate } from '../../sample-data/calendar';
+import { DATE_FUNCTIONS, DATE_LITERALS, type DateFunction } from '../time';
 import {
   AGGREGATE_TYPES,
   ENUMS,

@@ -5,14 +5,15 @@
  * `{ range }`, and date functions (`CloseDate: { CALENDAR_YEAR: { eq: 2026 } }`).
  */
 import { GraphQLError } from 'graphql';
-import type { CompareOp, Cond, FieldTest } from '../engine/conditions';
-import { fieldValue, pathFrom, type FieldPath } from '../engine/paths';
+import type { CompareOp, Cond, FieldTest } from '../query/conditions';
+import { fieldValue, pathFrom, type FieldPath } from '../query/paths';
 import type { FieldDef, ObjectDef, OrgSchema } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
-import { literalBounds } from '../engine/date-bounds';
-import { selectRecords } from '../engine/select';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
+import { literalBounds } from '../query/date-bounds';
+import { selectRecords } from '../query/select';
 import type { RecordStore } from '../store';
-import { DATE_FUNCTIONS, tzOffsetMinutes, type CalendarSettings, type DateFunction } from '../time';
+import { tzOffsetMinutes } from '../../sample-data/calendar';
+import { DATE_FUNCTIONS, type CalendarSettings, type DateFunction } from '../time';
 import { DATE_RANGE_FIELDS } from './static-types';
 
 /** What filters need besides the input. */

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { CUSTOM_KEY_PREFIXES, STANDARD_KEY_PREFIXES } from '../ids';
+import { CUSTOM_KEY_PREFIXES, STANDARD_KEY_PREFIXES } from '../../sample-data/ids';
 import { baseField, type FieldDef, type FieldType, type ObjectDef, type OrgSchema } from './model';
 import { ownerField, STANDARD_OBJECTS, standardField, systemFields } from './standard-objects';
 

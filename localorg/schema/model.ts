@@ -2,7 +2,7 @@
  * The local org's schema: objects and fields with the properties describe, GraphQL, SOQL and the
  * write paths need. Built from force-app metadata plus the standard objects Pacer reads.
  */
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 
 /** Field types, named after describe's `type` (lower case, as the REST API returns them). */
 export type FieldType =

@@ -1,12 +1,12 @@
 /**
- * The standard objects and fields Pacer reads (CONTRACT.md, "Standard fields Pacer reads"), with
+ * The standard objects and fields Pacer reads (docs/data-model.md, "Standard objects Pacer reads"), with
  * the properties Salesforce gives them: read-only derived fields (IsClosed, LastStageChangeDate,
  * Task.AccountId), relationship names, picklist values. Custom fields on these objects come from
  * force-app metadata and are merged in by load-schema.ts.
  */
-import { STAGES, HISTORY_FORECAST_CATEGORIES } from '../sample-data/stages';
-import { INDUSTRIES } from '../sample-data/words';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import { STAGES, HISTORY_FORECAST_CATEGORIES } from '../../sample-data/stages';
+import { INDUSTRIES } from '../../sample-data/words';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import { baseField, type FieldDef, type FieldType } from './model';
 
 /** Options of one standard field in the compact table below. */

@@ -43,7 +43,7 @@ export interface BuildOptions {
 /** A finished (or reused) build. */
 export interface PreviewBuild {
   hash: string;
-  /** Absolute folder holding `main.js` and its chunks. */
+  /** Absolute folder holding the bundle, main.js, and its chunks. */
   dir: string;
   /** True when an existing build was reused. */
   cached: boolean;

@@ -1,7 +1,7 @@
 /**
- * The LWC runtime the bundle links: the engine, synthetic shadow and wire service of the `lwc`
- * package the compiler belongs to. Left to itself, the LWC Rollup plugin takes whatever
- * `@lwc/engine-dom` sits at the top of node_modules, which here is the older one
+ * The LWC runtime the bundle links: LWC's engine (`@lwc/engine-dom`), synthetic shadow and wire
+ * service of the `lwc` package the compiler belongs to. Left to itself, the LWC Rollup plugin
+ * takes whatever `@lwc/engine-dom` sits at the top of node_modules, which here is the older one
  * @salesforce/sfdx-lwc-jest brings (8.x): templates compiled by 9.x then fail at runtime.
  */
 import fs from 'node:fs';

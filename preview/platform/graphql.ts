@@ -116,7 +116,7 @@ export class graphql {
     this.dataCallback = dataCallback;
   }
 
-  /** Called by the engine with each new configuration (reactive `$` values resolved). */
+  /** Called by LWC's engine (the wire service) with each new configuration (reactive `$` values resolved). */
   update(config: GraphQLConfig): void {
     this.config = config;
     const body = graphqlRequestBody(config);

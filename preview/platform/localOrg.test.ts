@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { generateSampleData } from '../../localorg/sample-data/generate';
+import { generateSampleData } from '../../sample-data/generate';
 import { setPreviewContext } from './context';
 import { gql, graphql, type GraphQLResult } from './graphql';
 import {

@@ -25,7 +25,7 @@ function nextFrame(): Promise<void> {
 async function settle(): Promise<void> {
   const seen = activity;
   // Rendering a response can start the next request (a wire whose config depends on data):
-  // wait for the engine to render and for any such request to start before deciding.
+  // wait for LWC's engine to render and for any such request to start before deciding.
   await nextFrame();
   await nextFrame();
   await new Promise((resolve) => setTimeout(resolve, 0));

@@ -11,7 +11,11 @@ export interface PageReference {
   state?: Record<string, string | undefined>;
 }
 
-/** Record id key prefixes of the objects Pacer uses (see CONTRACT.md). */
+/**
+ * Record id key prefixes of the objects Pacer uses (docs/data-model.md). The local org mints ids with
+ * the same prefixes (sample-data/ids.ts); this browser module keeps its own table because the preview
+ * bundle only compiles preview/ code.
+ */
 export const KEY_PREFIXES: Readonly<Record<string, string>> = {
   '001': 'Account',
   '005': 'User',

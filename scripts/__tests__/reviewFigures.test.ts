@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { reviewModelFromRecords } from 'c/reviewPlan';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { generateSampleData } from '../../localorg/sample-data/generate';
+import { generateSampleData } from '../../sample-data/generate';
 import { graphql } from '../../localorg/testing';
 import { prepareLocalOrg } from '../../preview/prepareOrg';
 import {

@@ -4,7 +4,7 @@
  * matched, upserted, created or skipped). `scripts/sample-data.ts` hands `--load` runs to this.
  */
 import { z } from 'zod';
-import { generateSampleData } from '../../localorg/sample-data/generate';
+import { generateSampleData } from '../../sample-data/generate';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
 import { InputError, UsageError } from '../lib/errors';

@@ -1,6 +1,6 @@
 /**
  * `npm run sample-data -- --out <file> [--seed N] [--reps N] [--opportunities N] [--as-of YYYY-MM-DD]`
- * writes a deterministic sample data set (localorg/sample-data/generate.ts) as one JSON file,
+ * writes a deterministic sample data set (sample-data/generate.ts) as one JSON file,
  * streamed, so even the benchmark size never sits in memory twice. Same flags → same bytes.
  *
  * Loading a set into an org (`--load --target-org <alias>`) is handed to
@@ -9,8 +9,8 @@
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../localorg/sample-data/generate';
-import { writeSampleData } from '../../localorg/sample-data/write';
+import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../sample-data/generate';
+import { writeSampleData } from '../../sample-data/write';
 import { runCommand } from '../lib/command';
 import { EXIT, UsageError } from '../lib/errors';
 import { checkFlags, isoDate, wholeNumber, type CommandSpec } from '../lib/flags';

@@ -1,6 +1,6 @@
 /**
  * Where each metadata type lives in a source-format package and how its files are named.
- * Salesforce's converter silently skips a file whose name does not fit (TOOLCHAIN.md), so
+ * Salesforce's converter silently skips a file whose name does not fit, so
  * these are checked explicitly.
  */
 
@@ -89,7 +89,7 @@ export const LWC_META: Omit<FileType, 'folder'> = {
   rootElement: 'LightningComponentBundle'
 };
 
-/** Folders whose presence means Apex, which Pacer does not use (DESIGN.md section 4). */
+/** Folders whose presence means Apex, which Pacer does not use (docs/engine.md, "Layers and what may import what"). */
 export const APEX_FOLDERS: readonly string[] = ['classes', 'triggers'];
 
 /** Folder names this check understands; the first one found in a path decides the type. */

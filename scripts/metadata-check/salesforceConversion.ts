@@ -2,7 +2,7 @@
  * Converts the package to Metadata API format with Salesforce's own library
  * (@salesforce/source-deploy-retrieve, what `sf project convert source` and deploys use), into a
  * throw-away directory. It fails only on text that is not XML or an unresolvable layout, so the
- * rules in ./rules add the rest (TOOLCHAIN.md).
+ * rules in ./rules add the rest.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
-import { generateSampleData, type SampleDataOptions } from '../../localorg/sample-data/generate';
+import { generateSampleData, type SampleDataOptions } from '../../sample-data/generate';
 import { captureIo, type CapturedIo, type Io } from '../lib/io';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from '../lib/schemas';
 

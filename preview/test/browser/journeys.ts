@@ -1,5 +1,5 @@
 /**
- * The journeys of DESIGN.md section 1, walked in the browser on the preview's local org:
+ * The journeys of a manager and a rep (README.md), walked in the browser on the preview's local org:
  * a manager's review of a rep (the trust numbers equal `npm run report` for the same data and
  * day; an action agreed in the review is there after a reload) and a rep snoozing a flag with a
  * reason from the coaching panel on an Account page.

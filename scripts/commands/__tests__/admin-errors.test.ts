@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSampleData } from '../../../localorg/sample-data/generate';
+import { generateSampleData } from '../../../sample-data/generate';
 import { startLocalOrgHint } from '../../lib/connection';
 import { EXIT } from '../../lib/errors';
 import type { CommandSpec } from '../../lib/flags';

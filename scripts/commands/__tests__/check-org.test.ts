@@ -1,7 +1,7 @@
 import '../../test-support/realm';
 import { tmpdir } from 'node:os';
 import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
-import { generateSampleData } from '../../../localorg/sample-data/generate';
+import { generateSampleData } from '../../../sample-data/generate';
 import type { HiddenFields } from '../../../localorg/sessions';
 import { PANEL_KEYS } from '../../lib/engine';
 import { captureIo, type CapturedIo } from '../../lib/io';

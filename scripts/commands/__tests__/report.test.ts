@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateSampleData } from '../../../localorg/sample-data/generate';
+import { generateSampleData } from '../../../sample-data/generate';
 import { MAX_PLAN_DOCUMENTS, modelFromDataSet } from '../../lib/engine';
 import { captureIo } from '../../lib/io';
 import { run as report } from '../report';

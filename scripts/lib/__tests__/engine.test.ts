@@ -7,7 +7,7 @@ import '../../test-support/realm';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
-import { generateSampleData } from '../../../localorg/sample-data/generate';
+import { generateSampleData } from '../../../sample-data/generate';
 import { graphql } from '../../../localorg/testing';
 import { PROJECT_DIR } from '../../test-support/local-org';
 import {

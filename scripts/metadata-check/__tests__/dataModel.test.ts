@@ -1,5 +1,5 @@
 /**
- * The data model in force-app is the one CONTRACT.md fixes: every object and field, with its type,
+ * The data model in force-app is the one docs/data-model.md describes: every object and field, with its type,
  * size, values, relationships and sharing; and the permission sets give each role what it needs.
  */
 import { promises as fs } from 'node:fs';
@@ -33,7 +33,7 @@ type FieldSpec =
 const LEVELS = ['Rep', 'Manager', 'Director', 'Executive'];
 const LONG = { type: 'LongTextArea', length: 32768 } as const;
 
-/** CONTRACT.md, "Data model": object → sharing model and fields (Key__c is checked for all). */
+/** docs/data-model.md, "Custom objects": object → sharing model and fields (Key__c is checked for all). */
 const CONTRACT: Record<string, { sharing: string; fields: Record<string, FieldSpec> }> = {
   SPM_KPI__c: {
     sharing: 'Read',
@@ -241,7 +241,7 @@ async function expectField(object: string, field: string, spec: FieldSpec): Prom
   }
 }
 
-describe('the data model of CONTRACT.md', () => {
+describe('the data model of docs/data-model.md', () => {
   it.each(Object.entries(CONTRACT))(
     'defines %s with its sharing, labels and every contract field',
     async (object, spec) => {

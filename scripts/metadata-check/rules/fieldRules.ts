@@ -48,7 +48,7 @@ const MIN_LONG_TEXT_LENGTH = 256;
 const MAX_LONG_TEXT_LENGTH = 131072;
 const MAX_PRECISION = 18;
 
-/** Name of the external-ID field every Pacer object carries (CONTRACT.md). */
+/** Name of the external-ID field every Pacer object carries (docs/data-model.md). */
 export const KEY_FIELD = 'Key__c';
 
 const BOOLEAN_ELEMENTS = [

@@ -1,5 +1,5 @@
 /**
- * What Pacer never ships (DESIGN.md sections 4 and 9): Apex, and hand-written DOM (`innerHTML`
+ * What Pacer never ships (docs/engine.md, "Layers and what may import what"): Apex, and hand-written DOM (`innerHTML`
  * and its relatives, `lwc:dom="manual"`). A grep over every file under the package directories,
  * tests and mocks included, so a pattern cannot slip in through a helper.
  */

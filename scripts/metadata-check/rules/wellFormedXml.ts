@@ -1,6 +1,6 @@
 /**
  * Every XML file under the package must be well-formed. Salesforce's converter auto-closes an
- * unclosed tag and carries on (TOOLCHAIN.md); the deploy would then fail, or worse, succeed with
+ * unclosed tag and carries on; the deploy would then fail, or worse, succeed with
  * different content.
  */
 import type { FindingCollector } from '../findings';

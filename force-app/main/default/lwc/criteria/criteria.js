@@ -1,6 +1,6 @@
 /**
  * The filter language shared by the GraphQL compiler and the record evaluator, the fields Pacer reads,
- * and the conditions of DESIGN.md section 6 written once in that language.
+ * and the conditions of docs/engine.md ("Definitions every number follows") written once in that language.
  *
  * A filter is a tree of plain objects:
  *   { and: [node, …] } | { or: [node, …] }

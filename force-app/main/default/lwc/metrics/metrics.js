@@ -1,5 +1,5 @@
 /**
- * The definitions of DESIGN.md section 6 on plain records, and the formulas every KPI value uses.
+ * The definitions of docs/engine.md ("Definitions every number follows") on plain records, and the formulas every KPI value uses.
  *
  * Conditions on opportunities are the filter trees of `c/criteria` evaluated on records, so a flag means
  * exactly what the GraphQL aggregate counts in the org. Formulas (ratio, coverage, pacing, deviation,

@@ -94,7 +94,7 @@ export default class SpmForecastPanel extends LightningElement {
     return kpiByKey(this.model, this.salesKpiKey);
   }
 
-  /** The forecast of the current period once the engine provides it (REQUESTS.md), else undefined. */
+  /** The forecast of the current period (`model.forecast.period`, docs/engine.md), undefined without it. */
   get periodForecast() {
     return this.model?.forecast?.period ?? undefined;
   }

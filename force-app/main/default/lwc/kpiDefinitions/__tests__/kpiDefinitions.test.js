@@ -25,7 +25,7 @@ describe('the default config', () => {
   it('has definitions that all mean something to the engine', () => {
     expect(validateMenuDefinitions(menu.kpis)).toEqual([]);
   });
-  it('covers the menu DESIGN.md asks for', () => {
+  it('covers every KPI category, with the outcome, pipeline, activity and trust KPIs a review needs', () => {
     expect(menu.kpis.length).toBeGreaterThanOrEqual(20);
     expect(new Set(menu.kpis.map((k) => k.category))).toEqual(new Set(CATEGORIES));
     const builtins = menu.kpis.map((k) => k.definition.builtin).filter(Boolean);
@@ -52,7 +52,7 @@ describe('the default config', () => {
       ])
     );
   });
-  it('holds the month of DESIGN.md §2.3 in its cadences', () => {
+  it('holds the typical month in its cadences: W1 team meeting, W1/W3/W5 coaching, W5 performance coaching, W2 key accounts', () => {
     const byType = Object.fromEntries(
       cadences.cadences.filter((c) => c.active).map((c) => [c.key, c])
     );

@@ -1,5 +1,5 @@
 /**
- * Test support: record builders in the CONTRACT.md record shape, the default config files, and
+ * Test support: record builders in the record shape of docs/data-model.md, the default config files, and
  * fast-check arbitraries of small but complete data sets (users, accounts, opportunities with history,
  * tasks, events, forecast snapshots, targets, actions) around a fixed asOf.
  */

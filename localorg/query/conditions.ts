@@ -4,9 +4,9 @@
  * multi-select picklists with INCLUDES/EXCLUDES, date literals as ranges, date functions.
  * A condition compiles once per query into a predicate; records are read in place.
  */
-import { to18 } from '../ids';
+import { to18 } from '../../sample-data/ids';
 import type { FieldDef } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import type { RecordStore } from '../store';
 import { applyDateFunction, type DateFunction } from '../time';
 import { followRefs, readPath, type FieldPath } from './paths';

@@ -9,8 +9,8 @@
  * opportunities, 500,000+ activities) takes seconds: no closure per record, day and time strings
  * cached and shared between records.
  */
-import { makeId, STANDARD_KEY_PREFIXES } from '../ids';
-import { DAY_MS, dayToIso, isIsoDate, isoToDay, tzOffsetMinutes } from '../time';
+import { makeId, STANDARD_KEY_PREFIXES } from './ids';
+import { DAY_MS, dayToIso, isIsoDate, isoToDay, tzOffsetMinutes } from './calendar';
 import { Prng } from './prng';
 import { LOST, STAGES, WON } from './stages';
 import type { SampleDataSet, SObjectRecord } from './types';
@@ -58,7 +58,10 @@ const CREATION_SPAN_DAYS = 760;
 const ACTIVITY_SPAN_DAYS = 728;
 /** Meetings and tasks are already planned this many days ahead. */
 const PLANNED_AHEAD_DAYS = 13;
-/** "Not updated for N days" threshold of DESIGN.md §6, used to place stale deals beyond it. */
+/**
+ * "Not updated for N days" threshold (docs/engine.md, "Definitions every number follows"), used to
+ * place stale deals beyond it.
+ */
 const STALE_AFTER_DAYS = 60;
 /** Old deals that stay open long after they should have closed, per rep-average sloppiness. */
 const ZOMBIE_SHARE = 0.025;

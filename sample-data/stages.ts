@@ -1,5 +1,5 @@
 /**
- * Opportunity stages of the sample data and of the default stage policy (CONTRACT.md), with the
+ * Opportunity stages of the sample data and of the default stage policy (config/stage-policy.json), with the
  * values Salesforce derives from a stage: default probability, forecast category (the label on
  * Opportunity.ForecastCategoryName, the API value on OpportunityHistory.ForecastCategory),
  * closed and won flags.

@@ -8,7 +8,7 @@ import type { SampleDataSet, SObjectRecord } from './types';
 import { readSampleData, serializeSampleData, writeSampleData } from './write';
 
 const text = (data: SampleDataSet): string => [...serializeSampleData(data)].join('');
-const ROOT = join(__dirname, '..', '..');
+const ROOT = join(__dirname, '..');
 const DAY = 86_400_000;
 
 describe('sample data generator', () => {

@@ -22,7 +22,7 @@ export const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Custom objects get a01, a02, … in the order of CONTRACT.md's data-model table, so ids are the
+ * Custom objects get a01, a02, … in the order of docs/data-model.md's custom-object table, so ids are the
  * same whichever helper created the metadata first.
  */
 export const CUSTOM_KEY_PREFIXES: Readonly<Record<string, string>> = {

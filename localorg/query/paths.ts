@@ -4,7 +4,7 @@
  * copying records.
  */
 import type { FieldDef, ObjectDef, OrgSchema } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import type { RecordStore } from '../store';
 
 /** A resolved path from a base object to one field. */

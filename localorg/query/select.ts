@@ -3,9 +3,9 @@
  * an index, the rest by one pass of the compiled predicate; sorting follows SOQL (text
  * case-insensitive, picklists in their defined order, ASC puts nulls first, DESC last).
  */
-import { to18 } from '../ids';
+import { to18 } from '../../sample-data/ids';
 import type { FieldDef } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import { indexKey, type RecordStore } from '../store';
 import { compileCondition, indexableEqualities, type Cond } from './conditions';
 import { readPath, type FieldPath } from './paths';

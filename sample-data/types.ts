@@ -1,6 +1,6 @@
 /**
  * The shapes shared by the sample data file, the generator and the local org's store
- * (CONTRACT.md, "Record shape"): plain objects keyed by Salesforce API field names.
+ * (docs/data-model.md, "Record shape"): plain objects keyed by Salesforce API field names.
  */
 
 /** A field value: Date fields 'YYYY-MM-DD', DateTime fields ISO-8601 UTC, null when empty. */

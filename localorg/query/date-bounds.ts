@@ -4,7 +4,8 @@
  * local midnight in the org's time zone (as Salesforce evaluates literals in the user's zone).
  */
 import type { FieldDef } from '../schema/model';
-import { dayToIso, literalRange, localToUtcMs, msToIso, type CalendarSettings } from '../time';
+import { dayToIso, localToUtcMs, msToIso } from '../../sample-data/calendar';
+import { literalRange, type CalendarSettings } from '../time';
 import { QueryError } from './paths';
 
 /** [start, end) of a literal for a field, or a QueryError for an unknown literal. */

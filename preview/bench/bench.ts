@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: the KPI engine over generated data sets of growing size.
+ * `npm run bench`: the KPI engine over generated data sets of growing size, then the preview. It lives
+ * in preview/ because it measures the whole stack: the engine (c/…), the sample-data generator and
+ * the preview's first render all sit below it.
  *
  * For each size (10k, 100k, 1M opportunities; 100 reps; one fiscal year under review) a child process
  * generates the sample data set and times each step of a full team review:
@@ -28,8 +30,8 @@ import {
   reviewModelFromResponses,
   responsesFromRecords
 } from 'c/reviewPlan';
-import { generateSampleData } from '../localorg/sample-data/generate';
-import { benchPreviewFirstRender } from '../preview/bench/benchPreview';
+import { generateSampleData } from '../../sample-data/generate';
+import { benchPreviewFirstRender } from './benchPreview';
 
 type Row = Record<string, unknown>;
 interface Plan {
@@ -64,7 +66,7 @@ interface SizeResult {
   planMsFor100Reps?: number;
 }
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '../..');
 const DEFAULT_SIZES = [10000, 100000, 1000000];
 const DEFAULT_REPS = 100;
 const WEEKS_OF_ACTIVITY = 104;

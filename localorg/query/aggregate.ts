@@ -5,7 +5,7 @@
  * follow the picklist's order, ROLLUP and CUBE add subtotal groups.
  */
 import type { FieldDef } from '../schema/model';
-import type { FieldValue, SObjectRecord } from '../sample-data/types';
+import type { FieldValue, SObjectRecord } from '../../sample-data/types';
 import type { RecordStore } from '../store';
 import { applyDateFunction, type DateFunction } from '../time';
 import { readPath, type FieldPath } from './paths';
