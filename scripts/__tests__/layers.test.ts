@@ -20,8 +20,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   preview: ['sample-data', 'cli', 'localorg', 'scripts', 'force-app', 'config']
 };
 
-/** Component tests and their support may build fixtures and validate documents with the local org. */
-const FORCE_APP_TESTS: readonly string[] = ['config', 'sample-data', 'localorg'];
+/**
+ * Component tests and their support may build fixtures (forecast snapshots as `snapshot-forecast`
+ * computes them, scripts/lib/forecast.ts) and validate documents with the local org.
+ */
+const FORCE_APP_TESTS: readonly string[] = ['config', 'sample-data', 'localorg', 'scripts'];
 
 /**
  * Imports that still point up, each with the change that removes it. The list must match what

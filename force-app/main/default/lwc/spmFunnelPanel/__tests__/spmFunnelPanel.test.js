@@ -211,10 +211,10 @@ describe('c-spm-funnel-panel', () => {
     const element = await render({ model });
     const rows = $$(element, 'tr.stage-row');
     expect(text(rows[2].querySelector('.stage-conversion'))).toBe('c.SPM_Funnel_TooFewDeals');
-    expect(text(rows[5].querySelector('.stage-conversion'))).toBe('89%');
+    expect(text(rows[5].querySelector('.stage-conversion'))).toBe('87%');
     const aria = $(element, 'svg.funnel').getAttribute('aria-label');
-    expect(aria).toContain('Needs Analysis: 7 deals, €120,300, too few closed deals');
-    expect(aria).toContain('Negotiation/Review 4 deals €83,900, 89% convert');
+    expect(aria).toContain('Needs Analysis: 4 deals, €30,700, too few closed deals');
+    expect(aria).toContain('Negotiation/Review 2 deals €160,300, 87% convert');
   });
 
   it('renders a dash for amounts hidden by field-level security', async () => {
