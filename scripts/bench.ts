@@ -6,7 +6,7 @@
  *   plan        buildReviewPlan: the GraphQL documents for the team (sent in parallel: one round trip)
  *   records     reviewModelFromRecords: the engine over plain records (what `report --data` does)
  *   answer      the org's side, simulated: the same specs answered and shaped as UI API JSON
- *               (c/reviewPlan responsesFromRecords)
+ *               (c/reviewModel responsesFromRecords)
  *   responses   reviewModelFromResponses: flatten + model from those responses (what a panel does)
  * with the time, the heap kept afterwards and the process's peak RSS, then the size of the responses
  * (what travels over the wire). Each size runs in its own process so peaks do not mix.
@@ -22,12 +22,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildReviewPlan } from 'c/reviewPlan';
 import {
-  buildReviewPlan,
   reviewModelFromRecords,
   reviewModelFromResponses,
   responsesFromRecords
-} from 'c/reviewPlan';
+} from 'c/reviewModel';
 import { generateSampleData } from '../localorg/sample-data/generate';
 import { benchPreviewFirstRender } from '../preview/bench/benchPreview';
 

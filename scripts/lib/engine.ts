@@ -7,6 +7,7 @@ import * as decomposition from 'c/decomposition';
 import * as definitions from 'c/kpiDefinitions';
 import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
+import * as reviewModel from 'c/reviewModel';
 import * as reviewPlan from 'c/reviewPlan';
 import * as rollup from 'c/rollup';
 import type { InputProblem } from './errors';
@@ -135,7 +136,7 @@ export function modelFromResponses(
   plan: ReviewPlan,
   responses: Array<{ data?: object; errors?: object[] }>
 ): ReviewModelWithGaps {
-  return reviewPlan.reviewModelFromResponses(plan, responses) as ReviewModelWithGaps;
+  return reviewModel.reviewModelFromResponses(plan, responses) as ReviewModelWithGaps;
 }
 
 /** The review model computed from a sample-data file's records, as the panels would show it. */
@@ -143,7 +144,7 @@ export function modelFromDataSet(
   dataSet: { meta: object; records: Record<string, object[]> },
   options: Record<string, unknown>
 ): ReviewModelWithGaps {
-  return (reviewPlan.reviewModelFromDataSet(dataSet, options) as { model: ReviewModelWithGaps })
+  return (reviewModel.reviewModelFromDataSet(dataSet, options) as { model: ReviewModelWithGaps })
     .model;
 }
 

@@ -3,7 +3,8 @@ import { gql, graphql } from 'lightning/graphql';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
-import { buildReviewPlan, reviewModelFromRecords } from 'c/reviewPlan';
+import { buildReviewPlan } from 'c/reviewPlan';
+import { reviewModelFromRecords } from 'c/reviewModel';
 import {
   DEFAULT_STALE_DAYS,
   reviewDay,

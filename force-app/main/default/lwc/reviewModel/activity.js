@@ -1,0 +1,77 @@
+/** Activity: meetings, customer hours, calls, new opportunities and pipeline, new-customer contacts, and their trend. */
+import { round } from './numbers';
+
+const MINUTES_PER_HOUR = 60;
+
+export function buildActivity(context, subjects, base, failedNeeds) {
+  // A measure read from a failed subquery is unknown (null), never 0.
+  const known = (needIds, value) => (needIds.some((id) => failedNeeds.has(id)) ? null : value);
+  const rowFor = (userIds) => {
+    let meetings = 0;
+    let minutes = 0;
+    let calls = 0;
+    let newOpportunities = 0;
+    let newPipeline = 0;
+    let newCustomerContacts = 0;
+    for (const id of userIds) {
+      const b = base.get(id);
+      meetings += b.meetings;
+      minutes += b.minutes;
+      calls += b.calls;
+      newOpportunities += b.createdCount;
+      newPipeline += b.createdAmount;
+      newCustomerContacts += b.newCustomerContacts;
+    }
+    return {
+      meetings: known(['events'], meetings),
+      customerHours: known(['events'], round(minutes / MINUTES_PER_HOUR)),
+      calls: known(['calls'], calls),
+      newOpportunities: known(['created'], newOpportunities),
+      newPipeline: known(['created'], round(newPipeline)),
+      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], newCustomerContacts)
+    };
+  };
+  const total = rowFor(subjects);
+  const byUser = subjects.map((userId) => ({ userId, ...rowFor([userId]) }));
+  // Past periods: meetings, hours and calls of Month reviews (one subquery per month); new
+  // opportunities/pipeline and new-customer contacts (defined against each period's start) are not
+  // loaded: null, never 0.
+  const pastRow = (userIds, index) => {
+    const unknown = {
+      meetings: null,
+      customerHours: null,
+      calls: null,
+      newOpportunities: null,
+      newPipeline: null,
+      newCustomerContacts: null
+    };
+    if (!context.activityByMonth) return unknown;
+    let meetings = 0;
+    let minutes = 0;
+    let calls = 0;
+    for (const id of userIds) {
+      const a = base.get(id).activityByPeriod[index];
+      meetings += a.meetings;
+      minutes += a.minutes;
+      calls += a.calls;
+    }
+    const events = [`pastEvents:${index}`];
+    return {
+      ...unknown,
+      meetings: known(events, meetings),
+      customerHours: known(events, round(minutes / MINUTES_PER_HOUR)),
+      calls: known([`pastCalls:${index}`], calls)
+    };
+  };
+  const periods = context.historyPeriods;
+  const history = periods.map((period, i) => {
+    if (i === periods.length - 1)
+      return { period, total: { ...total }, byUser: byUser.map((row) => ({ ...row })) };
+    return {
+      period,
+      total: pastRow(subjects, i),
+      byUser: subjects.map((userId) => ({ userId, ...pastRow([userId], i) }))
+    };
+  });
+  return { total, byUser, history };
+}
