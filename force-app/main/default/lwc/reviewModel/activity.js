@@ -3,7 +3,18 @@ import { round } from './numbers';
 
 const MINUTES_PER_HOUR = 60;
 
-export function buildActivity(context, subjects, base, failedNeeds) {
+/**
+ * The activity section: `total`, `byUser`, `byTeam` (each manager's team, like the KPI cells, so
+ * c/reviewModel kpiCell finds one person's or one team's numbers in both) and `history`.
+ * @param {object} context the plan's context
+ * @param {Array<object>} people the plan's people (c/rollup buildHierarchy)
+ * @param {Map<string, object>} base each subject's quantities (./base)
+ * @param {Map<string, string>} failedNeeds need id → why its subquery failed
+ * @returns {{ total: object, byUser: Array<object>, byTeam: Array<object>, history: Array<object> }}
+ */
+export function buildActivity(context, people, base, failedNeeds) {
+  const subjects = context.subjectUserIds;
+  const teams = people.filter((p) => p.isManager);
   // A measure read from a failed subquery is unknown (null), never 0.
   const known = (needIds, value) => (needIds.some((id) => failedNeeds.has(id)) ? null : value);
   const rowFor = (userIds) => {
@@ -33,6 +44,7 @@ export function buildActivity(context, subjects, base, failedNeeds) {
   };
   const total = rowFor(subjects);
   const byUser = subjects.map((userId) => ({ userId, ...rowFor([userId]) }));
+  const byTeam = teams.map((p) => ({ userId: p.userId, ...rowFor(p.teamUserIds) }));
   // Past periods: meetings, hours and calls of Month reviews (one subquery per month); new
   // opportunities/pipeline and new-customer contacts (defined against each period's start) are not
   // loaded: null, never 0.
@@ -66,12 +78,18 @@ export function buildActivity(context, subjects, base, failedNeeds) {
   const periods = context.historyPeriods;
   const history = periods.map((period, i) => {
     if (i === periods.length - 1)
-      return { period, total: { ...total }, byUser: byUser.map((row) => ({ ...row })) };
+      return {
+        period,
+        total: { ...total },
+        byUser: byUser.map((row) => ({ ...row })),
+        byTeam: byTeam.map((row) => ({ ...row }))
+      };
     return {
       period,
       total: pastRow(subjects, i),
-      byUser: subjects.map((userId) => ({ userId, ...pastRow([userId], i) }))
+      byUser: subjects.map((userId) => ({ userId, ...pastRow([userId], i) })),
+      byTeam: teams.map((p) => ({ userId: p.userId, ...pastRow(p.teamUserIds, i) }))
     };
   });
-  return { total, byUser, history };
+  return { total, byUser, byTeam, history };
 }

@@ -54,7 +54,7 @@ export function buildModel(plan, results, warnings, unavailable) {
     failedNeeds
   );
   const movement = buildMovement(subjects, base);
-  const activityModel = buildActivity(context, subjects, base, failedNeeds);
+  const activityModel = buildActivity(context, people, base, failedNeeds);
 
   return {
     version: MODEL_VERSION,

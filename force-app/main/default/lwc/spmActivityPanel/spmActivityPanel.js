@@ -4,13 +4,13 @@ import {
   panelErrors,
   formatLabel,
   kpiByKey,
-  kpiCell,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
   createActionEvent
 } from 'c/spmPanelModel';
 import { formatKpiValue, formatPercent } from 'c/formatters';
+import { kpiCell } from 'c/reviewModel';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
 import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';
 import MEETINGS from '@salesforce/label/c.SPM_Activity_Meetings';
@@ -60,7 +60,7 @@ const MEASURES = [
  * holds the series (`model.activity.history`). Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmActivityPanel extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel; scripts/lib/engine.ts ReviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */
@@ -85,16 +85,13 @@ export default class SpmActivityPanel extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
-  /** The activity numbers of the subject, or of everyone. */
+  /**
+   * The activity numbers of the person (their team's for a manager), or of everyone: the same
+   * look-up as the KPI cells beside them (c/reviewModel kpiCell), so value and target are one
+   * person's or one team's.
+   */
   get activity() {
-    const activity = this.model?.activity;
-    if (!activity) {
-      return undefined;
-    }
-    if (this.userId) {
-      return (activity.byUser ?? []).find((u) => u.userId === this.userId);
-    }
-    return activity.total;
+    return kpiCell(this.model?.activity, this.userId);
   }
 
   /** Six periods, oldest first, when the engine provides them; otherwise no trend is drawn. */
@@ -104,11 +101,7 @@ export default class SpmActivityPanel extends LightningElement {
   }
 
   historyValue(entry, measure) {
-    if (this.userId) {
-      const user = (entry.byUser ?? []).find((u) => u.userId === this.userId);
-      return numberOrNull(user?.[measure]);
-    }
-    return numberOrNull(entry.total?.[measure]);
+    return numberOrNull(kpiCell(entry, this.userId)?.[measure]);
   }
 
   get rows() {
