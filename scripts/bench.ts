@@ -29,20 +29,10 @@ import {
   responsesFromRecords
 } from 'c/reviewModel';
 import { generateSampleData } from '../localorg/sample-data/generate';
+import type { ReviewPlan } from './lib/engine';
 import { benchPreviewFirstRender } from '../preview/bench/benchPreview';
 
 type Row = Record<string, unknown>;
-interface Plan {
-  documents: Array<{
-    operationName: string;
-    group: string;
-    aliases: string[];
-    query: string;
-    variables: Record<string, unknown>;
-  }>;
-  variables: Record<string, { value: unknown }>;
-  context: { subjectUserIds: string[] };
-}
 type Connection = { edges?: unknown[] };
 type Response = {
   data: { uiapi: { aggregate?: Record<string, Connection>; query?: Record<string, Connection> } };
@@ -109,7 +99,7 @@ function measure<T>(step: string, steps: StepResult[], fn: () => T): T {
   return value;
 }
 
-function answer(plan: Plan, data: Record<string, Row[]>) {
+function answer(plan: ReviewPlan, data: Record<string, Row[]>) {
   const responses = responsesFromRecords(plan, data) as Response[];
   const count = (block?: Record<string, Connection>) =>
     Object.values(block ?? {}).reduce((t, c) => t + (c.edges?.length ?? 0), 0);
@@ -154,8 +144,8 @@ function runChild(opportunities: number, reps: number, repeat: number): SizeResu
     periodType: 'Year',
     lastReviewDate: null
   };
-  let plan = measure('plan', steps, () => buildReviewPlan(input) as unknown as Plan);
-  for (let r = 1; r < repeat; r++) plan = buildReviewPlan(input) as unknown as Plan;
+  let plan = measure('plan', steps, () => buildReviewPlan(input) as ReviewPlan);
+  for (let r = 1; r < repeat; r++) plan = buildReviewPlan(input) as ReviewPlan;
   measure('model from records', steps, () => reviewModelFromRecords(plan, data));
   const answered = measure('answer (org side, simulated)', steps, () => answer(plan, data));
   const responseBytes = answered.responses.reduce((t, r) => t + JSON.stringify(r).length, 0);
@@ -208,14 +198,18 @@ function planInput(reps: number, periodType: string) {
 }
 
 /** Documents (by group) and subqueries of the plan of one rep and of a 100-rep team, per period type. */
-function planShapes(): Array<{ scope: string; periodType: string; documents: Plan['documents'] }> {
+function planShapes(): Array<{
+  scope: string;
+  periodType: string;
+  documents: ReviewPlan['documents'];
+}> {
   const out = [];
   for (const [scope, reps] of [
     ['1 rep', 1],
     ['100 reps', 100]
   ] as const) {
     for (const periodType of BENCH_PERIODS) {
-      const plan = buildReviewPlan(planInput(reps, periodType)) as unknown as Plan;
+      const plan = buildReviewPlan(planInput(reps, periodType)) as ReviewPlan;
       out.push({ scope, periodType, documents: plan.documents });
     }
   }
@@ -226,8 +220,8 @@ function planCompileFor100Reps(): { ms: number; documents: number; subqueries: n
   const input = planInput(100, 'Month');
   for (let i = 0; i < 20; i++) buildReviewPlan(input);
   const start = process.hrtime.bigint();
-  let plan: Plan | null = null;
-  for (let i = 0; i < PLAN_RUNS; i++) plan = buildReviewPlan(input) as unknown as Plan;
+  let plan: ReviewPlan | null = null;
+  for (let i = 0; i < PLAN_RUNS; i++) plan = buildReviewPlan(input) as ReviewPlan;
   const ms = Number(process.hrtime.bigint() - start) / 1e6 / PLAN_RUNS;
   return {
     ms,
