@@ -105,6 +105,8 @@ export function buildModel(plan, results, warnings, unavailable) {
       actions: lists.actions,
       complete: lists.complete
     },
+    // The menu KPI carrying each builtin, from its definition: panels find a builtin's KPI here.
+    builtinKpis: { ...plan.builtinKpis },
     unplanned: plan.unplanned,
     unavailable,
     warnings

@@ -34,7 +34,9 @@ const PANEL_KEY = 'activity';
 
 /**
  * The activity measures of DESIGN §6, in agenda order: the field of `model.activity` that holds the
- * value and the KPI of the menu that holds its target.
+ * value and the KPI of the menu that holds its target: a count or sum KPI of the menu by its key (org
+ * data, SPM_KPI__c.Key__c), or for a builtin the KPI the model names (`model.builtinKpis`, from the
+ * definitions), so no builtin has a menu key here.
  */
 const MEASURES = [
   { measure: 'meetings', kpiKey: 'customer_meetings', label: MEETINGS, unit: 'Count' },
@@ -42,7 +44,7 @@ const MEASURES = [
   { measure: 'calls', kpiKey: 'calls', label: CALLS, unit: 'Count' },
   {
     measure: 'newCustomerContacts',
-    kpiKey: 'new_customer_contacts',
+    builtin: 'newCustomerContacts',
     label: NEW_CONTACTS,
     unit: 'Count'
   },
@@ -107,7 +109,8 @@ export default class SpmActivityPanel extends LightningElement {
   get rows() {
     const activity = this.activity ?? {};
     return MEASURES.map((m) => {
-      const kpi = kpiByKey(this.model, m.kpiKey);
+      const kpiKey = m.builtin ? (this.model?.builtinKpis?.[m.builtin] ?? null) : m.kpiKey;
+      const kpi = kpiByKey(this.model, kpiKey);
       const cell = kpiCell(kpi, this.userId) ?? {};
       const unit = kpi?.unit ?? m.unit;
       // The engine's activity block is the value; the KPI's cell is the fallback and holds the target.
@@ -125,7 +128,7 @@ export default class SpmActivityPanel extends LightningElement {
       return {
         key: m.measure,
         measure: m.measure,
-        kpiKey: kpi ? m.kpiKey : null,
+        kpiKey: kpi ? kpiKey : null,
         label: m.label,
         value,
         target: numberOrNull(cell.target),

@@ -110,6 +110,17 @@ describe('c-spm-activity-panel', () => {
     expect(text(row(element, 'meetings').querySelector('.measure-target'))).toBe('20');
   });
 
+  it('measures contacts with new customers against the KPI the model names for the builtin', async () => {
+    const model = clone(MODEL);
+    const named = await render({ model });
+    expect(text(row(named, 'newCustomerContacts').querySelector('.measure-target'))).not.toBe('—');
+    resetDOM();
+    // A menu whose KPI carrying the builtin is absent: no target, and no KPI on its actions.
+    delete model.builtinKpis.newCustomerContacts;
+    const unnamed = await render({ model });
+    expect(text(row(unnamed, 'newCustomerContacts').querySelector('.measure-target'))).toBe('—');
+  });
+
   it('draws no sparkline while the model has no six-period series', async () => {
     const element = await render();
     expect($(element, 'c-spm-sparkline')).toBeNull();
