@@ -318,6 +318,52 @@ describe('the review plan', () => {
     }
   });
 
+  it('builds each need with its own date window, read from its own variables', () => {
+    const needs = new Map(
+      plan.specs.flatMap((spec) => spec.consumers.map((c) => [c.need.id, c.need]))
+    );
+    expect(needs.get('closed').window).toEqual({
+      field: 'CloseDate',
+      from: 'periodStart',
+      to: 'periodEnd'
+    });
+    // Each trend month has its own bounds: nothing widens the period's filter afterwards.
+    plan.context.forecastMonths.forEach((month, i) => {
+      const window = needs.get(`forecastWon:${i}`).window;
+      expect(window).toEqual({
+        field: 'CloseDate',
+        from: `wonMonth${i + 1}Start`,
+        to: `wonMonth${i + 1}End`
+      });
+      expect(plan.variables[window.from].value).toBe(month.start);
+      expect(plan.variables[window.to].value).toBe(month.end);
+    });
+    expect(needs.get('pastEvents:0').window.from).toBe('pastPeriod1Start');
+    // A state as of the review day has no window; a menu KPI with a dateField has the period's.
+    expect(needs.get('open').window).toBeNull();
+    expect(needs.get('kpi:sales_won').window).toEqual({
+      field: 'CloseDate',
+      from: 'periodStart',
+      to: 'periodEnd'
+    });
+  });
+
+  it('compiles the data-trust flags from their builtins and says which needs each KPI reads', () => {
+    expect(plan.builtinKpis).toMatchObject({
+      pastCloseDate: 'past_close_date',
+      stalled: 'stalled_deals',
+      offersPastCheck: 'offers_past_check'
+    });
+    expect(plan.reads.past_close_date).toEqual(['pastCloseDate', 'targets']);
+    expect(plan.reads.offers_past_check).toEqual(['openList', 'targets']);
+    expect(plan.reads.win_rate).toEqual(
+      expect.arrayContaining(['kpi:deals_won', 'kpi:deals_closed'])
+    );
+    // The menu's KPI and the data-trust panel read one need per flag.
+    const flagNeeds = plan.specs.flatMap((s) => s.consumers).filter((c) => c.need.id === 'stalled');
+    expect(flagNeeds).toHaveLength(1);
+  });
+
   it('does not query targets that were given', () => {
     const given = planFor({ targets: [] });
     expect(given.specs.find((s) => s.alias === 'targets').local).toBe(true);
