@@ -318,6 +318,8 @@ export interface ReviewModel {
     offersPastCheck: Deal[];
     complete?: { open?: boolean; closed?: boolean; actions?: boolean };
   } & Record<string, unknown>;
+  /** The menu KPI carrying each builtin, from the definitions (plan.builtinKpis). */
+  builtinKpis?: Record<string, string>;
   unplanned?: Array<{ key: string; reason: string }>;
   warnings?: string[];
 }

@@ -12,7 +12,7 @@ import {
   panelErrors
 } from 'c/spmPanelModel';
 
-/** A model whose activity document failed (c/reviewPlan model.unavailable). */
+/** A model whose activity document failed (c/reviewModel model.unavailable). */
 const PARTLY = {
   unavailable: [
     {
