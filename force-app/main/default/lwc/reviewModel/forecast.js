@@ -28,6 +28,11 @@ export function forecastOf(base, userIds) {
   };
 }
 
+/**
+ * The forecast section: last month (`total`, `byUser`), the six months' accuracy (`months`), and the
+ * period's forecast (won so far plus commit, or weighted, closing in the rest of it) against the
+ * sales KPI's target.
+ */
 export function buildForecast(context, subjects, base, kpiModel, kpis) {
   const rowFor = (userIds) => forecastOf(base, userIds);
   const monthRow = (userIds, index) => {

@@ -3,6 +3,22 @@ import { conversionRates } from 'c/metrics';
 import { rowsOf } from './answers';
 import { num, sumRows, round } from './numbers';
 
+/** The count, amount and weighted amount of stages, summed. */
+function totalOf(stages) {
+  return stages.reduce(
+    (t, s) => ({
+      count: t.count + s.count,
+      amount: round(t.amount + s.amount),
+      weighted: round(t.weighted + s.weighted)
+    }),
+    { count: 0, amount: 0, weighted: 0 }
+  );
+}
+
+/**
+ * The funnel section: `stages` in policy order (then stages the policy does not list), `total`,
+ * `byUser`, and the won stage with how many closed deals reached it.
+ */
 export function buildFunnel(plan, needs, base) {
   const { context } = plan;
   const closedStages = [...context.options.wonStages, ...context.options.lostStages];
@@ -52,27 +68,13 @@ export function buildFunnel(plan, needs, base) {
       conversionToNext: chainIndex >= 0 ? round(rates[chainIndex]) : null
     };
   });
-  const total = stages.reduce(
-    (t, s) => ({
-      count: t.count + s.count,
-      amount: round(t.amount + s.amount),
-      weighted: round(t.weighted + s.weighted)
-    }),
-    { count: 0, amount: 0, weighted: 0 }
-  );
+  const total = totalOf(stages);
   const byUser = subjects.map((userId) => {
     const userStages = stageNames.map((stage) => {
       const { count, amount, weighted } = stageTotals([userId], stage);
       return { stage, count, amount, weighted };
     });
-    const userTotal = userStages.reduce(
-      (t, s) => ({
-        count: t.count + s.count,
-        amount: round(t.amount + s.amount),
-        weighted: round(t.weighted + s.weighted)
-      }),
-      { count: 0, amount: 0, weighted: 0 }
-    );
+    const userTotal = totalOf(userStages);
     return { userId, stages: userStages, total: userTotal };
   });
   return { stages, total, byUser, wonStage, wonReached };

@@ -1,5 +1,9 @@
 /** Stage movement since the last review: deals moved (still open, won, lost) and not moved. */
 
+/**
+ * The movement section: deals moved since the last review (still open, won, lost) and not moved, in
+ * total and per subject.
+ */
 export function buildMovement(subjects, base) {
   const rowFor = (userIds) => {
     const out = { movedOpen: 0, movedWon: 0, movedLost: 0, notMoved: 0 };

@@ -14,8 +14,11 @@ function scoped(object, owned) {
   return owned !== false && Boolean(OWNER_FIELDS[object]);
 }
 
+/** How many records. */
 export const COUNT = { fn: 'count', field: 'Id' };
+/** Their amount. */
 export const AMOUNT = { fn: 'sum', field: 'Amount' };
+/** Their minutes (Events: customer-facing time). */
 export const MINUTES = { fn: 'sum', field: 'DurationInMinutes' };
 
 /** A call: a Task of subtype Call (DESIGN §6). */
