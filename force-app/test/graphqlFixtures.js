@@ -3,7 +3,7 @@
  * from plain records, the reverse of c/graphqlResults: the answers to the components' static documents
  * (the context, the coaching account), used by the fixture generator
  * (force-app/test/fixtures/buildFixtures.ts) and by tests that need answers for any team size. The
- * review plan's answers come from the engine (c/reviewPlan responsesFromRecords).
+ * review plan's answers come from the engine (c/reviewModel responsesFromRecords).
  */
 import { parse } from 'graphql';
 // By path: the fixture generator runs under tsx, which resolves only the engine's `c/` modules.

@@ -8,7 +8,7 @@
  *   plan        buildReviewPlan: the GraphQL documents for the team (sent in parallel: one round trip)
  *   records     reviewModelFromRecords: the engine over plain records (what `report --data` does)
  *   answer      the org's side, simulated: the same specs answered and shaped as UI API JSON
- *               (c/reviewPlan responsesFromRecords)
+ *               (c/reviewModel responsesFromRecords)
  *   responses   reviewModelFromResponses: flatten + model from those responses (what a panel does)
  * with the time, the heap kept afterwards and the process's peak RSS, then the size of the responses
  * (what travels over the wire). Each size runs in its own process so peaks do not mix.
@@ -24,27 +24,17 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildReviewPlan } from 'c/reviewPlan';
 import {
-  buildReviewPlan,
   reviewModelFromRecords,
   reviewModelFromResponses,
   responsesFromRecords
-} from 'c/reviewPlan';
+} from 'c/reviewModel';
 import { generateSampleData } from '../../sample-data/generate';
+import type { ReviewPlan } from '../../scripts/lib/engine';
 import { benchPreviewFirstRender } from './benchPreview';
 
 type Row = Record<string, unknown>;
-interface Plan {
-  documents: Array<{
-    operationName: string;
-    group: string;
-    aliases: string[];
-    query: string;
-    variables: Record<string, unknown>;
-  }>;
-  variables: Record<string, { value: unknown }>;
-  context: { subjectUserIds: string[] };
-}
 type Connection = { edges?: unknown[] };
 type Response = {
   data: { uiapi: { aggregate?: Record<string, Connection>; query?: Record<string, Connection> } };
@@ -111,7 +101,7 @@ function measure<T>(step: string, steps: StepResult[], fn: () => T): T {
   return value;
 }
 
-function answer(plan: Plan, data: Record<string, Row[]>) {
+function answer(plan: ReviewPlan, data: Record<string, Row[]>) {
   const responses = responsesFromRecords(plan, data) as Response[];
   const count = (block?: Record<string, Connection>) =>
     Object.values(block ?? {}).reduce((t, c) => t + (c.edges?.length ?? 0), 0);
@@ -156,8 +146,8 @@ function runChild(opportunities: number, reps: number, repeat: number): SizeResu
     periodType: 'Year',
     lastReviewDate: null
   };
-  let plan = measure('plan', steps, () => buildReviewPlan(input) as unknown as Plan);
-  for (let r = 1; r < repeat; r++) plan = buildReviewPlan(input) as unknown as Plan;
+  let plan = measure('plan', steps, () => buildReviewPlan(input) as ReviewPlan);
+  for (let r = 1; r < repeat; r++) plan = buildReviewPlan(input) as ReviewPlan;
   measure('model from records', steps, () => reviewModelFromRecords(plan, data));
   const answered = measure('answer (org side, simulated)', steps, () => answer(plan, data));
   const responseBytes = answered.responses.reduce((t, r) => t + JSON.stringify(r).length, 0);
@@ -210,14 +200,18 @@ function planInput(reps: number, periodType: string) {
 }
 
 /** Documents (by group) and subqueries of the plan of one rep and of a 100-rep team, per period type. */
-function planShapes(): Array<{ scope: string; periodType: string; documents: Plan['documents'] }> {
+function planShapes(): Array<{
+  scope: string;
+  periodType: string;
+  documents: ReviewPlan['documents'];
+}> {
   const out = [];
   for (const [scope, reps] of [
     ['1 rep', 1],
     ['100 reps', 100]
   ] as const) {
     for (const periodType of BENCH_PERIODS) {
-      const plan = buildReviewPlan(planInput(reps, periodType)) as unknown as Plan;
+      const plan = buildReviewPlan(planInput(reps, periodType)) as ReviewPlan;
       out.push({ scope, periodType, documents: plan.documents });
     }
   }
@@ -228,8 +222,8 @@ function planCompileFor100Reps(): { ms: number; documents: number; subqueries: n
   const input = planInput(100, 'Month');
   for (let i = 0; i < 20; i++) buildReviewPlan(input);
   const start = process.hrtime.bigint();
-  let plan: Plan | null = null;
-  for (let i = 0; i < PLAN_RUNS; i++) plan = buildReviewPlan(input) as unknown as Plan;
+  let plan: ReviewPlan | null = null;
+  for (let i = 0; i < PLAN_RUNS; i++) plan = buildReviewPlan(input) as ReviewPlan;
   const ms = Number(process.hrtime.bigint() - start) / 1e6 / PLAN_RUNS;
   return {
     ms,

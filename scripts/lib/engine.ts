@@ -7,9 +7,9 @@ import * as decomposition from 'c/decomposition';
 import * as definitions from 'c/kpiDefinitions';
 import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
+import * as reviewModel from 'c/reviewModel';
 import * as reviewPlan from 'c/reviewPlan';
 import * as rollup from 'c/rollup';
-import type { ReviewModel } from './review-report';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
 
 type Fields = Record<string, unknown>;
@@ -85,7 +85,63 @@ export function menuDefinitionProblems(
   }));
 }
 
-/* ---------------------------------------------------------------- review model (report) */
+/* ---------------------------------------------------------------- the engine's shapes */
+/*
+ * The one typed description of the engine's input, plan and model (c/reviewPlan buildReviewPlan →
+ * plan; c/reviewModel reviewModelFromResponses / reviewModelFromRecords → model). The bundles' JSDoc
+ * points here; every script reads these types, none declares its own.
+ */
+
+/** A day, 'YYYY-MM-DD'. */
+export type Day = string;
+/** The period types of a review. */
+export type PeriodType = 'Year' | 'Quarter' | 'Month' | 'Week';
+/** A KPI's status colour. */
+export type Status = 'green' | 'amber' | 'red' | 'none';
+
+/** What a review is of: c/reviewPlan buildReviewPlan's input (checked by reviewPlan/planContext). */
+export interface ReviewInput {
+  /** The people reviewed (at least one). */
+  subjectUserIds: string[];
+  /** User records (Id, Name, ManagerId, Title): names and the ManagerId hierarchy. */
+  users?: ReadonlyArray<object>;
+  /** The KPI menu: SPM_KPI__c records or config/kpi-menu.json entries. */
+  kpis?: ReadonlyArray<object>;
+  /** The stage policy: SPM_Stage_Policy__c records or config/stage-policy.json entries. */
+  stagePolicy?: ReadonlyArray<object>;
+  /** The day the review is computed for, in the org's time zone. */
+  asOf: Day;
+  orgTimeZone?: string;
+  fiscalYearStartMonth?: number;
+  currency?: string | null;
+  /** Default 'Month'. */
+  periodType?: PeriodType | string;
+  /** Default: the day before the period. */
+  lastReviewDate?: Day | null;
+  /** One account's review (Account id 001…): no targets, no forecast. */
+  accountId?: string | null;
+  /** SPM_Target__c records given instead of queried. */
+  targets?: ReadonlyArray<object>;
+  options?: {
+    staleDays?: number;
+    closingSoonDays?: number;
+    forecastBasis?: 'commit' | 'weighted';
+    conversionWindowMonths?: number;
+    topN?: number;
+    /** 1–200. */
+    listSize?: number;
+    wonStages?: string[];
+    lostStages?: string[];
+  };
+}
+
+/** A period of the review (or of its trends). */
+export interface Period {
+  type: PeriodType;
+  start: Day;
+  end: Day;
+  label: string;
+}
 
 /** The group a review document's subqueries belong to (one group per document). */
 export type DocumentGroup = 'core' | 'activity' | 'joins';
@@ -104,13 +160,181 @@ export interface ReviewPlanDocument {
   panels: string[];
 }
 
+/** A date window of a need: `from` ≤ field ≤ `to`, by variable name (c/queryCompiler windowCondition). */
+export interface NeedWindow {
+  field: string;
+  from?: string;
+  to?: string;
+}
+
 /**
- * A review plan: the GraphQL documents to send (all at once: one round trip), and what the engine
+ * A review plan: the GraphQL documents to send (all at once: one round trip), and what the model
  * needs to read the answers.
  */
 export interface ReviewPlan {
+  version: number;
   documents: ReviewPlanDocument[];
+  /** Menu KPIs left out (the documents were full). */
   unplanned: Array<{ key: string; reason: string }>;
+  /** The scope, periods and options the needs were built for. */
+  context: {
+    subjectUserIds: string[];
+    peopleIds: string[];
+    asOf: Day;
+    orgTimeZone: string;
+    period: Period & { daysTotal: number; daysElapsed: number; fraction: number };
+    forecastMonths: Period[];
+    historyPeriods: Period[];
+    accountId: string | null;
+  } & Record<string, unknown>;
+  /** The menu, normalized. */
+  kpis: Array<Record<string, unknown> & { key: string }>;
+  people: ModelPerson[];
+  /** The merged subqueries: alias, kind, object, and the needs (each with its `window`) they answer. */
+  specs: Array<Record<string, unknown> & { alias: string; kind: 'aggregate' | 'records' }>;
+  variables: Record<string, { type: string; value: unknown }>;
+  /** SPM_Target__c records given, run locally. */
+  localRecords: Record<string, object[]>;
+  /** The needs each KPI reads (what a failed subquery blanks). */
+  reads: Record<string, string[]>;
+  /** The menu KPI carrying each builtin (its definition is the builtin). */
+  builtinKpis: Record<string, string>;
+}
+
+/** One KPI cell of the model: the total, one person's (`byUser`) or one manager's team's (`byTeam`). */
+export interface KpiCell {
+  value: number | null;
+  target: number | null;
+  attainment: number | null;
+  status: Status | string;
+  /** What the value is computed from (summed across people for a team). */
+  parts?: Record<string, number | boolean | null>;
+  /** 'not loaded' when the KPI was left out of the plan. */
+  note?: string;
+  /** Why the value is unknown: the org's message about a subquery it reads. */
+  unavailable?: string;
+}
+
+/** A person of the review: a subject, or a manager above subjects. */
+export interface ModelPerson {
+  userId: string;
+  name?: string | null;
+  title?: string | null;
+  managerId?: string | null;
+  depth?: number;
+  isSubject?: boolean;
+  isManager?: boolean;
+  /** The subjects at and below this person. */
+  teamUserIds: string[];
+}
+
+/** A KPI of the model, with its cells. */
+export interface ModelKpi {
+  key: string;
+  name: string;
+  category?: string;
+  kind?: string;
+  unit?: string;
+  direction?: string;
+  aboveTheLine?: boolean;
+  sortOrder?: number;
+  levels?: string[];
+  description?: string;
+  total: KpiCell;
+  byUser?: Array<KpiCell & { userId: string }>;
+  byTeam?: Array<KpiCell & { userId: string }>;
+}
+
+/** A data-trust measure: its value lives here once (the data-trust panel and `report` read it). */
+export interface TrustMeasure {
+  key:
+    | 'forecastDeviation'
+    | 'pastCloseDate'
+    | 'notUpdated'
+    | 'earlyStageClosingSoon'
+    | 'stalled'
+    | 'offersPastCheck'
+    | string;
+  label?: string;
+  unit?: string;
+  value: number | null;
+  count?: number | null;
+  amount?: number | null;
+  snoozed?: number | null;
+  status?: Status | string;
+  /** The Deal.flags entry of the deals behind the count (null for forecast deviation). */
+  flag?: string | null;
+  /** The menu KPI carrying the builtin, null when the menu has none. */
+  kpiKey?: string | null;
+  /** Offers past check: whether the open list (≤ listSize deals) held every open deal. */
+  complete?: boolean;
+}
+
+/** Activity numbers (null when the subquery they read failed, or a past period's are not loaded). */
+export interface ActivityRow {
+  meetings: number | null;
+  customerHours: number | null;
+  calls: number | null;
+  newOpportunities: number | null;
+  newPipeline?: number | null;
+  newCustomerContacts: number | null;
+}
+
+/** An open or closed deal of the model's lists. */
+export interface Deal {
+  Id: string;
+  Name?: string | null;
+  OwnerId?: string | null;
+  Amount?: number | null;
+  /** Among pastCloseDate, notUpdated, earlyStageClosingSoon, stalled, offersPastCheck. */
+  flags: string[];
+  snoozed?: boolean;
+  [field: string]: unknown;
+}
+
+/** The review model (c/reviewModel): what every panel and `report` render. */
+export interface ReviewModel {
+  version?: number;
+  scope: {
+    subjectUserIds: string[];
+    accountId?: string | null;
+    asOf: Day;
+    orgTimeZone?: string;
+    currency?: string | null;
+    lastReviewDate?: Day;
+    period: { type: string; start: Day; end: Day; label?: string; fraction?: number };
+  } & Record<string, unknown>;
+  people: ModelPerson[];
+  kpis: ModelKpi[];
+  funnel: {
+    stages: Array<
+      { stage: string; count: number; amount: number; weighted: number } & Record<string, unknown>
+    >;
+    total: { count: number; amount: number; weighted: number };
+  } & Record<string, unknown>;
+  trust: {
+    measures: TrustMeasure[];
+    /** Each subject's counts, by measure key. */
+    byUser?: Array<{ userId: string } & Record<string, unknown>>;
+    history?: Array<{ period: Period } & Record<string, unknown>>;
+  };
+  movement?: Record<string, unknown>;
+  activity: {
+    total: ActivityRow;
+    byUser?: Array<ActivityRow & { userId: string }>;
+    byTeam?: Array<ActivityRow & { userId: string }>;
+    history?: Array<{ period: Period; total: ActivityRow }>;
+  };
+  forecast?: { total?: { deviationPct: number | null } } & Record<string, unknown>;
+  lists: {
+    flagged: Deal[];
+    offersPastCheck: Deal[];
+    complete?: { open?: boolean; closed?: boolean; actions?: boolean };
+  } & Record<string, unknown>;
+  /** The menu KPI carrying each builtin, from the definitions (plan.builtinKpis). */
+  builtinKpis?: Record<string, string>;
+  unplanned?: Array<{ key: string; reason: string }>;
+  warnings?: string[];
 }
 
 /** A document of the plan the org did not answer (or some of whose subqueries failed). */
@@ -126,17 +350,25 @@ export interface UnavailableDocument {
 /** The review model, with the documents whose numbers it lacks (empty when every one answered). */
 export type ReviewModelWithGaps = ReviewModel & { unavailable: UnavailableDocument[] };
 
+/**
+ * A KPI's cell (c/reviewModel kpiCell, the one look-up every panel uses): a manager's team cell,
+ * else the person's own; `own` for the person's own only; the total without a person.
+ */
+export function kpiCell(
+  kpi: ModelKpi,
+  userId?: string | null,
+  options?: { own?: boolean }
+): KpiCell | undefined {
+  return reviewModel.kpiCell(kpi, userId, options) as KpiCell | undefined;
+}
+
 /** No review plan holds more documents than this. */
 export const MAX_PLAN_DOCUMENTS = reviewPlan.MAX_PLAN_DOCUMENTS as number;
 /** The keys of the review's panels, as documents' `panels` name them. */
 export const PANEL_KEYS = reviewPlan.PANEL_KEYS as readonly string[];
 
-/**
- * Plans a review: at most {@link MAX_PLAN_DOCUMENTS} GraphQL documents, to send in parallel. The
- * input is the engine's (c/reviewPlan buildReviewPlan): subjectUserIds, users, kpis, stagePolicy,
- * asOf, orgTimeZone, fiscalYearStartMonth, periodType, lastReviewDate, targets?, options?
- */
-export function buildReviewPlan(input: Record<string, unknown>): ReviewPlan {
+/** Plans a review: at most {@link MAX_PLAN_DOCUMENTS} GraphQL documents, to send in parallel. */
+export function buildReviewPlan(input: ReviewInput): ReviewPlan {
   return reviewPlan.buildReviewPlan(input) as ReviewPlan;
 }
 
@@ -148,7 +380,7 @@ export function modelFromResponses(
   plan: ReviewPlan,
   responses: Array<{ data?: object; errors?: object[] }>
 ): ReviewModelWithGaps {
-  return reviewPlan.reviewModelFromResponses(plan, responses) as ReviewModelWithGaps;
+  return reviewModel.reviewModelFromResponses(plan, responses) as ReviewModelWithGaps;
 }
 
 /** The review model computed from a sample-data file's records, as the panels would show it. */
@@ -156,7 +388,7 @@ export function modelFromDataSet(
   dataSet: { meta: object; records: Record<string, object[]> },
   options: Record<string, unknown>
 ): ReviewModelWithGaps {
-  return (reviewPlan.reviewModelFromDataSet(dataSet, options) as { model: ReviewModelWithGaps })
+  return (reviewModel.reviewModelFromDataSet(dataSet, options) as { model: ReviewModelWithGaps })
     .model;
 }
 

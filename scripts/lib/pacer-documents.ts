@@ -19,7 +19,7 @@ import {
   periodTypeOf
 } from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
 import { InputError, type InputProblem } from './errors';
-import { buildReviewPlan, PANEL_KEYS, teamSubjectIds } from './engine';
+import { buildReviewPlan, PANEL_KEYS, teamSubjectIds, type ReviewInput } from './engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {
   cadencesSchema,
@@ -175,7 +175,10 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
     stagePolicy: input.stagePolicy,
     lastReviewDate: null
   };
-  const plan = (use: string, fields: Record<string, unknown>): void => {
+  const plan = (
+    use: string,
+    fields: Partial<ReviewInput> & Pick<ReviewInput, 'subjectUserIds'>
+  ): void => {
     const built = buildReviewPlan({ ...settings, ...fields });
     for (const doc of built.documents) add(doc, use, PLAN_ORIGIN);
     for (const item of built.unplanned) unplanned.push({ use, ...item });

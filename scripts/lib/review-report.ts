@@ -5,59 +5,10 @@
  */
 import { NumberFormat } from './number-format';
 import { figure, renderCsv, renderMarkdownTable, type Cell } from './table';
+import { kpiCell, type KpiCell, type ReviewModel } from './engine';
 
-/** One KPI cell of the model (the total, or one person's). */
-interface KpiCell {
-  value: number | null;
-  target: number | null;
-  attainment: number | null;
-  status: string;
-}
-
-/** The parts of the engine's review model the report reads (c/reviewPlan builds it). */
-export interface ReviewModel {
-  scope: {
-    subjectUserIds: string[];
-    asOf: string;
-    currency?: string | null;
-    period: { type: string; start: string; end: string; label?: string };
-  };
-  people: Array<{ userId: string; name?: string | null; isSubject?: boolean }>;
-  kpis: Array<{
-    key: string;
-    name: string;
-    unit?: string;
-    aboveTheLine?: boolean;
-    total: KpiCell;
-    /** Each subject's cell (a team review). */
-    byUser?: Array<KpiCell & { userId: string }>;
-  }>;
-  funnel: {
-    stages: Array<{ stage: string; count: number; amount: number; weighted: number }>;
-    total: { count: number; amount: number; weighted: number };
-  };
-  trust: {
-    measures: Array<{ key: string; label?: string; value: number | null; count?: number | null }>;
-    /** Each subject's counts, by measure key. */
-    byUser?: Array<{ userId: string } & Record<string, unknown>>;
-  };
-  activity: {
-    total: {
-      meetings: number;
-      customerHours: number;
-      calls: number;
-      newOpportunities: number;
-      newCustomerContacts: number;
-    };
-  };
-  forecast?: { total?: { deviationPct: number | null } };
-  lists: {
-    flagged: Array<{ Id: string; flags: string[]; snoozed?: boolean }>;
-    offersPastCheck: Array<{ Id: string; snoozed?: boolean }>;
-    complete?: { open?: boolean };
-  };
-  warnings?: string[];
-}
+/** The engine's review model, which the report reads (typed in ./engine). */
+export type { ReviewModel };
 
 /** A data-trust measure in the report: how many, and which. */
 export interface CountedIds {
@@ -83,12 +34,13 @@ export interface ReviewReport {
     openCount: number;
     openAmount: number;
   };
+  /** Null where the subquery a number reads failed (the model says so), never 0. */
   activity: {
-    meetings: number;
-    customerFacingHours: number;
-    calls: number;
-    newOpportunities: number;
-    newCustomerContacts: number;
+    meetings: number | null;
+    customerFacingHours: number | null;
+    calls: number | null;
+    newOpportunities: number | null;
+    newCustomerContacts: number | null;
   };
   kpis: Array<ReportKpi & { name: string; unit: string | null; aboveTheLine: boolean }>;
   /**
@@ -209,7 +161,8 @@ function peopleOf(model: ReviewModel): ReviewReport['people'] {
       userId,
       name: model.people.find((p) => p.userId === userId)?.name ?? null,
       kpis: model.kpis.map((k) => {
-        const cell = k.byUser?.find((c) => c.userId === userId);
+        // A person's own numbers: the people rows are the subjects, a manager's own deals included.
+        const cell = kpiCell(k, userId, { own: true });
         return reportKpi(
           k.key,
           cell ?? { value: null, target: null, attainment: null, status: 'None' }

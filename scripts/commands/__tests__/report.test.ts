@@ -41,7 +41,7 @@ describe('report', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    // The engine's own entry point for a data file (c/reviewPlan reviewModelFromDataSet), on a fresh copy.
+    // The engine's own entry point for a data file (c/reviewModel reviewModelFromDataSet), on a fresh copy.
     const model = modelFromDataSet(JSON.parse(JSON.stringify(dataSet)), {
       subjectUserIds: [String(rep.Id)],
       periodType: 'Month',

@@ -458,7 +458,7 @@ export function notMovedSinceCondition() {
 }
 
 /** Outstanding offer past its check date: open and `SPM_Offer_Check_Date__c < asOf`. */
-export function offerPastCheckCondition() {
+export function offersPastCheckCondition() {
   return and(openCondition(), cmp('SPM_Offer_Check_Date__c', 'lt', variable('asOf')));
 }
 
@@ -473,7 +473,7 @@ export const FLAG_KEYS = [
   'notUpdated',
   'earlyStageClosingSoon',
   'stalled',
-  'offerPastCheck'
+  'offersPastCheck'
 ];
 
 /**
@@ -487,7 +487,7 @@ export function flagConditions(stagePolicy) {
     notUpdated: notUpdatedCondition(),
     earlyStageClosingSoon: earlyStageClosingSoonCondition(stagePolicy),
     stalled: stalledCondition(stagePolicy),
-    offerPastCheck: offerPastCheckCondition()
+    offersPastCheck: offersPastCheckCondition()
   };
 }
 

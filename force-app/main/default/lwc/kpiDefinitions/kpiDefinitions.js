@@ -46,6 +46,7 @@ export const DATE_REFS = ['asOf', 'periodStart', 'periodEnd', 'lastReview'];
 /**
  * Named built-in measures and the parameters each accepts. `additive` tells the roll-up whether the
  * value of a team is the sum of its members' values (otherwise it is recomputed from summed parts).
+ * The needs each builtin compiles to and reads: force-app/main/default/lwc/reviewPlan/builtinNeeds.js.
  */
 export const BUILTINS = {
   pastCloseDate: { params: [], additive: true, unit: 'Count' },

@@ -17,7 +17,7 @@ import {
   stalledCondition,
   movedSinceCondition,
   notMovedSinceCondition,
-  offerPastCheckCondition,
+  offersPastCheckCondition,
   snoozedCondition,
   flagConditions,
   normalizeStagePolicy,
@@ -78,8 +78,8 @@ export function isNotMovedSince(opp, ctx) {
 }
 
 /** Open with an offer check date before asOf. */
-export function isOfferPastCheck(opp, ctx) {
-  return predicateOf(offerPastCheckCondition(), ctx)(opp);
+export function isOffersPastCheck(opp, ctx) {
+  return predicateOf(offersPastCheckCondition(), ctx)(opp);
 }
 
 /** Flags snoozed until asOf or later. */
@@ -121,7 +121,7 @@ export function flagPredicates(ctx) {
  * The flags an opportunity carries on asOf (snoozing does not remove them; see {@link isSnoozed}).
  * @param {object} opp
  * @param {object} ctx
- * @returns {string[]} among pastCloseDate, notUpdated, earlyStageClosingSoon, stalled, offerPastCheck
+ * @returns {string[]} among pastCloseDate, notUpdated, earlyStageClosingSoon, stalled, offersPastCheck
  */
 export function flagsOf(opp, ctx) {
   const predicates = flagPredicates(ctx);

@@ -85,22 +85,72 @@ export function scopeVariables(context) {
  * @returns {object}
  */
 export function periodCondition(object, dateField) {
-  const type = OBJECT_FIELDS[object][dateField];
-  if (type === 'datetime') {
-    return and(
-      cmp(dateField, 'gte', variable('periodStartTime')),
-      cmp(dateField, 'lt', variable('periodEndTime'))
-    );
-  }
-  return and(
-    cmp(dateField, 'gte', variable('periodStart')),
-    cmp(dateField, 'lte', variable('periodEnd'))
-  );
+  return windowCondition(object, periodWindow(dateField));
 }
 
 /** The condition "owned by one of the scope's subjects". */
 export function ownerCondition(object, listVariable) {
   return cmp(OWNER_FIELDS[object], 'in', variable(listVariable || 'userIds'));
+}
+
+/** The field that ties a record of each object to an account, for an account-scoped review. */
+export const ACCOUNT_FIELDS = {
+  Opportunity: 'AccountId',
+  Task: 'AccountId',
+  Event: 'AccountId',
+  SPM_Action__c: 'Account__c'
+};
+
+/**
+ * The condition "in the review's scope": owned by one of its people (`listVariable`, default the
+ * subjects) and, when the review is of one account (`context.accountId`), on that account
+ * (`$accountId`). Every need builds its filter from it, so nothing narrows a need afterwards.
+ * @param {string} object
+ * @param {{ accountId?: string|null }} context
+ * @param {string} [listVariable] 'userIds' (default) or 'peopleIds'
+ * @returns {object}
+ */
+export function scopeCondition(object, context, listVariable) {
+  return and(ownerCondition(object, listVariable), accountCondition(object, context));
+}
+
+/**
+ * The condition "on the review's account" (null for a review of people, or an object with no account).
+ * @param {string} object
+ * @param {{ accountId?: string|null }} context
+ * @returns {object|null}
+ */
+export function accountCondition(object, context) {
+  return context && context.accountId && ACCOUNT_FIELDS[object]
+    ? cmp(ACCOUNT_FIELDS[object], 'eq', variable('accountId'))
+    : null;
+}
+
+/**
+ * The condition of a need's date window(s): each `{ field, from, to }` names the variables of its
+ * bounds (`from` ≤ field ≤ `to` on a Date field; on a DateTime field, from the start of the day
+ * `from` to before the start of the day after `to`, read from the variables `<from>Time` and
+ * `<to>Time`, as {@link scopeVariables} gives the period's). Either bound may be left out.
+ * @param {string} object
+ * @param {{ field: string, from?: string, to?: string }|Array<{ field: string, from?: string, to?: string }>|null} window
+ * @returns {object}
+ */
+export function windowCondition(object, window) {
+  const windows = Array.isArray(window) ? window : window ? [window] : [];
+  return and(
+    ...windows.flatMap(({ field, from, to }) => {
+      const datetime = OBJECT_FIELDS[object][field] === 'datetime';
+      return [
+        from ? cmp(field, 'gte', variable(datetime ? `${from}Time` : from)) : null,
+        to ? cmp(field, datetime ? 'lt' : 'lte', variable(datetime ? `${to}Time` : to)) : null
+      ];
+    })
+  );
+}
+
+/** The review period as a need's date window on a field. */
+export function periodWindow(field) {
+  return { field, from: 'periodStart', to: 'periodEnd' };
 }
 
 function refVariableName(ref, days, type) {
@@ -177,13 +227,16 @@ export function refVariables(refs, context) {
 }
 
 /**
- * The needs of one count/sum/avg KPI: owner, definition filter, period.
+ * The needs of one count/sum/avg KPI: scope (owner, and account for an account's review), definition
+ * filter, and its date window (the review period on its `dateField`, none for a state "as of" asOf).
  * @param {object} kpi menu entry with a count/sum/avg definition
  * @param {Map<string, object>} refs collects date references
+ * @param {{ accountId?: string|null }} [context] the review's scope
  * @returns {object} need
  */
-export function kpiNeed(kpi, refs) {
+export function kpiNeed(kpi, refs, context) {
   const def = kpi.definition;
+  const window = def.dateField ? periodWindow(def.dateField) : null;
   const measures =
     def.measure === 'count'
       ? [{ fn: 'count', field: 'Id' }]
@@ -199,10 +252,11 @@ export function kpiNeed(kpi, refs) {
     kind: 'aggregate',
     object: def.object,
     owner: OWNER_FIELDS[def.object],
+    window,
     where: and(
-      ownerCondition(def.object),
+      scopeCondition(def.object, context),
       definitionFilter(def.object, def.filter, refs),
-      def.dateField ? periodCondition(def.object, def.dateField) : null
+      windowCondition(def.object, window)
     ),
     dims: [],
     measures,
@@ -627,7 +681,7 @@ export function renderDocument(operationName, specs, variables) {
  * Compiles count/sum/avg KPIs of a menu into needs (ratios and builtins are composed from other needs
  * by the review plan). Date references of their filters are returned as variable values.
  * @param {Array<object>} kpis normalized menu entries
- * @param {{ asOf: string, period: object, lastReviewDate: string, orgTimeZone?: string }} context
+ * @param {{ asOf: string, period: object, lastReviewDate: string, orgTimeZone?: string, accountId?: string|null }} context
  * @returns {{ needs: Array<object>, variables: Object<string, { type: string, value: string }> }}
  */
 export function compileKpis(kpis, context) {
@@ -639,7 +693,7 @@ export function compileKpis(kpis, context) {
       (def.measure === 'count' || def.measure === 'sum' || def.measure === 'avg') &&
       DEFINITION_OBJECTS.includes(def.object)
     ) {
-      needs.push(kpiNeed(kpi, refs));
+      needs.push(kpiNeed(kpi, refs, context));
     }
   }
   return { needs, variables: refVariables(refs, context) };

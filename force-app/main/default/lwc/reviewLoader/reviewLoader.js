@@ -9,7 +9,7 @@
  * documents is sent at once, in one round trip.
  */
 import { gql } from 'lightning/graphql';
-import { reviewModelFromResponses } from 'c/reviewPlan';
+import { reviewModelFromResponses } from 'c/reviewModel';
 import { todayIn } from 'c/formatters';
 import { reduceErrors } from 'c/errors';
 

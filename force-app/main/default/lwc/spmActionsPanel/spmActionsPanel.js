@@ -57,7 +57,7 @@ const STATUS_DROPPED = 'Dropped';
  * `actioncreated` { action }, `actionclosed` { id, status }, `actiondraft` { draft }, `draftremove` { key }.
  */
 export default class SpmActionsPanel extends LightningElement {
-  /** The review model (c/reviewPlan): model.lists.actions, model.people, model.kpis. */
+  /** The review model (c/reviewModel): model.lists.actions, model.people, model.kpis. */
   @api model;
   /** True while the container loads the model. */
   @api loading = false;

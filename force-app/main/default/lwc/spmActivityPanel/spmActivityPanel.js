@@ -4,13 +4,13 @@ import {
   panelErrors,
   formatLabel,
   kpiByKey,
-  kpiCell,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
   createActionEvent
 } from 'c/spmPanelModel';
 import { formatKpiValue, formatPercent } from 'c/formatters';
+import { kpiCell } from 'c/reviewModel';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
 import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';
 import MEETINGS from '@salesforce/label/c.SPM_Activity_Meetings';
@@ -34,7 +34,9 @@ const PANEL_KEY = 'activity';
 
 /**
  * The activity measures of DESIGN §6, in agenda order: the field of `model.activity` that holds the
- * value and the KPI of the menu that holds its target.
+ * value and the KPI of the menu that holds its target: a count or sum KPI of the menu by its key (org
+ * data, SPM_KPI__c.Key__c), or for a builtin the KPI the model names (`model.builtinKpis`, from the
+ * definitions), so no builtin has a menu key here.
  */
 const MEASURES = [
   { measure: 'meetings', kpiKey: 'customer_meetings', label: MEETINGS, unit: 'Count' },
@@ -42,7 +44,7 @@ const MEASURES = [
   { measure: 'calls', kpiKey: 'calls', label: CALLS, unit: 'Count' },
   {
     measure: 'newCustomerContacts',
-    kpiKey: 'new_customer_contacts',
+    builtin: 'newCustomerContacts',
     label: NEW_CONTACTS,
     unit: 'Count'
   },
@@ -60,7 +62,7 @@ const MEASURES = [
  * holds the series (`model.activity.history`). Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmActivityPanel extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel; scripts/lib/engine.ts ReviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */
@@ -85,16 +87,13 @@ export default class SpmActivityPanel extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
-  /** The activity numbers of the subject, or of everyone. */
+  /**
+   * The activity numbers of the person (their team's for a manager), or of everyone: the same
+   * look-up as the KPI cells beside them (c/reviewModel kpiCell), so value and target are one
+   * person's or one team's.
+   */
   get activity() {
-    const activity = this.model?.activity;
-    if (!activity) {
-      return undefined;
-    }
-    if (this.userId) {
-      return (activity.byUser ?? []).find((u) => u.userId === this.userId);
-    }
-    return activity.total;
+    return kpiCell(this.model?.activity, this.userId);
   }
 
   /** Six periods, oldest first, when the engine provides them; otherwise no trend is drawn. */
@@ -104,17 +103,14 @@ export default class SpmActivityPanel extends LightningElement {
   }
 
   historyValue(entry, measure) {
-    if (this.userId) {
-      const user = (entry.byUser ?? []).find((u) => u.userId === this.userId);
-      return numberOrNull(user?.[measure]);
-    }
-    return numberOrNull(entry.total?.[measure]);
+    return numberOrNull(kpiCell(entry, this.userId)?.[measure]);
   }
 
   get rows() {
     const activity = this.activity ?? {};
     return MEASURES.map((m) => {
-      const kpi = kpiByKey(this.model, m.kpiKey);
+      const kpiKey = m.builtin ? (this.model?.builtinKpis?.[m.builtin] ?? null) : m.kpiKey;
+      const kpi = kpiByKey(this.model, kpiKey);
       const cell = kpiCell(kpi, this.userId) ?? {};
       const unit = kpi?.unit ?? m.unit;
       // The engine's activity block is the value; the KPI's cell is the fallback and holds the target.
@@ -132,7 +128,7 @@ export default class SpmActivityPanel extends LightningElement {
       return {
         key: m.measure,
         measure: m.measure,
-        kpiKey: kpi ? m.kpiKey : null,
+        kpiKey: kpi ? kpiKey : null,
         label: m.label,
         value,
         target: numberOrNull(cell.target),

@@ -5,7 +5,6 @@ import {
   panelView,
   panelErrors,
   formatLabel,
-  kpiByKey,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
@@ -55,39 +54,19 @@ const PANEL_KEY = 'trust';
 const PERCENT = 'Percent';
 
 /**
- * DESIGN §2.9 and §6: the four data-trust measures, then stalled-in-stage and offers past check
- * date. `flag` is the Deal.flags entry behind the count (forecast deviation is a monthly figure,
- * no deal carries it); `kpiKey` the menu KPI the action is tied to.
+ * The words of each data-trust measure, by the key the model gives it (c/reviewModel trust.measures:
+ * DESIGN §2.9 and §6, the four data-trust measures, then stalled in stage and offers past check date).
+ * Everything else about a measure (value, status, the deal flag behind it, the menu KPI carrying it)
+ * is the model's.
  */
-const MEASURES = [
-  {
-    key: 'forecastDeviation',
-    flag: null,
-    kpiKey: 'forecast_deviation',
-    label: FORECAST_DEVIATION,
-    unit: PERCENT
-  },
-  {
-    key: 'pastCloseDate',
-    flag: 'pastCloseDate',
-    kpiKey: 'past_close_date',
-    label: PAST_CLOSE_DATE
-  },
-  { key: 'notUpdated', flag: 'notUpdated', kpiKey: 'not_updated', label: NOT_UPDATED },
-  {
-    key: 'earlyStageClosingSoon',
-    flag: 'earlyStageClosingSoon',
-    kpiKey: 'early_stage_closing_soon',
-    label: EARLY_STAGE
-  },
-  { key: 'stalled', flag: 'stalled', kpiKey: 'stalled_deals', label: STALLED },
-  {
-    key: 'offersPastCheck',
-    flag: 'offerPastCheck',
-    kpiKey: 'offers_past_check',
-    label: OFFERS_PAST_CHECK
-  }
-];
+const LABELS = {
+  forecastDeviation: FORECAST_DEVIATION,
+  pastCloseDate: PAST_CLOSE_DATE,
+  notUpdated: NOT_UPDATED,
+  earlyStageClosingSoon: EARLY_STAGE,
+  stalled: STALLED,
+  offersPastCheck: OFFERS_PAST_CHECK
+};
 
 const SNOOZE_MESSAGES = {
   until: {
@@ -108,7 +87,7 @@ const SNOOZE_MESSAGES = {
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }) and `refresh` after a snooze.
  */
 export default class SpmDataTrustPanel extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel; scripts/lib/engine.ts ReviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */
@@ -180,32 +159,19 @@ export default class SpmDataTrustPanel extends LightningElement {
     return Array.isArray(list) ? list : [];
   }
 
-  /** The model's measure, else (offers past check) the KPI cell, else nothing. */
-  measureOf(m) {
+  /** The model's data-trust measures, in its order. */
+  get measures() {
     const measures = this.model?.trust?.measures;
-    const found = Array.isArray(measures) ? measures.find((x) => x.key === m.key) : undefined;
-    if (found) {
-      return found;
-    }
-    const kpi = kpiByKey(this.model, m.kpiKey);
-    if (kpi?.total) {
-      return {
-        value: kpi.total.value,
-        count: kpi.total.value,
-        amount: null,
-        snoozed: null,
-        status: kpi.total.status
-      };
-    }
-    return {};
+    return Array.isArray(measures) ? measures : [];
   }
 
-  dealsOf(m) {
-    if (!m.flag) {
+  /** The deals behind a measure: the flagged deals carrying its flag, snoozed ones apart. */
+  dealsOf(measure) {
+    if (!measure.flag) {
       return [];
     }
     return this.list('flagged').filter(
-      (d) => !d.snoozed && Array.isArray(d.flags) && d.flags.includes(m.flag)
+      (d) => !d.snoozed && Array.isArray(d.flags) && d.flags.includes(measure.flag)
     );
   }
 
@@ -221,20 +187,23 @@ export default class SpmDataTrustPanel extends LightningElement {
   }
 
   get rows() {
-    return MEASURES.map((m) => {
-      const measure = this.measureOf(m);
+    return this.measures.map((measure) => {
+      const label = LABELS[measure.key] ?? measure.label;
       const value = numberOrNull(measure.value);
-      const valueText = this.formatValue(value, m.unit);
-      const deals = this.dealsOf(m);
+      const valueText = this.formatValue(value, measure.unit);
+      const deals = this.dealsOf(measure);
       const points = this.history.map((entry) => {
-        const v = numberOrNull(entry[m.key]);
-        return { label: entry.period?.label ?? '', value: v, display: this.formatValue(v, m.unit) };
+        const v = numberOrNull(entry[measure.key]);
+        return {
+          label: entry.period?.label ?? '',
+          value: v,
+          display: this.formatValue(v, measure.unit)
+        };
       });
-      const expanded = this.openMeasure === m.key;
-      const kpi = kpiByKey(this.model, m.kpiKey);
+      const expanded = this.openMeasure === measure.key;
       return {
-        key: m.key,
-        label: m.label,
+        key: measure.key,
+        label,
         value,
         valueText,
         amountText: formatCurrency(numberOrNull(measure.amount), this.currency),
@@ -243,14 +212,14 @@ export default class SpmDataTrustPanel extends LightningElement {
         statusClass: statusBadgeClass(measure.status),
         points,
         hasTrend: points.filter((p) => p.value !== null).length >= 2,
-        hasDeals: Boolean(m.flag),
+        hasDeals: Boolean(measure.flag),
         deals,
         expanded,
         ariaExpanded: String(expanded),
-        showDealsLabel: formatLabel(SHOW_DEALS_OF, m.label, deals.length),
-        kpiKey: kpi ? m.kpiKey : null,
-        createActionLabel: formatLabel(CREATE_ACTION_FOR, m.label),
-        actionName: formatLabel(ACTION_NAME_TRUST, m.label, valueText)
+        showDealsLabel: formatLabel(SHOW_DEALS_OF, label, deals.length),
+        kpiKey: measure.kpiKey ?? null,
+        createActionLabel: formatLabel(CREATE_ACTION_FOR, label),
+        actionName: formatLabel(ACTION_NAME_TRUST, label, valueText)
       };
     });
   }

@@ -50,7 +50,7 @@ const PANEL_KEY = 'forecast';
  * Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmForecastPanel extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */

@@ -55,7 +55,7 @@ const LIST_NOT_MOVED = 'notMoved';
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }).
  */
 export default class SpmFunnelPanel extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */

@@ -5,6 +5,7 @@
 import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
 import { pacing } from 'c/metrics';
 import { panelErrors } from 'c/spmPanelModel';
+import { kpiCell } from 'c/reviewModel';
 
 /** Status → SLDS theme and utility icon; colour is never the only signal (the text says it too). */
 export const STATUS_STYLES = {
@@ -20,26 +21,6 @@ const ACCUMULATING_PARTS = ['count', 'sum'];
 function isAccumulating(cell) {
   const keys = Object.keys((cell && cell.parts) || {});
   return keys.length > 0 && keys.every((key) => ACCUMULATING_PARTS.includes(key));
-}
-
-/**
- * The cell of a KPI to show: one user's or one team's when asked and present, else the total.
- * @param {object} kpi model KPI
- * @param {string} [userId]
- * @returns {object} KpiCell
- */
-export function cellFor(kpi, userId) {
-  if (userId) {
-    const team = (kpi.byTeam || []).find((c) => c.userId === userId);
-    if (team) {
-      return team;
-    }
-    const own = (kpi.byUser || []).find((c) => c.userId === userId);
-    if (own) {
-      return own;
-    }
-  }
-  return kpi.total || {};
 }
 
 /**
@@ -96,7 +77,8 @@ export function scorecardRows(model, { level, userId, labels }) {
   const currency = scope.currency || undefined;
   const fraction = scope.period ? scope.period.fraction : null;
   const rows = kpis.map((kpi) => {
-    const cell = cellFor(kpi, userId);
+    // The one look-up of a KPI's cell (c/reviewModel kpiCell): a person not in the scope shows dashes.
+    const cell = kpiCell(kpi, userId) ?? {};
     const status = STATUS_STYLES[cell.status] ? cell.status : 'none';
     const unavailable = unavailableReason(cell);
     const notLoaded = cell.note === 'not loaded' || unavailable !== '';

@@ -184,23 +184,6 @@ export function createActionEvent(detail) {
   return new CustomEvent(CREATE_ACTION_EVENT, { detail: clean, bubbles: true, composed: true });
 }
 
-/**
- * A KPI's cell for one subject (`byUser`, else `byTeam` for a manager) or for everyone (`total`).
- * @param {object|undefined} kpi a KPI of the review model
- * @param {string|null|undefined} userId a subject, or nothing for the total
- * @returns {{ value: number|null, target: number|null, attainment: number|null, status: string }|undefined}
- */
-export function kpiCell(kpi, userId) {
-  if (!kpi) {
-    return undefined;
-  }
-  if (!userId) {
-    return kpi.total;
-  }
-  const find = (list) => (Array.isArray(list) ? list.find((c) => c.userId === userId) : undefined);
-  return find(kpi.byUser) ?? find(kpi.byTeam);
-}
-
 /** SLDS badge theme of each status colour; 'none' stays a plain badge. */
 const STATUS_THEMES = {
   green: 'slds-theme_success',

@@ -32,7 +32,7 @@ const ROW_LABELS = {
  * Fires `createaction` ({ kpiKey, name }) when "add an action" is pressed on a KPI.
  */
 export default class SpmScorecard extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   /** True while the container loads the model. */
   @api loading = false;

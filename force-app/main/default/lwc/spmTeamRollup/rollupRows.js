@@ -5,6 +5,7 @@
  */
 import { formatKpiValue, formatNumber } from 'c/formatters';
 import { appliesToLevel, unavailableReason, STATUS_STYLES } from 'c/spmKpiView';
+import { kpiCell } from 'c/reviewModel';
 
 /** The data-trust counts shown per person, in column order. */
 export const TRUST_COLUMNS = ['pastCloseDate', 'notUpdated', 'earlyStageClosingSoon', 'stalled'];
@@ -63,12 +64,8 @@ export function rollupTable(model, { level, leaderId, statusLabels }) {
   );
   const rowFor = (person, own) => {
     const userIds = own ? [person.userId] : person.teamUserIds;
-    const pick = (kpi) => {
-      if (!own && person.isManager) {
-        return (kpi.byTeam || []).find((c) => c.userId === person.userId);
-      }
-      return (kpi.byUser || []).find((c) => c.userId === person.userId);
-    };
+    // A manager's row is their team's cell, the leader's own row their own deals' (c/reviewModel kpiCell).
+    const pick = (kpi) => kpiCell(kpi, person.userId, { own });
     return {
       userId: person.userId,
       name: person.name,
@@ -86,7 +83,7 @@ export function rollupTable(model, { level, leaderId, statusLabels }) {
   const subjects = (model.scope && model.scope.subjectUserIds) || leader.teamUserIds;
   const total = {
     userId: leader.userId,
-    cells: kpiCells(kpis, (kpi) => kpi.total, currency, statusLabels),
+    cells: kpiCells(kpis, (kpi) => kpiCell(kpi), currency, statusLabels),
     trust: trustCounts(model, subjects)
   };
   return { leaderId: leader.userId, columns, rows, total };

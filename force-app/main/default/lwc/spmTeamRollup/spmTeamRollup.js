@@ -30,7 +30,7 @@ const STATUS_LABELS = { green: GREEN, amber: AMBER, red: RED, none: NONE };
  * (recomputed from summed parts by the engine), never averaged here.
  */
 export default class SpmTeamRollup extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   /** True while the container loads the model. */
   @api loading = false;

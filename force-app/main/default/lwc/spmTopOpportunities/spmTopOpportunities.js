@@ -15,7 +15,7 @@ const PANEL_KEY = 'top';
  * fires `createaction` ({ opportunityId, accountId, name }).
  */
 export default class SpmTopOpportunities extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */

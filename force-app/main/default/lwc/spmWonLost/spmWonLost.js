@@ -30,7 +30,7 @@ const PANEL_KEY = 'wonLost';
  * from the model's KPIs. Fires `createaction` ({ kpiKey | opportunityId, accountId, name }).
  */
 export default class SpmWonLost extends LightningElement {
-  /** The review model (c/reviewPlan). */
+  /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */

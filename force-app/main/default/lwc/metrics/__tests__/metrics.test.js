@@ -7,7 +7,7 @@ import {
   daysInStage,
   isMovedSince,
   isNotMovedSince,
-  isOfferPastCheck,
+  isOffersPastCheck,
   isSnoozed,
   flagsOf,
   dataTrust,
@@ -240,13 +240,13 @@ describe('moved / not moved since the last review (9 November 2026)', () => {
 
 describe('outstanding offer past its check date', () => {
   it('flags a check date before asOf, not on it', () => {
-    expect(isOfferPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-22' }), ctx)).toBe(true);
-    expect(isOfferPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-23' }), ctx)).toBe(false);
-    expect(isOfferPastCheck(opp({ SPM_Offer_Check_Date__c: null }), ctx)).toBe(false);
+    expect(isOffersPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-22' }), ctx)).toBe(true);
+    expect(isOffersPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-23' }), ctx)).toBe(false);
+    expect(isOffersPastCheck(opp({ SPM_Offer_Check_Date__c: null }), ctx)).toBe(false);
   });
   it('excludes closed deals', () => {
     expect(
-      isOfferPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-01', IsClosed: true }), ctx)
+      isOffersPastCheck(opp({ SPM_Offer_Check_Date__c: '2026-11-01', IsClosed: true }), ctx)
     ).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { gql } from 'lightning/graphql';
-import { buildReviewPlan, reviewModelFromResponses } from 'c/reviewPlan';
+import { buildReviewPlan } from 'c/reviewPlan';
+import { reviewModelFromResponses } from 'c/reviewModel';
 import {
   DEFAULT_STALE_DAYS,
   reviewDay,

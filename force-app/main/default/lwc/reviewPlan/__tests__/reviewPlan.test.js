@@ -1,12 +1,10 @@
+import { buildReviewPlan, MAX_PLAN_DOCUMENTS, PANEL_KEYS } from 'c/reviewPlan';
 import {
-  buildReviewPlan,
   reviewModelFromResponses,
   reviewModelFromRecords,
   reviewModelFromDataSet,
-  responsesFromRecords,
-  MAX_PLAN_DOCUMENTS,
-  PANEL_KEYS
-} from 'c/reviewPlan';
+  responsesFromRecords
+} from 'c/reviewModel';
 import { subqueryGroup, MAX_SUBQUERIES } from 'c/queryCompiler';
 
 const fc = require('fast-check');
@@ -320,6 +318,52 @@ describe('the review plan', () => {
     }
   });
 
+  it('builds each need with its own date window, read from its own variables', () => {
+    const needs = new Map(
+      plan.specs.flatMap((spec) => spec.consumers.map((c) => [c.need.id, c.need]))
+    );
+    expect(needs.get('closed').window).toEqual({
+      field: 'CloseDate',
+      from: 'periodStart',
+      to: 'periodEnd'
+    });
+    // Each trend month has its own bounds: nothing widens the period's filter afterwards.
+    plan.context.forecastMonths.forEach((month, i) => {
+      const window = needs.get(`forecastWon:${i}`).window;
+      expect(window).toEqual({
+        field: 'CloseDate',
+        from: `wonMonth${i + 1}Start`,
+        to: `wonMonth${i + 1}End`
+      });
+      expect(plan.variables[window.from].value).toBe(month.start);
+      expect(plan.variables[window.to].value).toBe(month.end);
+    });
+    expect(needs.get('pastEvents:0').window.from).toBe('pastPeriod1Start');
+    // A state as of the review day has no window; a menu KPI with a dateField has the period's.
+    expect(needs.get('open').window).toBeNull();
+    expect(needs.get('kpi:sales_won').window).toEqual({
+      field: 'CloseDate',
+      from: 'periodStart',
+      to: 'periodEnd'
+    });
+  });
+
+  it('compiles the data-trust flags from their builtins and says which needs each KPI reads', () => {
+    expect(plan.builtinKpis).toMatchObject({
+      pastCloseDate: 'past_close_date',
+      stalled: 'stalled_deals',
+      offersPastCheck: 'offers_past_check'
+    });
+    expect(plan.reads.past_close_date).toEqual(['pastCloseDate', 'targets']);
+    expect(plan.reads.offers_past_check).toEqual(['openList', 'targets']);
+    expect(plan.reads.win_rate).toEqual(
+      expect.arrayContaining(['kpi:deals_won', 'kpi:deals_closed'])
+    );
+    // The menu's KPI and the data-trust panel read one need per flag.
+    const flagNeeds = plan.specs.flatMap((s) => s.consumers).filter((c) => c.need.id === 'stalled');
+    expect(flagNeeds).toHaveLength(1);
+  });
+
   it('does not query targets that were given', () => {
     const given = planFor({ targets: [] });
     expect(given.specs.find((s) => s.alias === 'targets').local).toBe(true);
@@ -573,13 +617,13 @@ describe('the review model of a hand-made team', () => {
       AccountName: 'Fresh Foods',
       OwnerName: 'Ana Rep',
       weighted: 35000,
-      flags: ['notUpdated', 'stalled', 'offerPastCheck'],
+      flags: ['notUpdated', 'stalled', 'offersPastCheck'],
       snoozed: true,
       SPM_Flag_Snooze_Reason__c: 'Customer on holiday',
       daysInStage: 83
     });
     expect(model.lists.flagged.map((d) => [d.Name, d.flags])).toEqual([
-      ['a2', ['notUpdated', 'stalled', 'offerPastCheck']],
+      ['a2', ['notUpdated', 'stalled', 'offersPastCheck']],
       ['a1', ['pastCloseDate']],
       ['b1', ['earlyStageClosingSoon']]
     ]);
@@ -712,6 +756,9 @@ describe('trends and the forecast of the period (hand-made team)', () => {
       amount: 0,
       snoozed: 1,
       status: 'green',
+      // The deals behind it carry this flag; the menu KPI carrying the builtin, from its definition.
+      flag: 'offersPastCheck',
+      kpiKey: 'offers_past_check',
       complete: true
     });
   });
@@ -1022,7 +1069,7 @@ describe('a review of one account', () => {
     expect(text).toContain('$accountId: ID');
     expect(text).toContain('Account__c: { eq: $accountId }');
     expect(text).toMatch(
-      /OpportunityHistory\(where: \{ Opportunity: \{ [^\n]*?AccountId: \{ eq: \$accountId \} \} \}, groupBy/
+      /OpportunityHistory\(where: \{ Opportunity: \{ OwnerId: \{ in: \$userIds \}, AccountId: \{ eq: \$accountId \}/
     );
     const scoped = plan.specs.filter(
       (s) => !s.local && ['Opportunity', 'Task', 'Event'].includes(s.object)
@@ -1292,7 +1339,7 @@ describe('responses with errors', () => {
 
   it('needs one response per document', () => {
     expect(() => reviewModelFromResponses(plan, [])).toThrow(
-      `Review plan: expected ${plan.documents.length} responses, got 0`
+      `Review model: expected ${plan.documents.length} responses, got 0`
     );
   });
 });

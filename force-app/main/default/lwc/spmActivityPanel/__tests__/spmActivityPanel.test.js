@@ -82,6 +82,31 @@ describe('c-spm-activity-panel', () => {
     expect(text(row(element, 'meetings').querySelector('.measure-target'))).toBe('—');
   });
 
+  it("shows a manager's team numbers against the team's target, as the scorecard does", async () => {
+    const model = clone(MODEL);
+    const manager = '0058N0000000002QAA';
+    // The manager owns a meeting of their own and leads a team: the team's numbers are shown.
+    model.activity.byUser.push({ userId: manager, meetings: 1 });
+    model.activity.byTeam = [{ userId: manager, meetings: 9 }];
+    const meetingsKpi = model.kpis.find((k) => k.key === 'customer_meetings');
+    meetingsKpi.byUser.push({ userId: manager, value: 1, target: 2 });
+    meetingsKpi.byTeam = [{ userId: manager, value: 9, target: 20 }];
+    const element = await render({ model, userId: manager });
+    expect(text(row(element, 'meetings').querySelector('.measure-value'))).toBe('9');
+    expect(text(row(element, 'meetings').querySelector('.measure-target'))).toBe('20');
+  });
+
+  it('measures contacts with new customers against the KPI the model names for the builtin', async () => {
+    const model = clone(MODEL);
+    const named = await render({ model });
+    expect(text(row(named, 'newCustomerContacts').querySelector('.measure-target'))).not.toBe('—');
+    resetDOM();
+    // A menu whose KPI carrying the builtin is absent: no target, and no KPI on its actions.
+    delete model.builtinKpis.newCustomerContacts;
+    const unnamed = await render({ model });
+    expect(text(row(unnamed, 'newCustomerContacts').querySelector('.measure-target'))).toBe('—');
+  });
+
   it('draws no sparkline while the model has no six-period series', async () => {
     const element = await render({ model: withoutHistory(MODEL) });
     expect($(element, 'c-spm-sparkline')).toBeNull();

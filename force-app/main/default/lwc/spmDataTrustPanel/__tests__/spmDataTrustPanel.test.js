@@ -96,7 +96,23 @@ describe('c-spm-data-trust-panel', () => {
     expect(text(stalled.querySelector('.measure-value'))).toBe('4');
     expect(text(stalled.querySelector('.measure-amount'))).toBe('€36,700');
     expect(stalled.querySelector('.slds-badge').className).toContain('slds-theme_warning');
+    // Offers past check is a trust measure of the model like the others: its value is read there.
     expect(text(row(element, 'offersPastCheck').querySelector('.measure-value'))).toBe('2');
+  });
+
+  it("shows the model's value of each measure and ties actions to the menu KPI the model names", async () => {
+    const model = clone(MODEL);
+    const offers = model.trust.measures.find((m) => m.key === 'offersPastCheck');
+    offers.value = 7;
+    // A menu without the builtin: the model names no KPI, the action carries none.
+    offers.kpiKey = null;
+    const element = await render({ model });
+    expect(text(row(element, 'offersPastCheck').querySelector('.measure-value'))).toBe('7');
+    const handler = jest.fn();
+    document.body.addEventListener('createaction', handler);
+    row(element, 'offersPastCheck').querySelector('lightning-button-icon.create-action').click();
+    expect(handler.mock.calls[0][0].detail).toEqual({ name: 'c.SPM_Trust_OffersPastCheck: 7' });
+    document.body.removeEventListener('createaction', handler);
   });
 
   it('opens the deals behind a measure and links to each opportunity', async () => {

@@ -1,5 +1,4 @@
 import {
-  cellFor,
   appliesToLevel,
   scorecardRows,
   unavailableReason,
@@ -80,11 +79,14 @@ const model = {
 };
 
 describe('c/spmKpiView', () => {
-  it("picks a manager's team cell, a person's own cell, else the total", () => {
-    expect(cellFor(model.kpis[0], 'M1').value).toBe(30000);
-    expect(cellFor(model.kpis[0], 'R1').value).toBe(10000);
-    expect(cellFor(model.kpis[0], 'nobody').value).toBe(30000);
-    expect(cellFor(model.kpis[0]).value).toBe(30000);
+  it("shows a manager's team cell, a rep's own, and dashes for someone outside the scope", () => {
+    const rowOf = (userId) =>
+      scorecardRows(model, { level: 'Rep', userId, labels: LABELS }).above.find(
+        (r) => r.key === 'sales_won'
+      );
+    expect(rowOf('M1').valueText).toBe(rowOf(undefined).valueText);
+    expect(rowOf('R1').valueText).not.toBe(rowOf(undefined).valueText);
+    expect(rowOf('nobody').valueText).toBe('—');
   });
 
   it('applies a KPI to its levels; a KPI without levels applies to all', () => {

@@ -64,7 +64,7 @@ function expectStatus(badge, status) {
 const REASON =
   "Validation error of type FieldUndefined: Field 'Task' in type 'Aggregate' is undefined @ 'uiapi/aggregate/Task'";
 
-/** The model with these KPIs' cells unavailable, as c/reviewPlan gives them when a document failed. */
+/** The model with these KPIs' cells unavailable, as c/reviewModel gives them when a document failed. */
 function withUnavailable(model, keys) {
   const copy = clone(model);
   const failed = (cell) => ({
