@@ -1,6 +1,7 @@
 /**
  * Flat ESLint config, one block per kind of file:
- * LWC rules for components, TypeScript rules for scripts, the local org and the preview,
+ * LWC rules for components, TypeScript rules for the command-line helpers (cli/), scripts, the
+ * local org and the preview,
  * jest globals for tests.
  */
 const lwcConfig = require('@salesforce/eslint-config-lwc');
@@ -31,10 +32,22 @@ module.exports = [
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts']
+    files: [
+      'cli/**/*.ts',
+      'scripts/**/*.ts',
+      'localorg/**/*.ts',
+      'preview/**/*.ts',
+      'types/**/*.ts'
+    ]
   })),
   {
-    files: ['scripts/**/*.ts', 'localorg/**/*.ts', 'preview/**/*.ts', 'types/**/*.ts'],
+    files: [
+      'cli/**/*.ts',
+      'scripts/**/*.ts',
+      'localorg/**/*.ts',
+      'preview/**/*.ts',
+      'types/**/*.ts'
+    ],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',

@@ -3,7 +3,7 @@
  * org and prints its URL, its token and how the scripts and the sf CLI reach it. Runs until Ctrl+C.
  */
 import { z } from 'zod';
-import { describeFailure, EXIT, InputError, UsageError } from '../scripts/lib/errors';
+import { describeFailure, EXIT, InputError, UsageError } from '../cli/errors';
 import {
   checkFlags,
   helpText,
@@ -11,7 +11,7 @@ import {
   parseFlags,
   wholeNumber,
   type CommandSpec
-} from '../scripts/lib/flags';
+} from '../cli/flags';
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_API_LIMIT, startLocalOrg } from './server';
 import { takeHideFieldFlags } from './sessions';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from './sample-data/generate';

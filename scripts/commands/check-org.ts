@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { userSessionToken } from '../../localorg/sessions';
 import { runCommand } from '../lib/command';
 import { connectOrg, LOCAL_ALIAS, LOCAL_ORG_DEFAULT_TOKEN } from '../lib/connection';
-import { EXIT, UsageError } from '../lib/errors';
+import { EXIT, UsageError } from '../../cli/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -31,9 +31,9 @@ import {
   checkFlags,
   isoDate,
   orgFlagsSchema
-} from '../lib/flags';
+} from '../../cli/flags';
 import { todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { pacerDocuments, type PacerDocument, type PacerUser } from '../lib/pacer-documents';

@@ -22,7 +22,7 @@ import {
   winRate,
   type Decomposition
 } from '../lib/engine';
-import { InputError, InputProblem } from '../lib/errors';
+import { InputError, InputProblem } from '../../cli/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -30,10 +30,10 @@ import {
   checkFlags,
   isoDate,
   orgFlagsSchema
-} from '../lib/flags';
+} from '../../cli/flags';
 import { readText } from '../lib/files';
 import { monthBounds, todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { createProgress } from '../lib/progress';

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { EXIT, InputError, OrgRequestError, UsageError } from '../lib/errors';
+import { EXIT, InputError, OrgRequestError, UsageError } from '../../cli/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -15,7 +15,7 @@ import {
   checkFlags,
   isoDate,
   orgFlagsSchema
-} from '../lib/flags';
+} from '../../cli/flags';
 import {
   buildReviewPlan,
   modelFromDataSet,
@@ -26,7 +26,7 @@ import {
 } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { environmentLocale } from '../lib/number-format';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';

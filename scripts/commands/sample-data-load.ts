@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { generateSampleData } from '../../localorg/sample-data/generate';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { InputError, UsageError } from '../lib/errors';
+import { InputError, UsageError } from '../../cli/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -16,9 +16,9 @@ import {
   isoDate,
   orgFlagsSchema,
   wholeNumber
-} from '../lib/flags';
+} from '../../cli/flags';
 import { readJsonFile } from '../lib/files';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { LOAD_ORDER, loadDataSet } from '../lib/load-data';
 import { createProgress } from '../lib/progress';
 import { sampleDataSchema, validateJson } from '../lib/schemas';

@@ -12,9 +12,9 @@ import { z } from 'zod';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../localorg/sample-data/generate';
 import { writeSampleData } from '../../localorg/sample-data/write';
 import { runCommand } from '../lib/command';
-import { EXIT, UsageError } from '../lib/errors';
-import { checkFlags, isoDate, wholeNumber, type CommandSpec } from '../lib/flags';
-import type { Io } from '../lib/io';
+import { EXIT, UsageError } from '../../cli/errors';
+import { checkFlags, isoDate, wholeNumber, type CommandSpec } from '../../cli/flags';
+import type { Io } from '../../cli/io';
 
 export const spec: CommandSpec = {
   name: 'sample-data',

@@ -17,11 +17,11 @@ import {
 } from '../lib/config-records';
 import { connectOrg } from '../lib/connection';
 import { diffRecord, RecordDiff, showValue } from '../lib/diff';
-import { InputError, InputProblem } from '../lib/errors';
-import { CommandSpec, HELP_FLAG, ORG_FLAGS, checkFlags, orgFlagsSchema } from '../lib/flags';
+import { InputError, InputProblem } from '../../cli/errors';
+import { CommandSpec, HELP_FLAG, ORG_FLAGS, checkFlags, orgFlagsSchema } from '../../cli/flags';
 import { validateConfigSemantics } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { createProgress } from '../lib/progress';
 import { cadencesSchema, kpiMenuSchema, stagePolicySchema, validateJson } from '../lib/schemas';
 import { queryByKeys } from '../lib/soql';

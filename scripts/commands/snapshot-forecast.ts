@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { ApiBudgetError } from '../lib/errors';
+import { ApiBudgetError } from '../../cli/errors';
 import {
   CommandSpec,
   HELP_FLAG,
@@ -16,7 +16,7 @@ import {
   checkFlags,
   isoDate,
   orgFlagsSchema
-} from '../lib/flags';
+} from '../../cli/flags';
 import {
   accumulate,
   ForecastAmounts,
@@ -28,7 +28,7 @@ import {
   statesAsOf,
   todayInZone
 } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { COLLECTION_SIZE, OrgClient, UpsertRecord } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { createProgress } from '../lib/progress';

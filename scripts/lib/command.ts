@@ -3,9 +3,9 @@
  * failure into a message on stderr and an exit code (see EXIT). Keeps each command's file to
  * its own logic.
  */
-import { describeFailure } from './errors';
-import { CommandSpec, FlagValues, helpText, parseFlags } from './flags';
-import type { Io } from './io';
+import { describeFailure } from '../../cli/errors';
+import { CommandSpec, FlagValues, helpText, parseFlags } from '../../cli/flags';
+import type { Io } from '../../cli/io';
 
 /** A command's body: gets the parsed flags, returns the exit code. */
 export type CommandBody = (flags: FlagValues, io: Io) => Promise<number>;

@@ -7,8 +7,8 @@
  * for, and `local` with no local org listening (no retries: nothing there will come up by itself).
  */
 import { Connection } from 'jsforce';
-import { OrgUnreachableError, UsageError } from './errors';
-import type { Io } from './io';
+import { OrgUnreachableError, UsageError } from '../../cli/errors';
+import type { Io } from '../../cli/io';
 import { API_VERSION, ConnectionLike, OrgClient } from './org-client';
 
 /** The alias that means the local org. */

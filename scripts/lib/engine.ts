@@ -9,7 +9,7 @@ import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
 import * as reviewPlan from 'c/reviewPlan';
 import * as rollup from 'c/rollup';
-import type { InputProblem } from './errors';
+import type { InputProblem } from '../../cli/errors';
 import type { ReviewModel } from './review-report';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError } from './errors';
+import { InputError } from '../../cli/errors';
 import { locateJsonError } from './json-locate';
 
 /** Line and column (1-based) of a character offset in a text. */

@@ -5,7 +5,7 @@
  * Bulk API 2.0 for large sets; both upsert by an external id, so a retried call never duplicates.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ApiBudgetError, OrgRequestError } from './errors';
+import { ApiBudgetError, OrgRequestError } from '../../cli/errors';
 import { quote } from './soql';
 import { backoffDelay, DEFAULT_RETRY_POLICY, RetryPolicy, transientReason } from './retry';
 

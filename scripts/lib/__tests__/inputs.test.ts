@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { InputError } from '../../../cli/errors';
 import { parseJsonText } from '../files';
 import { validateJson, kpiMenuSchema } from '../schemas';
 import { parseTargetCsv } from '../targets-csv';

@@ -6,7 +6,7 @@ import '../../test-support/realm';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
-import { ApiBudgetError, OrgRequestError } from '../errors';
+import { ApiBudgetError, OrgRequestError } from '../../../cli/errors';
 import { ConnectionLike, OrgClient } from '../org-client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
