@@ -92,6 +92,51 @@ describe('OrgClient over HTTP', () => {
     expect(s.seen).toHaveLength(1);
   });
 
+  it("retries a read once per failure: jsforce's own retry is off, so every attempt is counted", async () => {
+    const page = { totalSize: 0, done: true, records: [] };
+    const s = await serve([
+      json(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down' }]),
+      json(200, page)
+    ]);
+    server = s.server;
+    const c = client(s.url);
+    await c.query('SELECT Id FROM User');
+    expect(s.seen).toHaveLength(2);
+    expect(c.calls).toEqual({ reads: 2, writes: 0, retries: 1 });
+  });
+
+  it('sends locked rows again and reports the other failures by key', async () => {
+    const s = await serve([
+      json(200, [
+        { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] },
+        {
+          success: false,
+          errors: [
+            { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'no', fields: ['Name'] }
+          ]
+        },
+        { success: true, created: true, errors: [] }
+      ]),
+      json(200, [{ success: true, created: false, errors: [] }])
+    ]);
+    server = s.server;
+    const c = client(s.url);
+    const result = await c.upsert(
+      'SPM_KPI__c',
+      'Key__c',
+      ['a', 'b', 'c'].map((key) => ({ key, fields: { Key__c: key } }))
+    );
+    expect(result).toEqual({
+      created: ['c'],
+      updated: ['a'],
+      failed: [{ key: 'b', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: no (Name)' }]
+    });
+    expect(JSON.parse(s.seen[1].body).records).toEqual([
+      { attributes: { type: 'SPM_KPI__c' }, Key__c: 'a' }
+    ]);
+    expect(c.calls.retries).toBe(1);
+  });
+
   it('stops before the call that would pass the allowed share of the daily API calls', async () => {
     const page = { totalSize: 0, done: true, records: [] };
     const s = await serve([json(200, page, '499/1000'), json(200, page, '500/1000')]);
