@@ -1,70 +1,170 @@
 /**
- * Command-line flags and their help text, declared together so `--help` can never drift from
- * what a command accepts. Parsing uses `node:util` parseArgs (strict: unknown flags are errors);
- * each command then checks values with its own zod schema.
+ * Command-line flags, each declared once: its type, help text, placeholder, default and the zod
+ * schema that checks its value live in one `FlagSpec`, so `--help` and what a command accepts can
+ * never drift. Parsing uses `node:util` parseArgs (strict: unknown flags are errors); the values
+ * are then checked by the schema built from the same specs (`checkFlags`).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from './errors';
 
-/** One flag: its type, help text and, for string flags, the placeholder shown in help. */
-export interface FlagSpec {
+/** One flag: what parseArgs needs, what help shows, and the schema of its value. */
+export interface FlagSpec<S extends z.ZodType = z.ZodType> {
   type: 'string' | 'boolean';
   description: string;
   short?: string;
   /** Placeholder in help (`--as-of <date>`). */
   valueName?: string;
-  /** Default, shown in help; applied by the command's zod schema. */
+  /** Shown in help as `(default: …)`: the value the schema applies, or words for one computed at run time. */
   defaultText?: string;
+  /** Checks and converts the value (a string, true, or undefined when the flag is absent). */
+  schema: S;
 }
 
+/** The flags of a command, by name. */
+export type FlagSpecs = Record<string, FlagSpec>;
+
+/** The checked values of a command's flags, typed from their schemas. */
+export type FlagsOf<F extends FlagSpecs> = { [K in keyof F]: z.output<F[K]['schema']> };
+
 /** A command: name, one-line summary, examples and flags. */
-export interface CommandSpec {
+export interface CommandSpec<F extends FlagSpecs = FlagSpecs> {
   name: string;
   summary: string;
   description?: string;
   examples: string[];
-  flags: Record<string, FlagSpec>;
+  flags: F;
 }
 
-/** Flags every command that talks to an org accepts. */
-export const ORG_FLAGS: Record<string, FlagSpec> = {
-  'target-org': {
+/** A switch: false unless given. */
+export function booleanFlag(
+  description: string,
+  options: { short?: string } = {}
+): FlagSpec<z.ZodDefault<z.ZodBoolean>> {
+  return { type: 'boolean', description, ...options, schema: z.boolean().default(false) };
+}
+
+/** What every string flag's declaration holds. */
+interface StringFlagOptions {
+  description: string;
+  valueName: string;
+  short?: string;
+}
+
+/**
+ * A string flag with a default: the default is applied, shown in help, then the value is checked
+ * by `schema` (a non-empty string unless given).
+ */
+export function stringFlag<S extends z.ZodType<unknown, string> = z.ZodString>(
+  options: StringFlagOptions & { default: string; schema?: S }
+): FlagSpec<z.ZodPipe<z.ZodDefault<z.ZodString>, S>> {
+  const { default: value, schema, ...rest } = options;
+  return {
     type: 'string',
+    ...rest,
+    defaultText: value,
+    schema: z
+      .string()
+      .default(value)
+      .pipe((schema ?? z.string().min(1)) as S)
+  };
+}
+
+/**
+ * A string flag that may be absent (undefined). `defaultText` tells, in words, what the command
+ * does without it (`today in the org`); `schema` checks a given value (a non-empty string unless given).
+ */
+export function optionalFlag<S extends z.ZodType<unknown, string> = z.ZodString>(
+  options: StringFlagOptions & { defaultText?: string; schema?: S }
+): FlagSpec<z.ZodOptional<S>> {
+  const { schema, ...rest } = options;
+  return { type: 'string', ...rest, schema: ((schema ?? z.string().min(1)) as S).optional() };
+}
+
+/** A string flag that must be given; `missing` says what it is when it is not. */
+export function requiredFlag<S extends z.ZodType<unknown, string> = z.ZodString>(
+  options: StringFlagOptions & { missing: string; schema?: S }
+): FlagSpec<z.ZodPipe<z.ZodString, S>> {
+  const { schema, missing, ...rest } = options;
+  return {
+    type: 'string',
+    ...rest,
+    schema: z
+      .string({ error: `is required (${missing})` })
+      .min(1, `is required (${missing})`)
+      .pipe((schema ?? z.string()) as S)
+  };
+}
+
+/** A flag taking one of a few words; help lists them. */
+export function choiceFlag<const C extends readonly [string, ...string[]]>(
+  options: StringFlagOptions & { choices: C; default: C[number] }
+): FlagSpec<z.ZodDefault<z.ZodEnum<{ [K in C[number]]: K }>>> {
+  const { choices, default: value, description, ...rest } = options;
+  return {
+    type: 'string',
+    ...rest,
+    description: `${description} One of: ${choices.join(', ')}.`,
+    defaultText: value,
+    schema: z.enum(choices).default(value as never) as never
+  };
+}
+
+/** zod: a calendar date `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real date'
+  );
+
+/** zod: a flag's text as a whole number of at least `min`. */
+export const wholeNumber = (min: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min));
+
+/** Flags every command that talks to an org accepts. */
+export const ORG_FLAGS = {
+  'target-org': optionalFlag({
     short: 'o',
     valueName: 'alias',
     description:
       'Org alias or username from the sf CLI (`npx sf org login …`), or `local` for the local org (npm run localorg).'
-  },
-  'instance-url': {
-    type: 'string',
+  }),
+  'instance-url': optionalFlag({
     valueName: 'url',
     description:
-      'Instead of --target-org: the org URL; the access token is read from SF_ACCESS_TOKEN.'
-  },
-  'dry-run': {
-    type: 'boolean',
-    description: 'Validate, read the org and show what would be written; write nothing.'
-  },
-  progress: {
-    type: 'boolean',
-    description: 'Show a progress line on stderr even when it is not a terminal.'
-  },
-  'max-api-share': {
-    type: 'string',
+      'Instead of --target-org: the org URL; the access token is read from SF_ACCESS_TOKEN.',
+    schema: z.url()
+  }),
+  'dry-run': booleanFlag('Validate, read the org and show what would be written; write nothing.'),
+  progress: booleanFlag('Show a progress line on stderr even when it is not a terminal.'),
+  'max-api-share': stringFlag({
     valueName: 'percent',
-    defaultText: '50',
+    default: '50',
     description:
-      "Stop before using more than this share of the org's daily API calls (read from Sforce-Limit-Info)."
-  }
+      "Stop before using more than this share of the org's daily API calls (read from Sforce-Limit-Info).",
+    schema: z
+      .string()
+      .transform(Number)
+      .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
+      .transform((n) => n / 100)
+  })
 };
+
+/** The org flags of a command that only reads: no --dry-run, there is nothing to hold back. */
+export const READ_ORG_FLAGS = (({ 'dry-run': _dryRun, ...rest }) => rest)(ORG_FLAGS);
 
 /** Flags every command accepts. */
-export const HELP_FLAG: Record<string, FlagSpec> = {
-  help: { type: 'boolean', short: 'h', description: 'Show this help.' }
-};
+export const HELP_FLAG = { help: booleanFlag('Show this help.', { short: 'h' }) };
 
-/** Parsed flags: string or boolean values by flag name (absent flags are undefined). */
+/** Parsed but unchecked flags: string or boolean values by flag name (absent flags are undefined). */
 export type FlagValues = Record<string, string | boolean | undefined>;
 
 /**
@@ -122,48 +222,28 @@ export function helpText(spec: CommandSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The zod schema of a command's flags, from their specs. */
+export function flagsSchema<F extends FlagSpecs>(
+  flags: F
+): z.ZodObject<{ [K in keyof F]: F[K]['schema'] }> {
+  const shape = Object.fromEntries(
+    Object.entries(flags).map(([name, flag]) => [name, flag.schema])
+  );
+  return z.object(shape) as never;
+}
+
 /**
- * Validates parsed flags with a zod schema, turning the first issues into one UsageError
- * naming the flag.
+ * Checks parsed flags with the schemas of their specs, turning the issues into one UsageError
+ * naming each flag.
  */
-export function checkFlags<T extends z.ZodType>(schema: T, values: FlagValues): z.infer<T> {
-  const result = schema.safeParse(values);
-  if (result.success) return result.data;
+export function checkFlags<F extends FlagSpecs>(
+  spec: CommandSpec<F>,
+  values: FlagValues
+): FlagsOf<F> {
+  const result = flagsSchema(spec.flags).safeParse(values);
+  if (result.success) return result.data as FlagsOf<F>;
   const message = result.error.issues
     .map((issue) => `--${issue.path.join('.') || '?'}: ${issue.message}`)
     .join('\n');
   throw new UsageError(message);
 }
-
-/** zod: a calendar date `YYYY-MM-DD`. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'not a real date'
-  );
-
-/** zod: a flag's text as a whole number of at least `min`. */
-export const wholeNumber = (min: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min));
-
-/** zod: the common org flags, with `--max-api-share` as a fraction. */
-export const orgFlagsSchema = z.object({
-  'target-org': z.string().min(1).optional(),
-  'instance-url': z.url().optional(),
-  'dry-run': z.boolean().default(false),
-  progress: z.boolean().default(false),
-  'max-api-share': z
-    .string()
-    .default('50')
-    .transform((s) => Number(s))
-    .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
-    .transform((n) => n / 100)
-});

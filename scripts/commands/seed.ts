@@ -18,7 +18,7 @@ import {
 import { connectOrg } from '../lib/connection';
 import { diffRecord, RecordDiff, showValue } from '../lib/diff';
 import { InputError, InputProblem } from '../../cli/errors';
-import { CommandSpec, HELP_FLAG, ORG_FLAGS, checkFlags, orgFlagsSchema } from '../../cli/flags';
+import { booleanFlag, type CommandSpec, HELP_FLAG, ORG_FLAGS, stringFlag } from '../../cli/flags';
 import { validateConfigSemantics } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import type { Io } from '../../cli/io';
@@ -28,7 +28,7 @@ import { queryByKeys } from '../lib/soql';
 import { renderTable } from '../lib/table';
 import { describeCalls, reportFailures, StepOutcome, writeDiffs } from '../lib/writes';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'seed',
   summary: 'seed the KPI menu, cadence templates and stage policy from config/*.json',
   description:
@@ -41,35 +41,25 @@ export const spec: CommandSpec = {
   ],
   flags: {
     ...ORG_FLAGS,
-    menu: {
-      type: 'string',
+    menu: stringFlag({
       valueName: 'file',
-      defaultText: 'config/kpi-menu.json',
+      default: 'config/kpi-menu.json',
       description: 'The KPI menu.'
-    },
-    cadences: {
-      type: 'string',
+    }),
+    cadences: stringFlag({
       valueName: 'file',
-      defaultText: 'config/cadences.json',
+      default: 'config/cadences.json',
       description: 'Cadence templates with their agenda items.'
-    },
-    'stage-policy': {
-      type: 'string',
+    }),
+    'stage-policy': stringFlag({
       valueName: 'file',
-      defaultText: 'config/stage-policy.json',
+      default: 'config/stage-policy.json',
       description: 'Stage policy.'
-    },
-    json: { type: 'boolean', description: 'Print the diff and the result as JSON on stdout.' },
+    }),
+    json: booleanFlag('Print the diff and the result as JSON on stdout.'),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.extend({
-  menu: z.string().default('config/kpi-menu.json'),
-  cadences: z.string().default('config/cadences.json'),
-  'stage-policy': z.string().default('config/stage-policy.json'),
-  json: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Reads and validates the three files; all problems of all files are reported together. */
 export function loadSeedRecords(
@@ -131,8 +121,7 @@ function printDiff(diffs: readonly RecordDiff[], io: Io): void {
 
 /** Runs `seed` with the given arguments; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     const desired = loadSeedRecords(
       { menu: flags.menu, cadences: flags.cadences, stagePolicy: flags['stage-policy'] },
       io.cwd
