@@ -16,6 +16,7 @@
  *   create retried after a dropped connection that finds its record saved (DUPLICATE_VALUE on
  *   Key__c) is confirmed, not reported as failed.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Connection } from 'jsforce';
 import { ApiBudgetError, OrgRequestError } from '../../cli/errors';
 import { quote } from './soql';
@@ -469,14 +470,14 @@ export class OrgClient {
           );
         await this.options.sleep(Math.min(10_000, 500 * 2 ** Math.min(poll, 4)));
       }
-      const successful = (await this.call('read', `${label} results`, () =>
-        job.getSuccessfulResults()
-      )) as unknown as BulkResultRow[];
+      const successful = resultRows(
+        await this.call('read', `${label} results`, () => job.getSuccessfulResults())
+      );
       for (const row of successful)
         (row.sf__Created === 'true' ? result.created : result.updated).push(row[externalIdField]);
-      const failedRows = (await this.call('read', `${label} failures`, () =>
-        job.getFailedResults()
-      )) as unknown as BulkResultRow[];
+      const failedRows = resultRows(
+        await this.call('read', `${label} failures`, () => job.getFailedResults())
+      );
       const byKey = new Map(pending.map((r) => [r.key, r]));
       const locked: UpsertRecord[] = [];
       for (const row of failedRows) {
@@ -563,6 +564,17 @@ function describeRecordErrors(saved: CollectionSaveResult | undefined): string {
 function shortPath(path: string): string {
   const withoutQuery = path.split('?')[0];
   return withoutQuery.replace(/^\/services\/data\/v[\d.]+/, '');
+}
+
+/**
+ * The rows of a Bulk API 2.0 result. jsforce parses the CSV, but its reader also splits on `;`
+ * (and `|`, tab…), so an unquoted multi-select value (`Rep;Manager`) makes it give up and return
+ * the text: then it is read here, split on commas only.
+ */
+function resultRows(result: unknown): BulkResultRow[] {
+  if (Array.isArray(result)) return result as BulkResultRow[];
+  if (typeof result !== 'string' || result.trim() === '') return [];
+  return parseCsv(result, { columns: true }) as BulkResultRow[];
 }
 
 /** True when the org refused a record because someone else holds its row lock (worth sending again). */

@@ -7,6 +7,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
 import { ApiBudgetError, OrgRequestError } from '../../../cli/errors';
+import { generateSampleData } from '../../../localorg/sample-data/generate';
+import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { ConnectionLike, OrgClient } from '../org-client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -190,7 +192,11 @@ describe('OrgClient over HTTP', () => {
             '\n'
         ),
       (_req, _body, res) =>
-        csv(res, 'sf__Id,sf__Error,Key__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000\n')
+        // Unquoted, with a multi-select value: jsforce's reader (which also splits on ';') gives up.
+        csv(
+          res,
+          'sf__Id,sf__Error,Key__c,Levels__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000,Rep;Manager\n'
+        )
     ]);
     server = s.server;
     const records = Array.from({ length: 5001 }, (_, i) => ({
@@ -246,5 +252,63 @@ describe('OrgClient over HTTP', () => {
     const result = await client(s.url).upsert('SPM_KPI__c', 'Key__c', records);
     expect(result.created).toHaveLength(5001);
     expect(s.seen).toHaveLength(1 + Math.ceil(5001 / 200));
+  });
+});
+
+describe('OrgClient against the local org', () => {
+  let org: LocalOrg;
+  beforeAll(async () => {
+    org = await startLocalOrg({
+      data: generateSampleData({ seed: 3, reps: 2, opportunities: 40 })
+    });
+  });
+  afterAll(() => org.close());
+
+  it('upserts above 5,000 records through Bulk API 2.0, sends locked rows again and reports the rest by key', async () => {
+    org.faults.inject({ kind: 'lockRow', path: '/jobs/ingest', method: 'PATCH', records: 3 });
+    org.faults.failRecord({ key: 'bulk-17' });
+    const conn = new Connection({
+      instanceUrl: org.url,
+      accessToken: org.accessToken,
+      version: '62.0'
+    });
+    const warnings: string[] = [];
+    const c = new OrgClient(conn, {
+      maxApiShare: 0.5,
+      sleep: async () => undefined,
+      random: () => 0.5,
+      onRetry: (message) => warnings.push(message)
+    });
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `bulk-${i}`,
+      fields: {
+        Key__c: `bulk-${i}`,
+        Name: i === 0 ? 'Menu, "quoted"' : `KPI ${i}`,
+        Menu_Year__c: 2026,
+        Category__c: 'Sales',
+        Kind__c: 'Leading',
+        Unit__c: 'Count',
+        Direction__c: 'Higher is better',
+        Levels__c: 'Rep;Manager',
+        Active__c: true,
+        Definition__c: JSON.stringify({ object: 'Opportunity', measure: 'count' })
+      }
+    }));
+    const result = await c.upsert('SPM_KPI__c', 'Key__c', records);
+    expect(result.created).toHaveLength(5000);
+    expect(result.failed).toEqual([
+      { key: 'bulk-17', message: expect.stringMatching(/^FIELD_CUSTOM_VALIDATION_EXCEPTION:/) }
+    ]);
+    expect(warnings).toEqual([expect.stringMatching(/SPM_KPI__c: 3 locked rows; retry in \d+ ms/)]);
+    expect(org.store.lookup('SPM_KPI__c', 'Key__c', 'bulk-0')).toEqual([
+      expect.objectContaining({ Name: 'Menu, "quoted"', Levels__c: 'Rep;Manager' })
+    ]);
+    // Two jobs (the second for the locked rows), none through collections.
+    const paths = org.requests.map(
+      (r) => `${r.method} ${r.path.replace(/^\/services\/data\/v62\.0/, '')}`
+    );
+    expect(paths.filter((p) => p === 'POST /jobs/ingest')).toHaveLength(2);
+    expect(paths.filter((p) => p.includes('/composite/'))).toEqual([]);
+    expect(c.calls.retries).toBe(1);
   });
 });
