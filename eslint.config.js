@@ -9,6 +9,15 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const jestPlugin = require('eslint-plugin-jest');
 
+/** The TypeScript of the command-line helpers, scripts, local org and preview (not the components). */
+const TYPESCRIPT_FILES = [
+  'cli/**/*.ts',
+  'scripts/**/*.ts',
+  'localorg/**/*.ts',
+  'preview/**/*.ts',
+  'types/**/*.ts'
+];
+
 module.exports = [
   {
     ignores: [
@@ -32,22 +41,10 @@ module.exports = [
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: [
-      'cli/**/*.ts',
-      'scripts/**/*.ts',
-      'localorg/**/*.ts',
-      'preview/**/*.ts',
-      'types/**/*.ts'
-    ]
+    files: TYPESCRIPT_FILES
   })),
   {
-    files: [
-      'cli/**/*.ts',
-      'scripts/**/*.ts',
-      'localorg/**/*.ts',
-      'preview/**/*.ts',
-      'types/**/*.ts'
-    ],
+    files: TYPESCRIPT_FILES,
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',
