@@ -428,6 +428,40 @@ export class OrgClient {
   }
 
   /**
+   * Opens an ingest job and uploads the records' CSV, as one step of the retry loop (two
+   * requests, both counted): jsforce's job takes its data once, so an upload that failed on the
+   * way (a dropped connection) is retried with a new job, and the half-loaded one is aborted (best
+   * effort).
+   */
+  private openBulkJob(
+    type: string,
+    externalIdField: string,
+    records: readonly UpsertRecord[],
+    label: string
+  ): Promise<ReturnType<ConnectionLike['bulk2']['createJob']>> {
+    const csv = toCsv(records.map((r) => r.fields));
+    return this.call('write', `${label} job`, async () => {
+      const job = this.conn.bulk2.createJob({
+        object: type,
+        externalIdFieldName: externalIdField,
+        contentType: 'CSV',
+        operation: 'upsert',
+        lineEnding: 'LF'
+      });
+      await job.open();
+      this.bulkJobsStarted += 1;
+      this.calls.writes += 1;
+      try {
+        await job.uploadData(csv);
+      } catch (error) {
+        job.abort().catch(() => undefined);
+        throw error;
+      }
+      return job;
+    });
+  }
+
+  /**
    * Bulk API 2.0 upsert through jsforce's ingest job: open, upload the CSV, close, check until
    * done (each step one counted call; the wait between checks is `sleep`, so tests skip it), then
    * read the successful and failed results. Rows that failed with UNABLE_TO_LOCK_ROW go into a
@@ -442,19 +476,8 @@ export class OrgClient {
     const result: UpsertResult = { created: [], updated: [], failed: [] };
     let pending = [...records];
     for (let round = 0; pending.length > 0; round += 1) {
-      const job = this.conn.bulk2.createJob({
-        object: type,
-        externalIdFieldName: externalIdField,
-        contentType: 'CSV',
-        operation: 'upsert',
-        lineEnding: 'LF'
-      });
       const label = `Bulk API 2.0 ${type}`;
-      await this.call('write', `${label} job`, () => job.open());
-      this.bulkJobsStarted += 1;
-      await this.call('write', `${label} upload`, () =>
-        job.uploadData(toCsv(pending.map((r) => r.fields)))
-      );
+      const job = await this.openBulkJob(type, externalIdField, pending, label);
       await this.call('write', `${label} close`, () => job.close());
       for (let poll = 0; ; poll += 1) {
         const info = await this.call('read', `${label} check`, () => job.check());

@@ -311,4 +311,36 @@ describe('OrgClient against the local org', () => {
     expect(paths.filter((p) => p.includes('/composite/'))).toEqual([]);
     expect(c.calls.retries).toBe(1);
   });
+
+  it("opens a new job when an upload drops: jsforce takes a job's data once", async () => {
+    org.faults.inject({ kind: 'drop', path: '/batches', method: 'PUT' });
+    const conn = new Connection({
+      instanceUrl: org.url,
+      accessToken: org.accessToken,
+      version: '62.0'
+    });
+    const warnings: string[] = [];
+    const c = new OrgClient(conn, {
+      maxApiShare: 0.5,
+      sleep: async () => undefined,
+      random: () => 0.5,
+      onRetry: (message) => warnings.push(message)
+    });
+    const mark = org.requests.length;
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `drop-${i}`,
+      fields: { Key__c: `drop-${i}`, Name: `KPI ${i}`, Menu_Year__c: 2026 }
+    }));
+    const result = await c.upsert('SPM_KPI__c', 'Key__c', records);
+    expect(result.created).toHaveLength(5001);
+    expect(result.failed).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^Bulk API 2.0 SPM_KPI__c job: connection/)]);
+    const paths = org.requests
+      .slice(mark)
+      .map((r) => `${r.method} ${r.path.replace(/^\/services\/data\/v62\.0/, '')}`);
+    expect(paths.filter((p) => p === 'POST /jobs/ingest')).toHaveLength(2);
+    expect(new Set(org.store.lookup('SPM_KPI__c', 'Key__c', 'drop-0').map((r) => r.Id)).size).toBe(
+      1
+    );
+  });
 });
