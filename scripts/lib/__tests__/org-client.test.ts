@@ -264,21 +264,27 @@ describe('OrgClient against the local org', () => {
   });
   afterAll(() => org.close());
 
-  it('upserts above 5,000 records through Bulk API 2.0, sends locked rows again and reports the rest by key', async () => {
-    org.faults.inject({ kind: 'lockRow', path: '/jobs/ingest', method: 'PATCH', records: 3 });
-    org.faults.failRecord({ key: 'bulk-17' });
+  /** A client of the local org that collects its retry warnings. */
+  function localClient(): { c: OrgClient; warnings: string[] } {
+    const warnings: string[] = [];
     const conn = new Connection({
       instanceUrl: org.url,
       accessToken: org.accessToken,
       version: '62.0'
     });
-    const warnings: string[] = [];
     const c = new OrgClient(conn, {
       maxApiShare: 0.5,
       sleep: async () => undefined,
       random: () => 0.5,
       onRetry: (message) => warnings.push(message)
     });
+    return { c, warnings };
+  }
+
+  it('upserts above 5,000 records through Bulk API 2.0, sends locked rows again and reports the rest by key', async () => {
+    org.faults.inject({ kind: 'lockRow', path: '/jobs/ingest', method: 'PATCH', records: 3 });
+    org.faults.failRecord({ key: 'bulk-17' });
+    const { c, warnings } = localClient();
     const records = Array.from({ length: 5001 }, (_, i) => ({
       key: `bulk-${i}`,
       fields: {
@@ -314,18 +320,7 @@ describe('OrgClient against the local org', () => {
 
   it("opens a new job when an upload drops: jsforce takes a job's data once", async () => {
     org.faults.inject({ kind: 'drop', path: '/batches', method: 'PUT' });
-    const conn = new Connection({
-      instanceUrl: org.url,
-      accessToken: org.accessToken,
-      version: '62.0'
-    });
-    const warnings: string[] = [];
-    const c = new OrgClient(conn, {
-      maxApiShare: 0.5,
-      sleep: async () => undefined,
-      random: () => 0.5,
-      onRetry: (message) => warnings.push(message)
-    });
+    const { c, warnings } = localClient();
     const mark = org.requests.length;
     const records = Array.from({ length: 5001 }, (_, i) => ({
       key: `drop-${i}`,
