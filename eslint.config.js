@@ -1,7 +1,7 @@
 /**
  * Flat ESLint config, one block per kind of file:
- * LWC rules for components, TypeScript rules for scripts, the sample-data generator, the local org,
- * and the preview,
+ * LWC rules for components, TypeScript rules for the command-line helpers (cli/), scripts, the
+ * sample-data generator, the local org and the preview,
  * jest globals for tests.
  */
 const lwcConfig = require('@salesforce/eslint-config-lwc');
@@ -9,8 +9,9 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const jestPlugin = require('eslint-plugin-jest');
 
-/** The TypeScript: scripts, the local org, the sample data, the preview, and the test fixtures' builder. */
-const TS_FILES = [
+/** The TypeScript: the command-line helpers, scripts, the local org, the sample data, the preview, and the test fixtures' builder (not the components). */
+const TYPESCRIPT_FILES = [
+  'cli/**/*.ts',
   'scripts/**/*.ts',
   'localorg/**/*.ts',
   'sample-data/**/*.ts',
@@ -45,10 +46,10 @@ module.exports = [
   },
   ...tseslint.configs.recommended.map((config) => ({
     ...config,
-    files: TS_FILES
+    files: TYPESCRIPT_FILES
   })),
   {
-    files: TS_FILES,
+    files: TYPESCRIPT_FILES,
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-undef': 'off',

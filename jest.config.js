@@ -1,8 +1,8 @@
 /**
  * One `jest` run, two projects:
  * - `lwc`: components and service modules, compiled by the LWC transformer (sfdx-lwc-jest).
- * - `node`: scripts, the sample-data generator, the local org and the preview server, TypeScript
- *   compiled by SWC.
+ * - `node`: the shared command-line helpers (cli/), scripts, the sample-data generator, the local org
+ *   and the preview server, TypeScript compiled by SWC.
  * Both resolve `c/<bundle>` to the same service modules, so every number has one implementation.
  */
 const fs = require('fs');
@@ -44,6 +44,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: [
+        '<rootDir>/cli/**/*.test.ts',
         '<rootDir>/scripts/**/*.test.ts',
         '<rootDir>/localorg/**/*.test.ts',
         '<rootDir>/sample-data/**/*.test.ts',

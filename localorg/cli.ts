@@ -3,23 +3,27 @@
  * org and prints its URL, its token and how the scripts and the sf CLI reach it. Runs until Ctrl+C.
  */
 import { z } from 'zod';
-import { describeFailure, EXIT, InputError, UsageError } from '../scripts/lib/errors';
+import { describeFailure, EXIT, InputError, UsageError } from '../cli/errors';
 import {
   checkFlags,
+  type CommandSpec,
+  HELP_FLAG,
   helpText,
-  isoDate,
+  optionalFlag,
   parseFlags,
-  wholeNumber,
-  type CommandSpec
-} from '../scripts/lib/flags';
+  stringFlag,
+  wholeNumber
+} from '../cli/flags';
 import { DEFAULT_ACCESS_TOKEN, DEFAULT_API_LIMIT, startLocalOrg } from './server';
 import { takeHideFieldFlags } from './sessions';
-import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../sample-data/generate';
+import { generateSampleData } from '../sample-data/generate';
+import { refuseSampleSetWithData, SAMPLE_SET_FLAGS } from '../sample-data/flags';
 
 /** The default port, the one `--target-org local` assumes (scripts/lib/connection.ts). */
 export const DEFAULT_PORT = 4410;
 
-const SPEC: CommandSpec = {
+/** The localorg command: its flags, help and examples. */
+export const SPEC = {
   name: 'localorg',
   summary: 'run a local stand-in for a Salesforce org holding sample data',
   description:
@@ -32,75 +36,37 @@ const SPEC: CommandSpec = {
     'npm run localorg -- --hide-field Opportunity.Amount@victor.keller@pacer-sample.example'
   ],
   flags: {
-    port: {
-      type: 'string',
+    port: stringFlag({
       valueName: 'n',
-      defaultText: String(DEFAULT_PORT),
-      description: 'Port on 127.0.0.1 (0 = any free port).'
-    },
-    data: {
-      type: 'string',
+      default: String(DEFAULT_PORT),
+      description: 'Port on 127.0.0.1 (0 = any free port).',
+      schema: wholeNumber(0).pipe(z.number().max(65535))
+    }),
+    data: optionalFlag({
       valueName: 'file',
       description:
         'A sample-data file (npm run sample-data -- --out …). Without it, data is generated.'
-    },
-    seed: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.seed),
-      description: 'Seed of generated data.'
-    },
-    reps: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.reps),
-      description: 'Sales reps of generated data.'
-    },
-    opportunities: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.opportunities),
-      description: 'Opportunities of generated data.'
-    },
-    'as-of': {
-      type: 'string',
-      valueName: 'date',
-      defaultText: DEFAULT_SAMPLE_OPTIONS.asOf,
-      description: "The org's today for generated data."
-    },
-    token: {
-      type: 'string',
+    }),
+    ...SAMPLE_SET_FLAGS,
+    token: stringFlag({
       valueName: 'token',
-      defaultText: DEFAULT_ACCESS_TOKEN,
+      default: DEFAULT_ACCESS_TOKEN,
       description: 'Access token clients must send.'
-    },
-    'api-limit': {
-      type: 'string',
+    }),
+    'api-limit': stringFlag({
       valueName: 'n',
-      defaultText: String(DEFAULT_API_LIMIT),
-      description: 'Daily API requests (DailyApiRequests Max).'
-    },
-    'hide-field': {
-      type: 'string',
+      default: String(DEFAULT_API_LIMIT),
+      description: 'Daily API requests (DailyApiRequests Max).',
+      schema: wholeNumber(1)
+    }),
+    'hide-field': optionalFlag({
       valueName: 'Object.Field[@username]',
       description:
         "Hide a field from a user's GraphQL schema (from everyone without @username), as field-level security does. Repeatable."
-    },
-    help: { type: 'boolean', short: 'h', description: 'Show this help.' }
+    }),
+    ...HELP_FLAG
   }
-};
-
-const FLAGS = z.object({
-  port: wholeNumber(0).pipe(z.number().max(65535)).default(DEFAULT_PORT),
-  data: z.string().min(1).optional(),
-  seed: wholeNumber(0).optional(),
-  reps: wholeNumber(1).optional(),
-  opportunities: wholeNumber(0).optional(),
-  'as-of': isoDate.optional(),
-  token: z.string().min(1).default(DEFAULT_ACCESS_TOKEN),
-  'api-limit': wholeNumber(1).default(DEFAULT_API_LIMIT),
-  help: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 async function main(): Promise<void> {
   let taken: ReturnType<typeof takeHideFieldFlags>;
@@ -110,23 +76,13 @@ async function main(): Promise<void> {
     throw new UsageError((error as Error).message);
   }
   const values = parseFlags(SPEC, taken.rest);
-  const flags = checkFlags(FLAGS, values);
-  if (flags.help) {
+  if (values.help) {
     process.stdout.write(helpText(SPEC));
     return;
   }
+  const flags = checkFlags(SPEC, values);
+  refuseSampleSetWithData(flags);
   const generated = flags.data === undefined;
-  if (
-    !generated &&
-    (flags.seed !== undefined ||
-      flags.reps !== undefined ||
-      flags.opportunities !== undefined ||
-      flags['as-of'] !== undefined)
-  ) {
-    throw new UsageError(
-      '--data and the generation options (--seed, --reps, --opportunities, --as-of) exclude each other'
-    );
-  }
   const data = generated
     ? generateSampleData({
         seed: flags.seed,
@@ -181,20 +137,26 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') {
-    process.stderr.write(
-      'That port is in use (another local org?). Stop it, or pick another with --port.\n'
-    );
+/** Runs the local org until Ctrl+C; failures exit with a message and the code EXIT gives. */
+function runLocalOrg(): void {
+  main().catch((error: unknown) => {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(
+        'That port is in use (another local org?). Stop it, or pick another with --port.\n'
+      );
+      process.exit(EXIT.invalidInput);
+    }
+    if (error instanceof UsageError || error instanceof InputError) {
+      const { message, exitCode } = describeFailure(error);
+      process.stderr.write(`${message}\n`);
+      process.exit(exitCode);
+    }
+    // Data files and metadata that cannot be read: their messages name the file and the place.
+    process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
     process.exit(EXIT.invalidInput);
-  }
-  if (error instanceof UsageError || error instanceof InputError) {
-    const { message, exitCode } = describeFailure(error);
-    process.stderr.write(`${message}\n`);
-    process.exit(exitCode);
-  }
-  // Data files and metadata that cannot be read: their messages name the file and the place.
-  process.stderr.write(`${(error as Error).message ?? String(error)}\n`);
-  process.exit(EXIT.invalidInput);
-});
+  });
+}
+
+// Only as the entry point (`npm run localorg`): tests import SPEC without starting a server.
+if (require.main === module) runLocalOrg();

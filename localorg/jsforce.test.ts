@@ -306,3 +306,67 @@ describe('faults reach jsforce as Salesforce sends them', () => {
     });
   });
 });
+
+describe('Bulk API 2.0 through jsforce (conn.bulk2)', () => {
+  it('upserts a CSV by external id and answers the results as CSV', async () => {
+    const rows = kpis(3, 12000);
+    const csv =
+      'Key__c,Name,Menu_Year__c,Category__c,Kind__c,Unit__c,Direction__c,Levels__c,Green_Threshold__c,Amber_Threshold__c,Sort_Order__c,Active__c,Definition__c\n' +
+      rows
+        .map((r) =>
+          [
+            r.Key__c,
+            r.Name,
+            r.Menu_Year__c,
+            r.Category__c,
+            r.Kind__c,
+            r.Unit__c,
+            r.Direction__c,
+            r.Levels__c,
+            r.Green_Threshold__c,
+            r.Amber_Threshold__c,
+            r.Sort_Order__c,
+            r.Active__c,
+            `"${String(r.Definition__c).replace(/"/g, '""')}"`
+          ].join(',')
+        )
+        .join('\n') +
+      '\n' +
+      'kpi-bad,Bad,2026,Sales,Leading,Count,Higher is better,Rep,1,1,1,maybe,{}\n';
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'SPM_KPI__c',
+      operation: 'upsert',
+      externalIdFieldName: 'Key__c',
+      lineEnding: 'LF',
+      input: csv,
+      pollInterval: 10
+    });
+    // Result rows carry the job's columns beside sf__Id/sf__Created (jsforce types only those).
+    const successful = results.successfulResults as unknown as Array<Record<string, string>>;
+    expect(successful.map((r) => [r.Key__c, r.sf__Created])).toEqual([
+      ['kpi-12000', 'true'],
+      ['kpi-12001', 'true'],
+      ['kpi-12002', 'true']
+    ]);
+    expect(results.failedResults).toHaveLength(1);
+    expect(results.failedResults[0]).toMatchObject({ Key__c: 'kpi-bad' });
+    expect(results.failedResults[0].sf__Error).toMatch(/^INVALID_TYPE_ON_FIELD_IN_RECORD:/);
+    expect(results.unprocessedRecords).toEqual([]);
+    const [stored] = org.store.lookup('SPM_KPI__c', 'Key__c', 'kpi-12001');
+    expect(stored).toMatchObject({ Name: 'KPI 12001', Green_Threshold__c: 11, Active__c: true });
+  });
+
+  it('clears a field with #N/A and leaves it as it is with an empty cell', async () => {
+    const base = kpis(1, 12100)[0];
+    await conn.sobject('SPM_KPI__c').upsert([{ ...base, Amber_Threshold__c: 5 }], 'Key__c');
+    await conn.bulk2.loadAndWaitForResults({
+      object: 'SPM_KPI__c',
+      operation: 'upsert',
+      externalIdFieldName: 'Key__c',
+      input: 'Key__c,Amber_Threshold__c,Name\nkpi-12100,#N/A,\n',
+      pollInterval: 10
+    });
+    const [stored] = org.store.lookup('SPM_KPI__c', 'Key__c', 'kpi-12100');
+    expect(stored).toMatchObject({ Amber_Threshold__c: null, Name: 'KPI 12100' });
+  });
+});

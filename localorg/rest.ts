@@ -1,7 +1,8 @@
 /**
  * The REST resources under `/services/data/vNN.0` that Pacer's scripts, jsforce, @salesforce/core
  * and the components use: query/queryAll with `nextRecordsUrl` paging, sobjects (describe, CRUD,
- * upsert by external id), sObject collections, limits, GraphQL and UI API record writes.
+ * upsert by external id), sObject collections, Bulk API 2.0 ingest (bulk.ts), limits, GraphQL and
+ * UI API record writes.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import {
@@ -12,6 +13,7 @@ import {
   upsertTarget,
   type CollectionOperation
 } from './collections';
+import { BulkIngest } from './bulk';
 import { describeGlobal, describeObject, globalEntry } from './describe';
 import { QueryError } from './query/paths';
 import { badRequest, notFound, SfError } from './errors';
@@ -38,10 +40,11 @@ export interface RestRequest {
   fault: FaultHit | null;
 }
 
-/** What to send back. */
+/** What to send back: a JSON body, or CSV text (Bulk API results). */
 export interface RestResponse {
   status: number;
   body?: unknown;
+  csv?: string;
 }
 
 /** Records per query page unless `Sforce-Query-Options: batchSize=n` asks for fewer. */
@@ -73,6 +76,7 @@ function record(body: unknown): Record<string, unknown> {
 export class RestApi {
   private readonly locators = new Map<string, Locator>();
   private locatorCount = 0;
+  private readonly bulk: BulkIngest;
 
   constructor(
     private readonly org: OrgContext,
@@ -80,7 +84,9 @@ export class RestApi {
     private readonly graphql: GraphqlService,
     private readonly display: DisplayFormatter,
     private readonly limits: ApiLimits
-  ) {}
+  ) {
+    this.bulk = new BulkIngest(org, faults);
+  }
 
   private object(name: string): ObjectDef {
     const object = this.org.schema.objectsLower.get(decodeURIComponent(name).toLowerCase());
@@ -113,6 +119,15 @@ export class RestApi {
       case 'ui-api':
         if (rest[0] === 'records') return this.uiRecords(req, rest.slice(1));
         break;
+      case 'jobs':
+        if (rest[0] === 'ingest')
+          return this.bulk.handle(
+            m,
+            rest.slice(1),
+            req.body,
+            req.fault?.kind === 'lockRow' ? req.fault.records : 0
+          );
+        break;
     }
     throw notFound();
   }
@@ -125,6 +140,7 @@ export class RestApi {
       queryAll: `${base}/queryAll`,
       limits: `${base}/limits`,
       composite: `${base}/composite`,
+      jobs: `${base}/jobs`,
       graphql: `${base}/graphql`,
       'ui-api': `${base}/ui-api`
     };

@@ -100,6 +100,16 @@ function send(res: ServerResponse, status: number, body: unknown, limits: ApiLim
   res.end(text);
 }
 
+/** Sends CSV text (Bulk API 2.0 results), with the same limit header as every answer. */
+function sendCsv(res: ServerResponse, status: number, text: string, limits: ApiLimits): void {
+  res.setHeader('Sforce-Limit-Info', `api-usage=${limits.used}/${limits.max}`);
+  res.writeHead(status, {
+    'Content-Type': 'text/csv',
+    'Content-Length': Buffer.byteLength(text)
+  });
+  res.end(text);
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -254,9 +264,10 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     // A stored instance URL ending in '/' makes clients ask for '//services/…' (which would parse as a host).
     const url = new URL((req.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
     const path = url.pathname.replace(/\/{2,}/g, '/');
-    const reply = (status: number, body: unknown): void => {
+    const reply = (status: number, body: unknown, csv?: string): void => {
       requests.push({ method, path, status });
-      send(res, status, body, limits);
+      if (csv !== undefined) sendCsv(res, status, csv, limits);
+      else send(res, status, body, limits);
     };
     try {
       if (path === '/' && method === 'GET') {
@@ -292,12 +303,14 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
     method: string,
     url: URL,
     path: string,
-    reply: (status: number, body: unknown) => void
+    reply: (status: number, body: unknown, csv?: string) => void
   ): Promise<void> {
     try {
       const text = method === 'GET' || method === 'DELETE' ? '' : await readBody(req);
       let body: unknown;
-      if (text.trim() !== '') {
+      // A Bulk API 2.0 upload is CSV text; everything else is JSON.
+      if (/^text\/csv/i.test(String(req.headers['content-type'] ?? ''))) body = text;
+      else if (text.trim() !== '') {
         try {
           body = JSON.parse(text);
         } catch {
@@ -360,7 +373,7 @@ export async function startLocalOrg(options: LocalOrgOptions = {}): Promise<Loca
           fault: fault?.kind === 'lockRow' ? fault : null
         })
       );
-      reply(response.status, response.body);
+      reply(response.status, response.body, response.csv);
     } catch (error) {
       replyError(error, reply);
     }

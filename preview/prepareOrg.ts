@@ -12,7 +12,7 @@ import type { SampleDataSet } from '../sample-data/types';
 import { run as planTargets } from '../scripts/commands/plan-targets';
 import { run as seed } from '../scripts/commands/seed';
 import { run as snapshotForecast } from '../scripts/commands/snapshot-forecast';
-import { captureIo, type Io } from '../scripts/lib/io';
+import { captureIo, type Io } from '../cli/io';
 import { classifyUsers } from './server/users';
 
 /** Months of forecast snapshots rebuilt from history: a year of trend for the trust panel. */

@@ -1,5 +1,5 @@
 /** Entry point of `npm run check:org` (see scripts/commands/check-org.ts). */
 import { run } from './commands/check-org';
-import { runMain } from './lib/io';
+import { runMain } from '../cli/io';
 
 runMain(run);

@@ -1,5 +1,5 @@
 /** Entry point of `npm run plan-targets` (see scripts/commands/plan-targets.ts). */
 import { run } from './commands/plan-targets';
-import { runMain } from './lib/io';
+import { runMain } from '../cli/io';
 
 runMain(run);

@@ -1,5 +1,5 @@
 /** Entry point of `npm run report` (see scripts/commands/report.ts). */
 import { run } from './commands/report';
-import { runMain } from './lib/io';
+import { runMain } from '../cli/io';
 
 runMain(run);

@@ -1,5 +1,5 @@
 /** Entry point of `npm run sample-data` (see scripts/commands/sample-data.ts). */
 import { run } from './commands/sample-data';
-import { runMain } from './lib/io';
+import { runMain } from '../cli/io';
 
 runMain(run);

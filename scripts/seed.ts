@@ -1,5 +1,5 @@
 /** Entry point of `npm run seed` (see scripts/commands/seed.ts). */
 import { run } from './commands/seed';
-import { runMain } from './lib/io';
+import { runMain } from '../cli/io';
 
 runMain(run);

@@ -19,21 +19,20 @@ import {
   type IntrospectionQuery,
   type SelectionSetNode
 } from 'graphql';
-import { z } from 'zod';
 import { userSessionToken } from '../../localorg/sessions';
 import { runCommand } from '../lib/command';
 import { connectOrg, LOCAL_ALIAS, LOCAL_ORG_DEFAULT_TOKEN } from '../lib/connection';
-import { EXIT, UsageError } from '../lib/errors';
+import { EXIT, UsageError } from '../../cli/errors';
 import {
-  CommandSpec,
+  type CommandSpec,
+  type FlagsOf,
   HELP_FLAG,
-  ORG_FLAGS,
-  checkFlags,
   isoDate,
-  orgFlagsSchema
-} from '../lib/flags';
+  optionalFlag,
+  READ_ORG_FLAGS
+} from '../../cli/flags';
 import { todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { pacerDocuments, type PacerDocument, type PacerUser } from '../lib/pacer-documents';
@@ -41,12 +40,7 @@ import { quote } from '../lib/soql';
 import { FIELD_SECURITY } from '../metadata-check/fieldSecurity';
 import { objectOfTypeName } from '../metadata-check/documentFields';
 
-/** Org flags without --dry-run: the check only reads. */
-const CHECK_ORG_FLAGS = Object.fromEntries(
-  Object.entries(ORG_FLAGS).filter(([name]) => name !== 'dry-run')
-);
-
-export const spec: CommandSpec = {
+export const spec = {
   name: 'check:org',
   summary:
     "the admin's pre-flight: every GraphQL document Pacer sends, validated and run in the org",
@@ -63,49 +57,37 @@ export const spec: CommandSpec = {
     'npm run check:org -- --target-org local --as maya.moreau@pacer-sample.example'
   ],
   flags: {
-    ...CHECK_ORG_FLAGS,
-    as: {
-      type: 'string',
+    ...READ_ORG_FLAGS,
+    as: optionalFlag({
       valueName: 'users',
       description:
         'Also check as these users (comma-separated). Local org: Username or Id. Real org: sf CLI alias or username of a login of that user in the same org.'
-    },
-    rep: {
-      type: 'string',
+    }),
+    rep: optionalFlag({
       valueName: 'user',
       defaultText: "a direct report of the team's manager",
       description: 'The rep whose review and coaching documents are built (Id or Username).'
-    },
-    team: {
-      type: 'string',
+    }),
+    team: optionalFlag({
       valueName: 'manager',
       defaultText: 'the user with the most direct reports',
       description: 'The manager whose team review is built (Id or Username).'
-    },
-    account: {
-      type: 'string',
+    }),
+    account: optionalFlag({
       valueName: 'id',
       defaultText: "an account of the rep's, else any",
       description: "The Account the coaching panel's account query is built for."
-    },
-    'as-of': {
-      type: 'string',
+    }),
+    'as-of': optionalFlag({
       valueName: 'date',
       defaultText: 'today in the org',
-      description: 'The day the documents are built for (YYYY-MM-DD).'
-    },
+      description: 'The day the documents are built for (YYYY-MM-DD).',
+      schema: isoDate
+    }),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.omit({ 'dry-run': true }).extend({
-  as: z.string().min(1).optional(),
-  rep: z.string().min(1).optional(),
-  team: z.string().min(1).optional(),
-  account: z.string().min(1).optional(),
-  'as-of': isoDate.optional()
-});
-type Flags = z.infer<typeof flagsSchema>;
+} satisfies CommandSpec;
+type Flags = FlagsOf<typeof spec.flags>;
 
 /** Stands in for an account when the org has none: the account query's shape is what is checked. */
 const NO_ACCOUNT_ID = '001000000000000AAA';
@@ -487,8 +469,7 @@ async function asViews(
 
 /** Runs `check:org`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     const { client, label } = await connectOrg({ ...flags }, io);
     const target = await userInfo(client);
     const calendar = await orgCalendar(client, io);

@@ -22,18 +22,22 @@ import {
   winRate,
   type Decomposition
 } from '../lib/engine';
-import { InputError, InputProblem } from '../lib/errors';
+import { InputError, InputProblem } from '../../cli/errors';
 import {
-  CommandSpec,
+  booleanFlag,
+  choiceFlag,
+  type CommandSpec,
   HELP_FLAG,
-  ORG_FLAGS,
-  checkFlags,
   isoDate,
-  orgFlagsSchema
-} from '../lib/flags';
+  optionalFlag,
+  ORG_FLAGS,
+  requiredFlag,
+  stringFlag,
+  wholeNumber
+} from '../../cli/flags';
 import { readText } from '../lib/files';
 import { monthBounds, todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { createProgress } from '../lib/progress';
@@ -42,7 +46,7 @@ import { figure, renderTable } from '../lib/table';
 import { parseTargetCsv, type TargetLine } from '../lib/targets-csv';
 import { describeCalls, reportFailures, StepOutcome, writeDiffs } from '../lib/writes';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'plan-targets',
   summary: 'yearly outcome targets (CSV) → leading targets per rep and month or quarter',
   description:
@@ -57,41 +61,33 @@ export const spec: CommandSpec = {
   ],
   flags: {
     ...ORG_FLAGS,
-    file: { type: 'string', valueName: 'csv', description: 'The targets (required).' },
-    period: {
-      type: 'string',
+    file: requiredFlag({
+      valueName: 'csv',
+      missing: 'the targets CSV',
+      description: 'The targets (required).'
+    }),
+    period: choiceFlag({
       valueName: 'type',
-      defaultText: 'month',
-      description: 'month or quarter: the period of the leading targets.'
-    },
-    'as-of': {
-      type: 'string',
+      choices: ['month', 'quarter'],
+      default: 'month',
+      description: 'The period of the leading targets.'
+    }),
+    'as-of': optionalFlag({
       valueName: 'date',
       defaultText: "today in the org's time zone (the local org: its data set's day)",
-      description: 'The history window ends here (or the day before the fiscal year, if earlier).'
-    },
-    'history-months': {
-      type: 'string',
+      description: 'The history window ends here (or the day before the fiscal year, if earlier).',
+      schema: isoDate
+    }),
+    'history-months': stringFlag({
       valueName: 'n',
-      defaultText: '12',
-      description: 'Months of closed deals the rates come from.'
-    },
-    json: { type: 'boolean', description: 'Print the plan and the result as JSON.' },
+      default: '12',
+      description: 'Months of closed deals the rates come from (1–60).',
+      schema: wholeNumber(1).pipe(z.number().max(60))
+    }),
+    json: booleanFlag('Print the plan and the result as JSON.'),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.extend({
-  file: z.string({ error: 'is required (the targets CSV)' }).min(1),
-  period: z.enum(['month', 'quarter']).default('month'),
-  'as-of': isoDate.optional(),
-  'history-months': z
-    .string()
-    .default('12')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(60)),
-  json: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Below this many closed deals a rep's own rates are too noisy: the CSV's reps together are used. */
 const MIN_CLOSED_DEALS = 5;
@@ -282,8 +278,7 @@ function fiscalYear(year: number, fiscalYearStartMonth: number): { start: string
 
 /** Runs `plan-targets`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     const file = flags.file;
     const lines = parseTargetCsv(readText(file, io.cwd), file);
     const { client, label, today } = await connectOrg(flags, io);

@@ -4,18 +4,19 @@
  * a sample-data file. Every number comes from the engine's review model; this command only
  * gathers the inputs and formats the output.
  */
-import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { EXIT, InputError, OrgRequestError, UsageError } from '../lib/errors';
+import { EXIT, InputError, OrgRequestError, UsageError } from '../../cli/errors';
 import {
-  CommandSpec,
+  choiceFlag,
+  type CommandSpec,
+  type FlagsOf,
   HELP_FLAG,
-  ORG_FLAGS,
-  checkFlags,
   isoDate,
-  orgFlagsSchema
-} from '../lib/flags';
+  optionalFlag,
+  READ_ORG_FLAGS,
+  stringFlag
+} from '../../cli/flags';
 import {
   buildReviewPlan,
   modelFromDataSet,
@@ -26,7 +27,7 @@ import {
 } from '../lib/engine';
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { environmentLocale } from '../lib/number-format';
 import type { OrgClient } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
@@ -40,12 +41,7 @@ import {
 } from '../lib/schemas';
 import { quote } from '../lib/soql';
 
-/** Org flags without --dry-run: the report only reads. */
-const REPORT_ORG_FLAGS = Object.fromEntries(
-  Object.entries(ORG_FLAGS).filter(([name]) => name !== 'dry-run')
-);
-
-export const spec: CommandSpec = {
+export const spec = {
   name: 'report',
   summary: 'the numbers of a review for a user or a team, as Markdown, JSON or CSV',
   description:
@@ -57,74 +53,54 @@ export const spec: CommandSpec = {
     'npm run report -- --target-org my-org --user rep@acme.com --format csv > rep.csv'
   ],
   flags: {
-    ...REPORT_ORG_FLAGS,
-    data: {
-      type: 'string',
-      valueName: 'file',
-      description: 'A sample-data file instead of an org.'
-    },
-    user: {
-      type: 'string',
+    ...READ_ORG_FLAGS,
+    data: optionalFlag({ valueName: 'file', description: 'A sample-data file instead of an org.' }),
+    user: optionalFlag({
       valueName: 'user',
       description: 'The owner of the numbers: User Id or Username.'
-    },
-    team: {
-      type: 'string',
+    }),
+    team: optionalFlag({
       valueName: 'manager',
       description: 'A manager (Id or Username): the numbers of everyone below them (and theirs).'
-    },
-    'as-of': {
-      type: 'string',
+    }),
+    'as-of': optionalFlag({
       valueName: 'date',
       defaultText: "the data file's asOf, the local org's day, or today in the org",
-      description: 'The day the review is for (YYYY-MM-DD).'
-    },
-    period: {
-      type: 'string',
+      description: 'The day the review is for (YYYY-MM-DD).',
+      schema: isoDate
+    }),
+    period: choiceFlag({
       valueName: 'type',
-      defaultText: 'month',
-      description: 'month, quarter or year: the period containing --as-of.'
-    },
-    'last-review': {
-      type: 'string',
+      choices: ['month', 'quarter', 'year'],
+      default: 'month',
+      description: 'The period containing --as-of.'
+    }),
+    'last-review': optionalFlag({
       valueName: 'date',
       defaultText: 'the last SPM_Review__c of the user, else the period start',
-      description: 'Date of the last review ("moved since" is measured from it).'
-    },
-    format: {
-      type: 'string',
+      description: 'Date of the last review ("moved since" is measured from it).',
+      schema: isoDate
+    }),
+    format: choiceFlag({
       valueName: 'format',
-      defaultText: 'markdown',
-      description: 'markdown, json or csv.'
-    },
-    menu: {
-      type: 'string',
+      choices: ['markdown', 'json', 'csv'],
+      default: 'markdown',
+      description: 'What stdout gets.'
+    }),
+    menu: stringFlag({
       valueName: 'file',
-      defaultText: 'config/kpi-menu.json',
+      default: 'config/kpi-menu.json',
       description: 'With --data: the KPI menu, when the file holds no SPM_KPI__c records.'
-    },
-    'stage-policy': {
-      type: 'string',
+    }),
+    'stage-policy': stringFlag({
       valueName: 'file',
-      defaultText: 'config/stage-policy.json',
+      default: 'config/stage-policy.json',
       description: 'With --data: the stage policy, when the file holds none.'
-    },
+    }),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.omit({ 'dry-run': true }).extend({
-  data: z.string().optional(),
-  user: z.string().min(1).optional(),
-  team: z.string().min(1).optional(),
-  'as-of': isoDate.optional(),
-  period: z.enum(['month', 'quarter', 'year']).default('month'),
-  'last-review': isoDate.optional(),
-  format: z.enum(['markdown', 'json', 'csv']).default('markdown'),
-  menu: z.string().default('config/kpi-menu.json'),
-  'stage-policy': z.string().default('config/stage-policy.json')
-});
-type Flags = z.infer<typeof flagsSchema>;
+} satisfies CommandSpec;
+type Flags = FlagsOf<typeof spec.flags>;
 
 const PERIOD_TYPES = { month: 'Month', quarter: 'Quarter', year: 'Year' } as const;
 
@@ -267,8 +243,7 @@ function reportGaps(model: ReviewModel, io: Io): number {
 
 /** Runs `report`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     if (!flags.user === !flags.team) throw new UsageError('Give exactly one of --user or --team.');
     if (flags.data && (flags['target-org'] || flags['instance-url']))
       throw new UsageError('Give either --data or an org, not both.');

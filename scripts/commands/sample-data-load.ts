@@ -7,25 +7,18 @@ import { z } from 'zod';
 import { generateSampleData } from '../../sample-data/generate';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { InputError, UsageError } from '../lib/errors';
-import {
-  CommandSpec,
-  HELP_FLAG,
-  ORG_FLAGS,
-  checkFlags,
-  isoDate,
-  orgFlagsSchema,
-  wholeNumber
-} from '../lib/flags';
+import { InputError } from '../../cli/errors';
+import { booleanFlag, type CommandSpec, HELP_FLAG, optionalFlag, ORG_FLAGS } from '../../cli/flags';
+import { refuseSampleSetWithData, SAMPLE_SET_FLAGS } from '../../sample-data/flags';
 import { readJsonFile } from '../lib/files';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { LOAD_ORDER, loadDataSet } from '../lib/load-data';
 import { createProgress } from '../lib/progress';
 import { sampleDataSchema, validateJson } from '../lib/schemas';
 import { renderTable } from '../lib/table';
 import { describeCalls, reportFailures } from '../lib/writes';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'sample-data --load',
   summary: 'load a sample data set into an org (a scratch org, or the local org)',
   description:
@@ -38,50 +31,28 @@ export const spec: CommandSpec = {
     'npm run sample-data -- --load --target-org my-scratch --reps 6 --opportunities 800 --dry-run'
   ],
   flags: {
-    load: { type: 'boolean', description: 'Load into an org (this command).' },
+    load: {
+      type: 'boolean',
+      description: 'Load into an org (this command).',
+      schema: z.literal(true, { error: 'is required' })
+    },
     ...ORG_FLAGS,
-    data: {
-      type: 'string',
+    data: optionalFlag({
       valueName: 'file',
       description: 'A sample-data file; without it a set is generated from the flags below.'
-    },
-    seed: { type: 'string', valueName: 'n', description: 'Generator seed.' },
-    reps: { type: 'string', valueName: 'n', description: 'Sales reps.' },
-    opportunities: { type: 'string', valueName: 'n', description: 'Opportunities.' },
-    'as-of': {
-      type: 'string',
-      valueName: 'date',
-      description: 'The "today" of the generated set.'
-    },
-    json: { type: 'boolean', description: 'Print the result as JSON.' },
+    }),
+    ...SAMPLE_SET_FLAGS,
+    json: booleanFlag('Print the result as JSON.'),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.extend({
-  load: z.literal(true, { error: 'is required' }),
-  data: z.string().optional(),
-  seed: wholeNumber(0).optional(),
-  reps: wholeNumber(1).optional(),
-  opportunities: wholeNumber(0).optional(),
-  'as-of': isoDate.optional(),
-  json: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Runs `sample-data --load`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     let records: Record<string, Array<Record<string, unknown>>>;
+    refuseSampleSetWithData(flags);
     if (flags.data) {
-      if (
-        flags.seed !== undefined ||
-        flags.reps !== undefined ||
-        flags.opportunities !== undefined ||
-        flags['as-of']
-      ) {
-        throw new UsageError('Give either --data or generator flags, not both.');
-      }
       const result = validateJson(sampleDataSchema, readJsonFile(flags.data, io.cwd), flags.data);
       if (!result.ok) throw new InputError(result.problems);
       records = result.value.records;

@@ -12,11 +12,18 @@ import { z } from 'zod';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../sample-data/generate';
 import { writeSampleData } from '../../sample-data/write';
 import { runCommand } from '../lib/command';
-import { EXIT, UsageError } from '../lib/errors';
-import { checkFlags, isoDate, wholeNumber, type CommandSpec } from '../lib/flags';
-import type { Io } from '../lib/io';
+import { EXIT, UsageError } from '../../cli/errors';
+import {
+  booleanFlag,
+  type CommandSpec,
+  HELP_FLAG,
+  optionalFlag,
+  wholeNumber
+} from '../../cli/flags';
+import { SAMPLE_SET_FLAGS } from '../../sample-data/flags';
+import type { Io } from '../../cli/io';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'sample-data',
   summary: 'write a realistic, deterministic sales data set to a file',
   description:
@@ -28,77 +35,35 @@ export const spec: CommandSpec = {
     'npm run sample-data -- --out bench.json --reps 100 --opportunities 100000 --activities-per-rep-per-week 50'
   ],
   flags: {
-    out: {
-      type: 'string',
-      valueName: 'file',
-      description: 'File to write (required).'
-    },
-    seed: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.seed),
-      description: 'Seed of the generator.'
-    },
-    reps: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.reps),
-      description: 'Sales reps.'
-    },
-    managers: {
-      type: 'string',
+    out: optionalFlag({ valueName: 'file', description: 'File to write (required).' }),
+    ...SAMPLE_SET_FLAGS,
+    managers: optionalFlag({
       valueName: 'n',
       defaultText: 'one per six reps',
-      description: 'Sales managers between the director and the reps.'
-    },
-    opportunities: {
-      type: 'string',
-      valueName: 'n',
-      defaultText: String(DEFAULT_SAMPLE_OPTIONS.opportunities),
-      description: 'Opportunities created over the last two years.'
-    },
-    accounts: {
-      type: 'string',
+      description: 'Sales managers between the director and the reps.',
+      schema: wholeNumber(1)
+    }),
+    accounts: optionalFlag({
       valueName: 'n',
       defaultText: 'opportunities / 8',
-      description: 'Accounts.'
-    },
-    'activities-per-rep-per-week': {
-      type: 'string',
+      description: 'Accounts.',
+      schema: wholeNumber(1)
+    }),
+    'activities-per-rep-per-week': optionalFlag({
       valueName: 'n',
       defaultText: String(DEFAULT_SAMPLE_OPTIONS.activitiesPerRepPerWeek),
-      description: 'Calls, emails and meetings an average rep logs per week.'
-    },
-    'as-of': {
-      type: 'string',
-      valueName: 'date',
-      defaultText: DEFAULT_SAMPLE_OPTIONS.asOf,
-      description: 'The "today" of the data set (YYYY-MM-DD).'
-    },
-    load: {
-      type: 'boolean',
-      description: 'Load a data set into an org instead (see npm run sample-data -- --load --help).'
-    },
-    help: { type: 'boolean', short: 'h', description: 'Show this help.' }
+      description: 'Calls, emails and meetings an average rep logs per week.',
+      schema: z
+        .string()
+        .regex(/^\d+(\.\d+)?$/, 'expected a number')
+        .transform(Number)
+    }),
+    load: booleanFlag(
+      'Load a data set into an org instead (see npm run sample-data -- --load --help).'
+    ),
+    ...HELP_FLAG
   }
-};
-
-const FLAGS = z.object({
-  out: z.string().min(1).optional(),
-  seed: wholeNumber(0).optional(),
-  reps: wholeNumber(1).optional(),
-  managers: wholeNumber(1).optional(),
-  opportunities: wholeNumber(0).optional(),
-  accounts: wholeNumber(1).optional(),
-  'activities-per-rep-per-week': z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'expected a number')
-    .transform(Number)
-    .optional(),
-  'as-of': isoDate.optional(),
-  load: z.boolean().default(false),
-  help: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Runs `sample-data` (or hands `--load` to sample-data-load); returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -107,8 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const { run: load } = await import('./sample-data-load');
     return load(argv, io);
   }
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(FLAGS, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     if (!flags.out) throw new UsageError('Missing --out <file>.');
     let data;
     try {

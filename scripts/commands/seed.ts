@@ -17,17 +17,17 @@ import {
 } from '../lib/config-records';
 import { connectOrg } from '../lib/connection';
 import { diffRecord, RecordDiff, showValue } from '../lib/diff';
-import { InputError, InputProblem } from '../lib/errors';
-import { CommandSpec, HELP_FLAG, ORG_FLAGS, checkFlags, orgFlagsSchema } from '../lib/flags';
+import { InputError, InputProblem } from '../../cli/errors';
+import { booleanFlag, type CommandSpec, HELP_FLAG, ORG_FLAGS, stringFlag } from '../../cli/flags';
 import { readJsonFile } from '../lib/files';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { createProgress } from '../lib/progress';
 import { cadencesSchema, kpiMenuSchema, stagePolicySchema, validateJson } from '../lib/schemas';
 import { queryByKeys } from '../lib/soql';
 import { renderTable } from '../lib/table';
 import { describeCalls, reportFailures, StepOutcome, writeDiffs } from '../lib/writes';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'seed',
   summary: 'seed the KPI menu, cadence templates and stage policy from config/*.json',
   description:
@@ -40,35 +40,25 @@ export const spec: CommandSpec = {
   ],
   flags: {
     ...ORG_FLAGS,
-    menu: {
-      type: 'string',
+    menu: stringFlag({
       valueName: 'file',
-      defaultText: 'config/kpi-menu.json',
+      default: 'config/kpi-menu.json',
       description: 'The KPI menu.'
-    },
-    cadences: {
-      type: 'string',
+    }),
+    cadences: stringFlag({
       valueName: 'file',
-      defaultText: 'config/cadences.json',
+      default: 'config/cadences.json',
       description: 'Cadence templates with their agenda items.'
-    },
-    'stage-policy': {
-      type: 'string',
+    }),
+    'stage-policy': stringFlag({
       valueName: 'file',
-      defaultText: 'config/stage-policy.json',
+      default: 'config/stage-policy.json',
       description: 'Stage policy.'
-    },
-    json: { type: 'boolean', description: 'Print the diff and the result as JSON on stdout.' },
+    }),
+    json: booleanFlag('Print the diff and the result as JSON on stdout.'),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.extend({
-  menu: z.string().default('config/kpi-menu.json'),
-  cadences: z.string().default('config/cadences.json'),
-  'stage-policy': z.string().default('config/stage-policy.json'),
-  json: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Reads and validates the three files; all problems of all files are reported together. */
 export function loadSeedRecords(
@@ -123,8 +113,7 @@ function printDiff(diffs: readonly RecordDiff[], io: Io): void {
 
 /** Runs `seed` with the given arguments; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     const desired = loadSeedRecords(
       { menu: flags.menu, cadences: flags.cadences, stagePolicy: flags['stage-policy'] },
       io.cwd

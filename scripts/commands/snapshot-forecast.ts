@@ -8,15 +8,15 @@
 import { z } from 'zod';
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
-import { ApiBudgetError } from '../lib/errors';
+import { ApiBudgetError } from '../../cli/errors';
 import {
-  CommandSpec,
+  booleanFlag,
+  type CommandSpec,
   HELP_FLAG,
-  ORG_FLAGS,
-  checkFlags,
   isoDate,
-  orgFlagsSchema
-} from '../lib/flags';
+  optionalFlag,
+  ORG_FLAGS
+} from '../../cli/flags';
 import {
   accumulate,
   ForecastAmounts,
@@ -28,14 +28,14 @@ import {
   statesAsOf,
   todayInZone
 } from '../lib/forecast';
-import type { Io } from '../lib/io';
+import type { Io } from '../../cli/io';
 import { COLLECTION_SIZE, OrgClient, UpsertRecord } from '../lib/org-client';
 import { orgCalendar } from '../lib/org-info';
 import { createProgress } from '../lib/progress';
 import { renderTable } from '../lib/table';
 import { describeCalls, reportFailures, writeSteps } from '../lib/writes';
 
-export const spec: CommandSpec = {
+export const spec = {
   name: 'snapshot-forecast',
   summary:
     'take the start-of-month forecast per user, or rebuild past months from opportunity history',
@@ -50,50 +50,37 @@ export const spec: CommandSpec = {
   ],
   flags: {
     ...ORG_FLAGS,
-    'as-of': {
-      type: 'string',
+    'as-of': optionalFlag({
       valueName: 'date',
       defaultText: "today in the org's time zone (the local org: its data set's day)",
-      description: 'The day the run is for (YYYY-MM-DD).'
-    },
-    backfill: {
-      type: 'string',
+      description: 'The day the run is for (YYYY-MM-DD).',
+      schema: isoDate
+    }),
+    backfill: optionalFlag({
       valueName: 'months',
-      description: 'Rebuild the last N months (1–36) from OpportunityHistory.'
-    },
-    replace: {
-      type: 'boolean',
-      description: 'Overwrite existing live snapshots of the months concerned.'
-    },
-    'time-zone': {
-      type: 'string',
+      description: 'Rebuild the last N months (1–36) from OpportunityHistory.',
+      schema: z
+        .string()
+        .regex(/^\d+$/, 'must be a whole number of months')
+        .transform(Number)
+        .pipe(z.number().min(1).max(36))
+    }),
+    replace: booleanFlag('Overwrite existing live snapshots of the months concerned.'),
+    'time-zone': optionalFlag({
       valueName: 'tz',
       defaultText: "the org's",
-      description: 'IANA time zone where months begin.'
-    },
-    json: { type: 'boolean', description: 'Print the snapshots and the result as JSON.' },
+      description: 'IANA time zone where months begin.',
+      schema: z
+        .string()
+        .refine(
+          (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
+          'not a known IANA time zone'
+        )
+    }),
+    json: booleanFlag('Print the snapshots and the result as JSON.'),
     ...HELP_FLAG
   }
-};
-
-const flagsSchema = orgFlagsSchema.extend({
-  'as-of': isoDate.optional(),
-  backfill: z
-    .string()
-    .regex(/^\d+$/, 'must be a whole number of months')
-    .transform(Number)
-    .pipe(z.number().min(1).max(36))
-    .optional(),
-  replace: z.boolean().default(false),
-  'time-zone': z
-    .string()
-    .refine(
-      (tz) => Intl.supportedValuesOf('timeZone').includes(tz) || tz === 'UTC',
-      'not a known IANA time zone'
-    )
-    .optional(),
-  json: z.boolean().default(false)
-});
+} satisfies CommandSpec;
 
 /** Records a SOQL page holds at most (the API's default batch size). */
 const QUERY_PAGE_SIZE = 2000;
@@ -170,8 +157,7 @@ function same(a: number | null | undefined, b: number | null | undefined): boole
 
 /** Runs `snapshot-forecast`; returns the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
-  return runCommand(spec, argv, io, async (rawFlags) => {
-    const flags = checkFlags(flagsSchema, rawFlags);
+  return runCommand(spec, argv, io, async (flags) => {
     const { client, label, today } = await connectOrg(flags, io);
     const say = (text: string) => {
       if (!flags.json) io.stdout(text);

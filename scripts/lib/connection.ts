@@ -7,8 +7,8 @@
  * for, and `local` with no local org listening (no retries: nothing there will come up by itself).
  */
 import { Connection } from 'jsforce';
-import { OrgUnreachableError, UsageError } from './errors';
-import type { Io } from './io';
+import { OrgUnreachableError, UsageError } from '../../cli/errors';
+import type { Io } from '../../cli/io';
 import { API_VERSION, ConnectionLike, OrgClient } from './org-client';
 
 /** The alias that means the local org. */
@@ -83,6 +83,7 @@ async function openSfOrg(aliasOrUsername: string): Promise<ConnectionLike> {
   // Loaded only when needed: @salesforce/core takes a moment to load.
   const { Org } = await import('@salesforce/core');
   const org = await Org.create({ aliasOrUsername });
+  // @salesforce/core's Connection is @jsforce/jsforce-node's: the same public members, another type.
   return org.getConnection(API_VERSION) as unknown as ConnectionLike;
 }
 
@@ -95,7 +96,7 @@ function directConnection(instanceUrl: string, accessToken: string): ConnectionL
     instanceUrl: instanceUrl.replace(/\/+$/, ''),
     accessToken,
     version: API_VERSION
-  }) as unknown as ConnectionLike;
+  });
 }
 
 /** Resolves the org named by the flags (see the module comment for the three ways). */

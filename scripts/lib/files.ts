@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { InputError } from './errors';
-import { locateJsonError } from './json-locate';
+import { InputError } from '../../cli/errors';
 
 /** Line and column (1-based) of a character offset in a text. */
 export function lineColumn(text: string, offset: number): string {
@@ -32,15 +31,61 @@ export function readText(file: string, cwd: string): string {
   }
 }
 
-/** Parses JSON text; a syntax error becomes an InputError at `line:column`. */
-export function parseJsonText(text: string, file: string): unknown {
+/** V8's (Node 22) position suffix: "… in JSON at position 37 (line 3 column 12)" ("after JSON at …"). */
+const JSON_POSITION = / (?:in JSON )?at position (\d+)(?: \(line \d+ column \d+\))?$/;
+/** V8's context suffix of an unexpected token: `, "…[,]…" is not valid JSON` (no position). */
+const JSON_CONTEXT = /, (?:\.\.\.)?".*" is not valid JSON$/s;
+const JSON_END = /^Unexpected end of JSON input$/;
+
+/** True when `JSON.parse` of the first `length` characters fails before their end. */
+function failsWithin(source: string, length: number): boolean {
   try {
-    return JSON.parse(text);
+    JSON.parse(source.slice(0, length));
+    return false;
   } catch (error) {
-    const located = locateJsonError(text.replace(/^\uFEFF/, ''));
-    const place = located ? lineColumn(text, located.offset) : '';
+    const message = (error as Error).message;
+    if (JSON_END.test(message)) return false;
+    const match = JSON_POSITION.exec(message);
+    return !match || Number(match[1]) < length;
+  }
+}
+
+/**
+ * The offset V8 found the error at. Most of its messages carry it; "Unexpected token" ones show
+ * a snippet instead, so the offset is found as the shortest prefix that already fails (every
+ * shorter one is a valid start of JSON): a binary search of V8's own parser, no JSON grammar here.
+ */
+function jsonErrorOffset(source: string, message: string): number {
+  const match = JSON_POSITION.exec(message);
+  if (match) return Number(match[1]);
+  if (JSON_END.test(message)) return source.length;
+  let low = 1;
+  let high = source.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsWithin(source, middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
+}
+
+/**
+ * Parses JSON text (a leading byte-order mark is allowed: editors on Windows write one); a
+ * syntax error becomes an InputError at `line:column`, with V8's reason.
+ */
+export function parseJsonText(text: string, file: string): unknown {
+  const source = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(source);
+  } catch (error) {
+    const message = (error as Error).message;
+    const reason = message.replace(JSON_POSITION, '').replace(JSON_CONTEXT, '');
     throw new InputError([
-      { file, place, reason: `malformed JSON: ${located?.reason ?? (error as Error).message}` }
+      {
+        file,
+        place: lineColumn(source, jsonErrorOffset(source, message)),
+        reason: `malformed JSON: ${reason}`
+      }
     ]);
   }
 }

@@ -1,11 +1,24 @@
 /**
- * Every call a command makes to an org goes through `OrgClient`: it retries transient failures
- * with backoff, counts calls, reads `Sforce-Limit-Info` after each response and stops before the
- * daily API budget share is exceeded. Writes use sObject collections (200 records a call) or
- * Bulk API 2.0 for large sets; both upsert by an external id, so a retried call never duplicates.
+ * Every call a command makes to an org goes through `OrgClient`, over jsforce's public API:
+ * SOQL and GraphQL through `conn.request`, upserts through sObject collections
+ * (`conn.sobject(T).upsert(records, extId, { allOrNone: false })`, 200 records a call) or
+ * Bulk API 2.0 (`conn.bulk2.createJob`) for large sets, and the daily API usage from
+ * `conn.limitInfo` (jsforce parses the `Sforce-Limit-Info` header of every response).
+ *
+ * What OrgClient adds, because jsforce does not do it:
+ * - the API budget: it stops before a call would take the org past `--max-api-share`;
+ * - one retry loop for every call. jsforce's own retry (its `retry` request option) covers only
+ *   GET/PUT/DELETE, sleeps on a timer no test can skip, never reports, and cannot be passed to
+ *   `sobject().upsert` or `bulk2` at all; every write here is an upsert by external id (or a
+ *   create confirmed by Key__c), so retrying a POST or PATCH is safe. Where a call takes request
+ *   options (`conn.request`), jsforce's retry is switched off so that this loop alone decides;
+ * - per-record handling: rows locked by someone else (UNABLE_TO_LOCK_ROW) are sent again, and a
+ *   create retried after a dropped connection that finds its record saved (DUPLICATE_VALUE on
+ *   Key__c) is confirmed, not reported as failed.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { ApiBudgetError, OrgRequestError } from './errors';
+import type { Connection } from 'jsforce';
+import { ApiBudgetError, OrgRequestError } from '../../cli/errors';
 import { quote } from './soql';
 import { backoffDelay, DEFAULT_RETRY_POLICY, RetryPolicy, transientReason } from './retry';
 
@@ -18,29 +31,17 @@ export const BULK_THRESHOLD = 5000;
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** What a jsforce transport resolves to (status and lower-cased headers). */
-interface TransportResponse {
-  statusCode: number;
-  headers: Record<string, string | undefined>;
-}
-
-/** A jsforce transport: the object that sends one HTTP request. */
-interface TransportLike {
-  httpRequest(request: never, options?: never): PromiseLike<TransportResponse>;
-}
+/** jsforce's request option that switches its own HTTP retry off (see the module comment). */
+const NO_JSFORCE_RETRY = { retry: { maxRetries: 0 } };
 
 /**
- * The part of a jsforce `Connection` the client uses. Both `jsforce` and `@salesforce/core`
- * (which wraps `@jsforce/jsforce-node`) connections fit.
+ * The part of a jsforce `Connection` the client uses: public members only. Both `jsforce` and
+ * `@salesforce/core` (which wraps `@jsforce/jsforce-node`) connections fit.
  */
-export interface ConnectionLike {
-  instanceUrl: string;
-  request(
-    request: { method: HttpMethod; url: string; body?: string; headers?: Record<string, string> },
-    options?: object
-  ): PromiseLike<unknown>;
-  _transport: TransportLike;
-}
+export type ConnectionLike = Pick<
+  Connection,
+  'instanceUrl' | 'version' | 'limitInfo' | 'request' | 'sobject' | 'bulk2'
+>;
 
 /** Calls made so far, by kind. */
 export interface CallCounts {
@@ -79,6 +80,10 @@ export interface OrgClientOptions {
   onRetry?: (message: string) => void;
 }
 
+/** A row of a Bulk API 2.0 result: CSV cells by column (jsforce types them by the schema). */
+type BulkResultRow = Record<string, string>;
+
+/** One record's result in an sObject collection answer. */
 interface CollectionSaveResult {
   id?: string | null;
   success: boolean;
@@ -89,8 +94,6 @@ interface CollectionSaveResult {
 /** Talks to one org through a jsforce connection. */
 export class OrgClient {
   readonly calls: CallCounts = { reads: 0, writes: 0, retries: 0 };
-  /** Daily API usage from the last `Sforce-Limit-Info` header seen. */
-  apiUsage?: { used: number; limit: number };
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   private bulkAvailable = true;
@@ -109,49 +112,74 @@ export class OrgClient {
     return this.conn.instanceUrl;
   }
 
+  /** Daily API usage from the last `Sforce-Limit-Info` header jsforce read, if any yet. */
+  get apiUsage(): { used: number; limit: number } | undefined {
+    return this.conn.limitInfo?.apiUsage;
+  }
+
   /** Calls still allowed by the API budget, or undefined before the first response told the limit. */
   remainingBudget(): number | undefined {
-    if (!this.apiUsage) return undefined;
-    return Math.max(
-      0,
-      Math.floor(this.apiUsage.limit * this.options.maxApiShare) - this.apiUsage.used
-    );
+    const usage = this.apiUsage;
+    if (!usage) return undefined;
+    return Math.max(0, Math.floor(usage.limit * this.options.maxApiShare) - usage.used);
   }
 
   /** The budget as a sentence, for commands that print it before they start. */
   describeBudget(): string {
-    if (!this.apiUsage) return 'daily API usage not known yet';
-    const { used, limit } = this.apiUsage;
-    return `${used} of ${limit} daily API calls used; this run may use ${this.remainingBudget()} more (up to ${Math.round(this.options.maxApiShare * 100)}%)`;
+    const usage = this.apiUsage;
+    if (!usage) return 'daily API usage not known yet';
+    return `${usage.used} of ${usage.limit} daily API calls used; this run may use ${this.remainingBudget()} more (up to ${Math.round(this.options.maxApiShare * 100)}%)`;
   }
 
   private checkBudget(): void {
+    const usage = this.apiUsage;
     const remaining = this.remainingBudget();
-    if (remaining !== undefined && remaining < 1 && this.apiUsage) {
+    if (usage && remaining !== undefined && remaining < 1) {
       throw new ApiBudgetError(
         `the next call would exceed ${Math.round(this.options.maxApiShare * 100)}% of the org's daily API calls ` +
-          `(${this.apiUsage.used} of ${this.apiUsage.limit} used); raise --max-api-share or run later`
+          `(${usage.used} of ${usage.limit} used); raise --max-api-share or run later`
       );
     }
   }
 
-  private readLimitInfo(headers: Record<string, string | undefined> | undefined): void {
-    const info = headers?.['sforce-limit-info'];
-    const match = info ? /api-usage=(\d+)\/(\d+)/.exec(info) : null;
-    if (match) this.apiUsage = { used: Number(match[1]), limit: Number(match[2]) };
+  /**
+   * Makes one call (`send` is one jsforce call, one HTTP request) inside the budget check and the
+   * retry loop. `label` names it in retry warnings; `attempts` tells the caller how many were made.
+   */
+  private async call<T>(
+    kind: 'read' | 'write',
+    label: string,
+    send: () => PromiseLike<T>,
+    attempts?: { count: number }
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      this.checkBudget();
+      if (kind === 'read') this.calls.reads += 1;
+      else this.calls.writes += 1;
+      if (attempts) attempts.count = attempt + 1;
+      try {
+        return await send();
+      } catch (error) {
+        const reason = transientReason(error);
+        if (!reason || attempt >= this.retry.maxRetries) throw toOrgError(error);
+        this.calls.retries += 1;
+        const delay = backoffDelay(attempt, this.retry, this.random);
+        this.options.onRetry?.(`${label}: ${reason}; retry ${attempt + 1} in ${delay} ms`);
+        await this.options.sleep(delay);
+      }
+    }
   }
 
   /**
-   * Sends one REST request (path from the domain root, e.g. `/services/data/v62.0/query?q=…`),
-   * retrying transient failures. `kind` decides which counter the call adds to.
+   * Sends one REST request (path from the domain root, e.g. `/services/data/v62.0/query?q=…`)
+   * with `conn.request`. `kind` decides which counter the call adds to.
    */
   async request<T>(
     method: HttpMethod,
     path: string,
     body?: unknown,
-    options: { kind?: 'read' | 'write'; contentType?: string; attempts?: { count: number } } = {}
+    options: { kind?: 'read' | 'write' } = {}
   ): Promise<T> {
-    const kind = options.kind ?? (method === 'GET' ? 'read' : 'write');
     const request = {
       method,
       url: path,
@@ -159,48 +187,14 @@ export class OrgClient {
         ? {}
         : {
             body: typeof body === 'string' ? body : JSON.stringify(body),
-            headers: { 'content-type': options.contentType ?? 'application/json' }
+            headers: { 'content-type': 'application/json' }
           })
     };
-    for (let attempt = 0; ; attempt += 1) {
-      this.checkBudget();
-      let status: number | undefined;
-      const base = this.conn._transport;
-      // Observe status and headers of the response jsforce receives; jsforce's own retries are
-      // switched off so that this loop alone decides (it also retries POST and PATCH, which are
-      // idempotent here because every write is an upsert by external id).
-      const transport = {
-        httpRequest: (req: never, opts?: object) => {
-          const pending = base.httpRequest(req, {
-            ...(opts ?? {}),
-            retry: { maxRetries: 0 }
-          } as never);
-          pending.then(
-            (response) => {
-              status = response.statusCode;
-              this.readLimitInfo(response.headers);
-            },
-            () => undefined
-          );
-          return pending;
-        }
-      };
-      if (kind === 'read') this.calls.reads += 1;
-      else this.calls.writes += 1;
-      if (options.attempts) options.attempts.count = attempt + 1;
-      try {
-        return (await this.conn.request(request, { transport, retry: { maxRetries: 0 } })) as T;
-      } catch (error) {
-        const reason = transientReason(error, status);
-        if (!reason || attempt >= this.retry.maxRetries) throw toOrgError(error, status);
-        this.calls.retries += 1;
-        const delay = backoffDelay(attempt, this.retry, this.random);
-        this.options.onRetry?.(
-          `${method} ${shortPath(path)}: ${reason}; retry ${attempt + 1} in ${delay} ms`
-        );
-        await this.options.sleep(delay);
-      }
-    }
+    return this.call(
+      options.kind ?? (method === 'GET' ? 'read' : 'write'),
+      `${method} ${shortPath(path)}`,
+      () => this.conn.request<T>(request, NO_JSFORCE_RETRY)
+    );
   }
 
   /** The versioned REST root, e.g. `/services/data/v62.0`. */
@@ -208,7 +202,10 @@ export class OrgClient {
     return `/services/data/v${API_VERSION}`;
   }
 
-  /** Runs a SOQL query and follows `nextRecordsUrl` to the end. Records lose their `attributes`. */
+  /**
+   * Runs a SOQL query and follows `nextRecordsUrl` to the end, one counted call a page (not
+   * `conn.query`, whose pages take no request options). Records lose their `attributes`.
+   */
   async query<T extends Record<string, unknown>>(soql: string): Promise<T[]> {
     const records: T[] = [];
     let page = await this.request<QueryPage<T>>(
@@ -264,8 +261,12 @@ export class OrgClient {
       try {
         return await this.bulkUpsert(type, externalIdField, records, onProgress);
       } catch (error) {
-        // An org (or the local stand-in) without Bulk API 2.0 answers 404 to the job: use collections.
-        if (!(error instanceof OrgRequestError) || error.status !== 404 || this.bulkJobsStarted > 0)
+        // An org (or the local stand-in) without Bulk API 2.0 answers NOT_FOUND to the job: use collections.
+        if (
+          !(error instanceof OrgRequestError) ||
+          error.errorCode !== 'NOT_FOUND' ||
+          this.bulkJobsStarted > 0
+        )
           throw error;
         this.bulkAvailable = false;
         this.options.onRetry?.(
@@ -276,6 +277,10 @@ export class OrgClient {
     return this.collectionUpsert(type, externalIdField, records, onProgress);
   }
 
+  /**
+   * sObject collections by external id, chunked to 200 here: jsforce's `allowRecursive` would
+   * split too, but one chunk's failure would then stop the rest (TOOLCHAIN.md).
+   */
   private async collectionUpsert(
     type: string,
     externalIdField: string,
@@ -289,20 +294,19 @@ export class OrgClient {
       const locked: UpsertRecord[] = [];
       for (let start = 0; start < pending.length; start += COLLECTION_SIZE) {
         const chunk = pending.slice(start, start + COLLECTION_SIZE);
-        const saveResults = await this.request<CollectionSaveResult[]>(
-          'PATCH',
-          `${this.root}/composite/sobjects/${type}/${externalIdField}`,
-          { allOrNone: false, records: chunk.map((r) => ({ attributes: { type }, ...r.fields })) }
-        );
+        const saveResults = (await this.call('write', `upsert ${type} by ${externalIdField}`, () =>
+          this.conn.sobject(type).upsert(
+            chunk.map((r) => r.fields),
+            externalIdField,
+            { allOrNone: false }
+          )
+        )) as CollectionSaveResult[];
         chunk.forEach((record, index) => {
           const saved = saveResults[index];
           if (saved?.success) {
             (saved.created ? result.created : result.updated).push(record.key);
             done += 1;
-          } else if (
-            saved?.errors?.some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW') &&
-            round < this.retry.maxRetries
-          ) {
+          } else if (isLocked(saved) && round < this.retry.maxRetries) {
             locked.push(record);
           } else {
             result.failed.push({ key: record.key, message: describeRecordErrors(saved) });
@@ -311,24 +315,28 @@ export class OrgClient {
         });
         onProgress?.(done, records.length);
       }
-      if (locked.length > 0) {
-        const delay = backoffDelay(round, this.retry, this.random);
-        this.calls.retries += 1;
-        this.options.onRetry?.(`${type}: ${locked.length} locked rows; retry in ${delay} ms`);
-        await this.options.sleep(delay);
-      }
+      if (locked.length > 0) await this.waitForLocks(round, `${type}: ${locked.length}`);
       pending = locked;
     }
     return result;
+  }
+
+  /** Waits before sending locked rows again. */
+  private async waitForLocks(round: number, what: string): Promise<void> {
+    const delay = backoffDelay(round, this.retry, this.random);
+    this.calls.retries += 1;
+    this.options.onRetry?.(`${what} locked rows; retry in ${delay} ms`);
+    await this.options.sleep(delay);
   }
 
   /**
    * Creates (POST) or updates by Id (PATCH) records of several types in sObject collections of
    * 200, in the order given (parents before children: a child may reference a parent created
    * earlier in the same call by `Parent__r: { Key__c }`). Used when that takes fewer calls than one
-   * upsert per type. A create retried after a dropped connection may find its records already
-   * saved (DUPLICATE_VALUE on the unique key): those are confirmed by reading them back, so a
-   * retry never duplicates and never reports a saved record as failed.
+   * upsert per type. jsforce's `create`/`update` send one type a call, so this posts the
+   * collection itself with `conn.request`. A create retried after a dropped connection may find
+   * its records already saved (DUPLICATE_VALUE on the unique key): those are confirmed by reading
+   * them back, so a retry never duplicates and never reports a saved record as failed.
    */
   async saveMixed(
     operation: 'create' | 'update',
@@ -342,19 +350,25 @@ export class OrgClient {
       const locked: MixedRecord[] = [];
       for (const chunk of collectionChunks(pending)) {
         const attempts = { count: 0 };
-        const body = {
+        const body = JSON.stringify({
           allOrNone: false,
           records: chunk.map((r) => ({
             attributes: { type: r.type },
             ...(operation === 'update' ? { Id: r.id } : {}),
             ...r.fields
           }))
-        };
-        const saveResults = await this.request<CollectionSaveResult[]>(
-          operation === 'create' ? 'POST' : 'PATCH',
-          `${this.root}/composite/sobjects`,
-          body,
-          { attempts }
+        });
+        const method = operation === 'create' ? 'POST' : 'PATCH';
+        const url = `${this.root}/composite/sobjects`;
+        const saveResults = await this.call(
+          'write',
+          `${method} /composite/sobjects`,
+          () =>
+            this.conn.request<CollectionSaveResult[]>(
+              { method, url, body, headers: { 'content-type': 'application/json' } },
+              NO_JSFORCE_RETRY
+            ),
+          attempts
         );
         const duplicates: MixedRecord[] = [];
         chunk.forEach((record, index) => {
@@ -368,7 +382,7 @@ export class OrgClient {
               id: saved.id ?? record.id
             });
             done += 1;
-          } else if (codes.includes('UNABLE_TO_LOCK_ROW') && round < this.retry.maxRetries) {
+          } else if (isLocked(saved) && round < this.retry.maxRetries) {
             locked.push(record);
           } else if (
             operation === 'create' &&
@@ -407,20 +421,51 @@ export class OrgClient {
         }
         onProgress?.(done, records.length);
       }
-      if (locked.length > 0) {
-        const delay = backoffDelay(round, this.retry, this.random);
-        this.calls.retries += 1;
-        this.options.onRetry?.(`${locked.length} locked rows; retry in ${delay} ms`);
-        await this.options.sleep(delay);
-      }
+      if (locked.length > 0) await this.waitForLocks(round, `${locked.length}`);
       pending = locked;
     }
     return result;
   }
 
   /**
-   * Bulk API 2.0 upsert: create the job, upload the CSV, close it, poll, read the results.
-   * Rows that failed with UNABLE_TO_LOCK_ROW go into a second job.
+   * Opens an ingest job and uploads the records' CSV, as one step of the retry loop (two
+   * requests, both counted): jsforce's job takes its data once, so an upload that failed on the
+   * way (a dropped connection) is retried with a new job, and the half-loaded one is aborted (best
+   * effort).
+   */
+  private openBulkJob(
+    type: string,
+    externalIdField: string,
+    records: readonly UpsertRecord[],
+    label: string
+  ): Promise<ReturnType<ConnectionLike['bulk2']['createJob']>> {
+    const csv = toCsv(records.map((r) => r.fields));
+    return this.call('write', `${label} job`, async () => {
+      const job = this.conn.bulk2.createJob({
+        object: type,
+        externalIdFieldName: externalIdField,
+        contentType: 'CSV',
+        operation: 'upsert',
+        lineEnding: 'LF'
+      });
+      await job.open();
+      this.bulkJobsStarted += 1;
+      this.calls.writes += 1;
+      try {
+        await job.uploadData(csv);
+      } catch (error) {
+        job.abort().catch(() => undefined);
+        throw error;
+      }
+      return job;
+    });
+  }
+
+  /**
+   * Bulk API 2.0 upsert through jsforce's ingest job: open, upload the CSV, close, check until
+   * done (each step one counted call; the wait between checks is `sleep`, so tests skip it), then
+   * read the successful and failed results. Rows that failed with UNABLE_TO_LOCK_ROW go into a
+   * second job.
    */
   private async bulkUpsert(
     type: string,
@@ -431,50 +476,31 @@ export class OrgClient {
     const result: UpsertResult = { created: [], updated: [], failed: [] };
     let pending = [...records];
     for (let round = 0; pending.length > 0; round += 1) {
-      const flat = pending.map((r) => flatten(r.fields));
-      const columns = [...new Set(flat.flatMap((row) => Object.keys(row)))];
-      const csv = toCsv(columns, flat);
-      const job = await this.request<{ id: string }>('POST', `${this.root}/jobs/ingest`, {
-        object: type,
-        externalIdFieldName: externalIdField,
-        contentType: 'CSV',
-        operation: 'upsert',
-        lineEnding: 'LF'
-      });
-      this.bulkJobsStarted += 1;
-      const jobPath = `${this.root}/jobs/ingest/${job.id}`;
-      await this.request('PUT', `${jobPath}/batches`, csv, { contentType: 'text/csv' });
-      await this.request('PATCH', jobPath, { state: 'UploadComplete' });
-      let state = '';
+      const label = `Bulk API 2.0 ${type}`;
+      const job = await this.openBulkJob(type, externalIdField, pending, label);
+      await this.call('write', `${label} close`, () => job.close());
       for (let poll = 0; ; poll += 1) {
-        const info = await this.request<{
-          state: string;
-          errorMessage?: string;
-          numberRecordsProcessed?: number;
-        }>('GET', jobPath);
-        state = info.state;
+        const info = await this.call('read', `${label} check`, () => job.check());
         onProgress?.(
           result.created.length + result.updated.length + (info.numberRecordsProcessed ?? 0),
           records.length
         );
-        if (state === 'JobComplete' || state === 'Failed' || state === 'Aborted') {
-          if (state !== 'JobComplete') {
-            throw new OrgRequestError(
-              `bulk job ${job.id} ${state}: ${info.errorMessage ?? ''}`,
-              'BULK_JOB_FAILED'
-            );
-          }
-          break;
-        }
+        if (info.state === 'JobComplete') break;
+        if (info.state === 'Failed' || info.state === 'Aborted')
+          throw new OrgRequestError(
+            `bulk job ${job.id} ${info.state}: ${info.errorMessage ?? ''}`,
+            'BULK_JOB_FAILED'
+          );
         await this.options.sleep(Math.min(10_000, 500 * 2 ** Math.min(poll, 4)));
       }
-      const successful = csvRows(
-        await this.request<unknown>('GET', `${jobPath}/successfulResults`)
+      const successful = resultRows(
+        await this.call('read', `${label} results`, () => job.getSuccessfulResults())
       );
-      for (const row of successful) {
+      for (const row of successful)
         (row.sf__Created === 'true' ? result.created : result.updated).push(row[externalIdField]);
-      }
-      const failedRows = csvRows(await this.request<unknown>('GET', `${jobPath}/failedResults`));
+      const failedRows = resultRows(
+        await this.call('read', `${label} failures`, () => job.getFailedResults())
+      );
       const byKey = new Map(pending.map((r) => [r.key, r]));
       const locked: UpsertRecord[] = [];
       for (const row of failedRows) {
@@ -484,11 +510,8 @@ export class OrgClient {
           locked.push(original);
         else result.failed.push({ key, message: row.sf__Error });
       }
+      if (locked.length > 0) await this.waitForLocks(round, `${label}: ${locked.length}`);
       pending = locked;
-      if (locked.length > 0) {
-        this.calls.retries += 1;
-        await this.options.sleep(backoffDelay(round, this.retry, this.random));
-      }
     }
     onProgress?.(records.length, records.length);
     return result;
@@ -566,8 +589,28 @@ function shortPath(path: string): string {
   return withoutQuery.replace(/^\/services\/data\/v[\d.]+/, '');
 }
 
-function toOrgError(error: unknown, status?: number): Error {
-  if (error instanceof ApiBudgetError) return error;
+/**
+ * The rows of a Bulk API 2.0 result. jsforce parses the CSV, but its reader also splits on `;`
+ * (and `|`, tab…), so an unquoted multi-select value (`Rep;Manager`) makes it give up and return
+ * the text: then it is read here, split on commas only.
+ */
+function resultRows(result: unknown): BulkResultRow[] {
+  if (Array.isArray(result)) return result as BulkResultRow[];
+  if (typeof result !== 'string' || result.trim() === '') return [];
+  return parseCsv(result, { columns: true }) as BulkResultRow[];
+}
+
+/** True when the org refused a record because someone else holds its row lock (worth sending again). */
+function isLocked(saved: CollectionSaveResult | undefined): boolean {
+  return (saved?.errors ?? []).some((e) => e.statusCode === 'UNABLE_TO_LOCK_ROW');
+}
+
+/**
+ * What a jsforce call threw, as an OrgRequestError with the org's error code. jsforce keeps the
+ * HTTP status only in the code it makes up for an answer without one (`ERROR_HTTP_404`).
+ */
+function toOrgError(error: unknown): Error {
+  if (error instanceof ApiBudgetError || error instanceof OrgRequestError) return error;
   const record = error as { errorCode?: unknown; name?: unknown; message?: unknown };
   const code =
     typeof record?.errorCode === 'string'
@@ -578,29 +621,20 @@ function toOrgError(error: unknown, status?: number): Error {
           ? record.name
           : 'ERROR';
   const message = typeof record?.message === 'string' ? record.message : String(error);
-  return new OrgRequestError(message, code, status);
+  const status = /^ERROR_HTTP_(\d{3})$/.exec(code);
+  return new OrgRequestError(message, code, status ? Number(status[1]) : undefined);
 }
 
-/** Bulk results arrive as CSV text, or already parsed when jsforce recognised `text/csv`. */
-function csvRows(body: unknown): Array<Record<string, string>> {
-  if (Array.isArray(body)) return body as Array<Record<string, string>>;
-  if (typeof body !== 'string' || body.trim() === '') return [];
-  return parseCsv(body, { columns: true }) as Array<Record<string, string>>;
-}
-
-/** Flattens relationship references (`{ Cadence__r: { Key__c: 'x' } }` → `Cadence__r.Key__c`) for CSV. */
-function flatten(fields: Record<string, unknown>, prefix = ''): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (value && typeof value === 'object' && !Array.isArray(value))
-      Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${name}.`));
-    else out[`${prefix}${name}`] = value;
-  }
-  return out;
-}
-
-/** Bulk API CSV: header row, quoted values, `#N/A` for null (the API's way to clear a field). */
-function toCsv(columns: string[], rows: Array<Record<string, unknown>>): string {
+/**
+ * The CSV a Bulk API 2.0 upsert uploads: one column per field of any record, relationship
+ * references flattened (`{ Cadence__r: { Key__c: 'x' } }` → `Cadence__r.Key__c`), `#N/A` for
+ * null (the API's way to clear a field). Written here rather than by handing jsforce the records:
+ * its serializer takes the columns from the first record only, drops a field named `type` and
+ * adds an empty `Id` column to an upsert.
+ */
+function toCsv(records: ReadonlyArray<Record<string, unknown>>): string {
+  const rows = records.map((fields) => flatten(fields));
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const cell = (value: unknown): string => {
     if (value === undefined) return '';
     if (value === null) return '#N/A';
@@ -612,4 +646,14 @@ function toCsv(columns: string[], rows: Array<Record<string, unknown>>): string 
       '\n'
     ) + '\n'
   );
+}
+
+function flatten(fields: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${name}.`));
+    else out[`${prefix}${name}`] = value;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 /** Facts about the org that several commands need. */
-import type { Io } from './io';
+import type { Io } from '../../cli/io';
 import type { OrgClient } from './org-client';
 
 /** Where days begin, when the fiscal year starts, and the currency amounts are in. */

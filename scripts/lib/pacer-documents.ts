@@ -18,7 +18,7 @@ import {
   menuInForce,
   periodTypeOf
 } from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
-import { InputError, type InputProblem } from './errors';
+import { InputError, type InputProblem } from '../../cli/errors';
 import { buildReviewPlan, PANEL_KEYS, teamSubjectIds, type ReviewInput } from './engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {

@@ -2,7 +2,7 @@
  * A one-line progress indicator on stderr for long work. Shown only on a terminal or with
  * --progress, so logs and pipes stay clean.
  */
-import type { Io } from './io';
+import type { Io } from '../../cli/io';
 
 /** Reports `label: done/total` on one rewritten line. */
 export interface Progress {

@@ -68,13 +68,12 @@ function codeOf(value: unknown): string | undefined {
 
 /**
  * Why a failed request is worth retrying, or undefined when it is not.
- * @param error what the request threw
- * @param status the HTTP status of the response, when one arrived
+ * @param error what the jsforce call threw: the org's error code, or for an answer without one
+ *   jsforce's `ERROR_HTTP_<status>`, or the network error (jsforce keeps no status apart from these)
  */
-export function transientReason(error: unknown, status?: number): string | undefined {
+export function transientReason(error: unknown): string | undefined {
   const code = codeOf(error);
   if (code && TRANSIENT_ERROR_CODES.has(code)) return code;
-  if (status !== undefined && status >= 500) return `HTTP ${status}`;
   if (code && /^ERROR_HTTP_5\d\d$/.test(code)) return code.replace('ERROR_HTTP_', 'HTTP ');
   // A dropped connection reaches us as undici's TypeError('fetch failed') with the socket error as cause.
   let cause: unknown = error;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { CLOSED_STAGES, PICKLISTS, menuDefinitionProblems } from './engine';
-import type { InputProblem } from './errors';
+import type { InputProblem } from '../../cli/errors';
 
 // Picklist values of the data model: the engine's lists (c/kpiDefinitions), which the panels and
 // the config mapping use too, so a value the engine refuses cannot pass here.

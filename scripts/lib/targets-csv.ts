@@ -3,7 +3,7 @@
  * `user,year,kpi,value` (user = User Id or Username, kpi = a KPI key of the menu). Structure is
  * checked here (every problem at `file:line:column`); users and KPIs are checked against the org.
  */
-import { InputError, InputProblem } from './errors';
+import { InputError, InputProblem } from '../../cli/errors';
 import { parseCsvText } from './files';
 import { TARGET_COLUMNS, targetRowSchema, TargetRow } from './schemas';
 

@@ -2,8 +2,8 @@
  * Writing planned records in order (parents before children), collecting per-record failures by
  * key, and the summary every writing command prints.
  */
-import { EXIT } from './errors';
-import type { Io } from './io';
+import { EXIT } from '../../cli/errors';
+import type { Io } from '../../cli/io';
 import type { RecordDiff } from './diff';
 import {
   COLLECTION_SIZE,

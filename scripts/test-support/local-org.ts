@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../../localorg/server';
 import { generateSampleData, type SampleDataOptions } from '../../sample-data/generate';
-import { captureIo, type CapturedIo, type Io } from '../lib/io';
+import { captureIo, type CapturedIo, type Io } from '../../cli/io';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from '../lib/schemas';
 
 /** The project root (config/, force-app/). */

@@ -3,7 +3,7 @@
  * UI API, and the `report` command run in-process against it.
  */
 import { run as report } from '../../../scripts/commands/report';
-import { captureIo } from '../../../scripts/lib/io';
+import { captureIo } from '../../../cli/io';
 import { projectPaths } from '../../build/projectPaths';
 import { PREVIEW_API_VERSION } from '../../server/pageConfig';
 

@@ -4,7 +4,7 @@ import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { generateSampleData } from '../../../sample-data/generate';
 import type { HiddenFields } from '../../../localorg/sessions';
 import { PANEL_KEYS } from '../../lib/engine';
-import { captureIo, type CapturedIo } from '../../lib/io';
+import { captureIo, type CapturedIo } from '../../../cli/io';
 import { pacerDocuments } from '../../lib/pacer-documents';
 import { PROJECT_DIR, type Run } from '../../test-support/local-org';
 import { documentOutcome, fieldsNamedIn, formatOutcome, run as checkOrg } from '../check-org';

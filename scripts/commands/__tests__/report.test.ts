@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSampleData } from '../../../sample-data/generate';
 import { MAX_PLAN_DOCUMENTS, modelFromDataSet } from '../../lib/engine';
-import { captureIo } from '../../lib/io';
+import { captureIo } from '../../../cli/io';
 import { run as report } from '../report';
 import { run as seed } from '../seed';
 import { PROJECT_DIR, startTestOrg } from '../../test-support/local-org';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { generateSampleData } from '../../../sample-data/generate';
-import { captureIo } from '../../lib/io';
+import { captureIo } from '../../../cli/io';
 import { PROJECT_DIR } from '../../test-support/local-org';
 import { run as load } from '../sample-data-load';
 

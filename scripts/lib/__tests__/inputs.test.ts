@@ -1,4 +1,4 @@
-import { InputError } from '../errors';
+import { InputError } from '../../../cli/errors';
 import { parseJsonText } from '../files';
 import { validateJson, kpiMenuSchema } from '../schemas';
 import { parseTargetCsv } from '../targets-csv';
@@ -19,6 +19,37 @@ describe('input files', () => {
     const text = '{\n  "menuYear": 2026,\n  "kpis": [,]\n}\n';
     const [problem] = problemsOf(() => parseJsonText(text, 'config/kpi-menu.json'));
     expect(problem).toMatch(/^config\/kpi-menu\.json:3:12: malformed JSON/);
+  });
+
+  it.each([
+    [
+      'an unexpected token (V8 gives no position)',
+      '{\n  "a": [1, 2,, 3]\n}',
+      "2:14: malformed JSON: Unexpected token ','"
+    ],
+    [
+      'a missing comma',
+      '{\n  "a": 1\n  "b": 2\n}',
+      "3:3: malformed JSON: Expected ',' or '}' after property value"
+    ],
+    [
+      'a line break inside a string',
+      '{"a": "x\ny"}',
+      '1:9: malformed JSON: Bad control character in string literal'
+    ],
+    [
+      'text after the value',
+      '{"a": 1}\n}',
+      '2:1: malformed JSON: Unexpected non-whitespace character after JSON'
+    ],
+    ['the end of the file', '{\n  "a": [\n', '3:1: malformed JSON: Unexpected end of JSON input'],
+    ['a single quote', "{'a': 1}", "1:2: malformed JSON: Expected property name or '}'"]
+  ])('places %s at its line and column', (_name, text, expected) => {
+    expect(problemsOf(() => parseJsonText(text, 'f.json'))).toEqual([`f.json:${expected}`]);
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseJsonText('\uFEFF{"a": 1}', 'f.json')).toEqual({ a: 1 });
   });
 
   it('names the JSON path and the KPI key of a wrong type', () => {

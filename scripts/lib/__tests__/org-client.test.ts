@@ -6,7 +6,9 @@ import '../../test-support/realm';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Connection } from 'jsforce';
-import { ApiBudgetError, OrgRequestError } from '../errors';
+import { ApiBudgetError, OrgRequestError } from '../../../cli/errors';
+import { generateSampleData } from '../../../sample-data/generate';
+import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { ConnectionLike, OrgClient } from '../org-client';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -92,6 +94,51 @@ describe('OrgClient over HTTP', () => {
     expect(s.seen).toHaveLength(1);
   });
 
+  it("retries a read once per failure: jsforce's own retry is off, so every attempt is counted", async () => {
+    const page = { totalSize: 0, done: true, records: [] };
+    const s = await serve([
+      json(503, [{ errorCode: 'SERVER_UNAVAILABLE', message: 'down' }]),
+      json(200, page)
+    ]);
+    server = s.server;
+    const c = client(s.url);
+    await c.query('SELECT Id FROM User');
+    expect(s.seen).toHaveLength(2);
+    expect(c.calls).toEqual({ reads: 2, writes: 0, retries: 1 });
+  });
+
+  it('sends locked rows again and reports the other failures by key', async () => {
+    const s = await serve([
+      json(200, [
+        { success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] },
+        {
+          success: false,
+          errors: [
+            { statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'no', fields: ['Name'] }
+          ]
+        },
+        { success: true, created: true, errors: [] }
+      ]),
+      json(200, [{ success: true, created: false, errors: [] }])
+    ]);
+    server = s.server;
+    const c = client(s.url);
+    const result = await c.upsert(
+      'SPM_KPI__c',
+      'Key__c',
+      ['a', 'b', 'c'].map((key) => ({ key, fields: { Key__c: key } }))
+    );
+    expect(result).toEqual({
+      created: ['c'],
+      updated: ['a'],
+      failed: [{ key: 'b', message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: no (Name)' }]
+    });
+    expect(JSON.parse(s.seen[1].body).records).toEqual([
+      { attributes: { type: 'SPM_KPI__c' }, Key__c: 'a' }
+    ]);
+    expect(c.calls.retries).toBe(1);
+  });
+
   it('stops before the call that would pass the allowed share of the daily API calls', async () => {
     const page = { totalSize: 0, done: true, records: [] };
     const s = await serve([json(200, page, '499/1000'), json(200, page, '500/1000')]);
@@ -145,7 +192,11 @@ describe('OrgClient over HTTP', () => {
             '\n'
         ),
       (_req, _body, res) =>
-        csv(res, 'sf__Id,sf__Error,Key__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000\n')
+        // Unquoted, with a multi-select value: jsforce's reader (which also splits on ';') gives up.
+        csv(
+          res,
+          'sf__Id,sf__Error,Key__c,Levels__c\n,FIELD_CUSTOM_VALIDATION_EXCEPTION:rejected:--,k5000,Rep;Manager\n'
+        )
     ]);
     server = s.server;
     const records = Array.from({ length: 5001 }, (_, i) => ({
@@ -201,5 +252,90 @@ describe('OrgClient over HTTP', () => {
     const result = await client(s.url).upsert('SPM_KPI__c', 'Key__c', records);
     expect(result.created).toHaveLength(5001);
     expect(s.seen).toHaveLength(1 + Math.ceil(5001 / 200));
+  });
+});
+
+describe('OrgClient against the local org', () => {
+  let org: LocalOrg;
+  beforeAll(async () => {
+    org = await startLocalOrg({
+      data: generateSampleData({ seed: 3, reps: 2, opportunities: 40 })
+    });
+  });
+  afterAll(() => org.close());
+
+  /** A client of the local org that collects its retry warnings. */
+  function localClient(): { c: OrgClient; warnings: string[] } {
+    const warnings: string[] = [];
+    const conn = new Connection({
+      instanceUrl: org.url,
+      accessToken: org.accessToken,
+      version: '62.0'
+    });
+    const c = new OrgClient(conn, {
+      maxApiShare: 0.5,
+      sleep: async () => undefined,
+      random: () => 0.5,
+      onRetry: (message) => warnings.push(message)
+    });
+    return { c, warnings };
+  }
+
+  it('upserts above 5,000 records through Bulk API 2.0, sends locked rows again and reports the rest by key', async () => {
+    org.faults.inject({ kind: 'lockRow', path: '/jobs/ingest', method: 'PATCH', records: 3 });
+    org.faults.failRecord({ key: 'bulk-17' });
+    const { c, warnings } = localClient();
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `bulk-${i}`,
+      fields: {
+        Key__c: `bulk-${i}`,
+        Name: i === 0 ? 'Menu, "quoted"' : `KPI ${i}`,
+        Menu_Year__c: 2026,
+        Category__c: 'Sales',
+        Kind__c: 'Leading',
+        Unit__c: 'Count',
+        Direction__c: 'Higher is better',
+        Levels__c: 'Rep;Manager',
+        Active__c: true,
+        Definition__c: JSON.stringify({ object: 'Opportunity', measure: 'count' })
+      }
+    }));
+    const result = await c.upsert('SPM_KPI__c', 'Key__c', records);
+    expect(result.created).toHaveLength(5000);
+    expect(result.failed).toEqual([
+      { key: 'bulk-17', message: expect.stringMatching(/^FIELD_CUSTOM_VALIDATION_EXCEPTION:/) }
+    ]);
+    expect(warnings).toEqual([expect.stringMatching(/SPM_KPI__c: 3 locked rows; retry in \d+ ms/)]);
+    expect(org.store.lookup('SPM_KPI__c', 'Key__c', 'bulk-0')).toEqual([
+      expect.objectContaining({ Name: 'Menu, "quoted"', Levels__c: 'Rep;Manager' })
+    ]);
+    // Two jobs (the second for the locked rows), none through collections.
+    const paths = org.requests.map(
+      (r) => `${r.method} ${r.path.replace(/^\/services\/data\/v62\.0/, '')}`
+    );
+    expect(paths.filter((p) => p === 'POST /jobs/ingest')).toHaveLength(2);
+    expect(paths.filter((p) => p.includes('/composite/'))).toEqual([]);
+    expect(c.calls.retries).toBe(1);
+  });
+
+  it("opens a new job when an upload drops: jsforce takes a job's data once", async () => {
+    org.faults.inject({ kind: 'drop', path: '/batches', method: 'PUT' });
+    const { c, warnings } = localClient();
+    const mark = org.requests.length;
+    const records = Array.from({ length: 5001 }, (_, i) => ({
+      key: `drop-${i}`,
+      fields: { Key__c: `drop-${i}`, Name: `KPI ${i}`, Menu_Year__c: 2026 }
+    }));
+    const result = await c.upsert('SPM_KPI__c', 'Key__c', records);
+    expect(result.created).toHaveLength(5001);
+    expect(result.failed).toEqual([]);
+    expect(warnings).toEqual([expect.stringMatching(/^Bulk API 2.0 SPM_KPI__c job: connection/)]);
+    const paths = org.requests
+      .slice(mark)
+      .map((r) => `${r.method} ${r.path.replace(/^\/services\/data\/v62\.0/, '')}`);
+    expect(paths.filter((p) => p === 'POST /jobs/ingest')).toHaveLength(2);
+    expect(new Set(org.store.lookup('SPM_KPI__c', 'Key__c', 'drop-0').map((r) => r.Id)).size).toBe(
+      1
+    );
   });
 });

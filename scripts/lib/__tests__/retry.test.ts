@@ -2,7 +2,8 @@ import { backoffDelay, transientReason } from '../retry';
 
 describe('retry policy', () => {
   it('retries 5xx, throttling, lock contention and dropped connections', () => {
-    expect(transientReason(new Error('x'), 503)).toBe('HTTP 503');
+    expect(transientReason({ errorCode: 'ERROR_HTTP_503', message: '<html>…' })).toBe('HTTP 503');
+    expect(transientReason({ errorCode: 'SERVER_UNAVAILABLE' })).toBe('SERVER_UNAVAILABLE');
     expect(transientReason({ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests' })).toBe(
       'REQUEST_LIMIT_EXCEEDED'
     );
@@ -14,10 +15,9 @@ describe('retry policy', () => {
   });
 
   it('never retries a validation error', () => {
-    expect(
-      transientReason({ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' }, 400)
-    ).toBeUndefined();
-    expect(transientReason({ errorCode: 'INVALID_FIELD' }, 400)).toBeUndefined();
+    expect(transientReason({ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' })).toBeUndefined();
+    expect(transientReason({ errorCode: 'INVALID_FIELD' })).toBeUndefined();
+    expect(transientReason({ errorCode: 'ERROR_HTTP_404' })).toBeUndefined();
   });
 
   it('grows the delay exponentially, capped, with jitter within half the step', () => {

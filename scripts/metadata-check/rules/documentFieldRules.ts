@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
-import { InputError } from '../../lib/errors';
+import { InputError } from '../../../cli/errors';
 import { API_VERSION } from '../../lib/org-client';
 import { projectDocuments, type PacerDocument } from '../../lib/pacer-documents';
 import { documentFields } from '../documentFields';
