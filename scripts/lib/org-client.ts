@@ -279,7 +279,7 @@ export class OrgClient {
 
   /**
    * sObject collections by external id, chunked to 200 here: jsforce's `allowRecursive` would
-   * split too, but one chunk's failure would then stop the rest (TOOLCHAIN.md).
+   * split too, but one chunk's failure would then stop the rest.
    */
   private async collectionUpsert(
     type: string,

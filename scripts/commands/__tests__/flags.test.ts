@@ -2,15 +2,15 @@
  * Flags are declared once (cli/flags.ts): the help of every command is built from the same specs
  * that check its values. These tests read each command's help and feed its flags bad values.
  */
-import { spec as checkOrg } from '../scripts/commands/check-org';
-import { spec as planTargets } from '../scripts/commands/plan-targets';
-import { spec as report } from '../scripts/commands/report';
-import { spec as sampleData } from '../scripts/commands/sample-data';
-import { spec as sampleDataLoad } from '../scripts/commands/sample-data-load';
-import { spec as seed } from '../scripts/commands/seed';
-import { spec as snapshotForecast } from '../scripts/commands/snapshot-forecast';
-import { SPEC as localorg } from '../localorg/cli';
-import { UsageError } from './errors';
+import { spec as checkOrg } from '../check-org';
+import { spec as planTargets } from '../plan-targets';
+import { spec as report } from '../report';
+import { spec as sampleData } from '../sample-data';
+import { spec as sampleDataLoad } from '../sample-data-load';
+import { spec as seed } from '../seed';
+import { spec as snapshotForecast } from '../snapshot-forecast';
+import { SPEC as localorg } from '../../../localorg/cli';
+import { UsageError } from '../../../cli/errors';
 import {
   booleanFlag,
   checkFlags,
@@ -22,7 +22,7 @@ import {
   requiredFlag,
   stringFlag,
   wholeNumber
-} from './flags';
+} from '../../../cli/flags';
 
 const COMMANDS: Array<[string, CommandSpec]> = [
   ['check:org', checkOrg],
