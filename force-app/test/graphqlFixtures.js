@@ -80,7 +80,7 @@ export function toAggregateConnection(rows, hasNextPage = false) {
 }
 
 /**
- * The data of the workspace's context query (spmReviewContext) for given records, custom fields under
+ * The data of the workspace's context query (reviewContext) for given records, custom fields under
  * the query's aliases.
  * @param {{ users: object[], cadences: object[], agendaItems: object[], kpis: object[],
  *           stagePolicy: object[], lastReviews?: Array<{ Subject_User__c: string, Cadence__c: string,

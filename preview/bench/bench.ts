@@ -31,7 +31,7 @@ import {
   responsesFromRecords
 } from 'c/reviewModel';
 import { generateSampleData } from '../../sample-data/generate';
-import type { ReviewPlan } from '../../scripts/lib/engine';
+import type { ReviewPlan } from '../../scripts/lib/kpi-engine';
 import { benchPreviewFirstRender } from './benchPreview';
 
 type Row = Record<string, unknown>;

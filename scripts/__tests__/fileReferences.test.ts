@@ -20,7 +20,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const FILES = [
   'README.md',
   'docs/engine.md',
-  'scripts/lib/engine.ts',
+  'scripts/lib/kpi-engine.ts',
   'scripts/lib/errors.ts',
   'localorg/README.md',
   'localorg/server.ts',
@@ -76,13 +76,13 @@ describe('the file-reference matcher', () => {
   it('resolves paths from the root, from the file, as modules without extension, and folders', () => {
     expect(
       broken(
-        'see docs/engine.md, `scripts/lib/engine.ts`, scripts/lib/errors, `sample-data/`, ' +
+        'see docs/engine.md, `scripts/lib/kpi-engine.ts`, scripts/lib/errors, `sample-data/`, ' +
           '`graphql/schema.ts`, `../sample-data/generate.ts` and README.md',
         'localorg/server.ts'
       )
     ).toEqual([]);
-    expect(broken('`./errors` and `../lib/engine.ts`', 'scripts/lib/engine.ts')).toEqual([]);
-    expect(broken('`./missing`', 'scripts/lib/engine.ts')).toEqual(['./missing']);
+    expect(broken('`./errors` and `../lib/kpi-engine.ts`', 'scripts/lib/kpi-engine.ts')).toEqual([]);
+    expect(broken('`./missing`', 'scripts/lib/kpi-engine.ts')).toEqual(['./missing']);
     expect(broken('[engine](../docs/engine.md#the-model)', 'localorg/README.md', true)).toEqual([]);
   });
 

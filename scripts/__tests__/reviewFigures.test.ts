@@ -24,7 +24,7 @@ import {
   modelFromResponses,
   teamSubjectIds,
   type ReviewPlan
-} from '../lib/engine';
+} from '../lib/kpi-engine';
 import { PROJECT_DIR } from '../test-support/local-org';
 
 const FIGURES_FILE = join(__dirname, 'data', 'review-figures.json');

@@ -21,7 +21,7 @@ import {
   salesCycle,
   winRate,
   type Decomposition
-} from '../lib/engine';
+} from '../lib/kpi-engine';
 import { InputError, InputProblem } from '../../cli/errors';
 import {
   booleanFlag,

@@ -24,7 +24,7 @@ import {
   teamSubjectIds,
   unavailableWarnings,
   type ReviewModelWithGaps
-} from '../lib/engine';
+} from '../lib/kpi-engine';
 import { readJsonFile } from '../lib/files';
 import { todayInZone } from '../lib/forecast';
 import type { Io } from '../../cli/io';

@@ -3,7 +3,7 @@
  * with its SPM_Agenda_Item__c details (parent by `Cadence__r.Key__c`), one SPM_Stage_Policy__c
  * per stage. The field mapping is the engine's (c/kpiDefinitions), so seed and the panels agree.
  */
-import { cadenceToRecords, kpiToRecord, stagePolicyToRecords } from './engine';
+import { cadenceToRecords, kpiToRecord, stagePolicyToRecords } from './kpi-engine';
 import type { CadencesFile, KpiMenu, StagePolicyFile } from './schemas';
 
 /** A record to seed: its object, key and the fields to hold (API names). */

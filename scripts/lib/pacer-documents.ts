@@ -17,9 +17,9 @@ import {
   contextVariables,
   menuInForce,
   periodTypeOf
-} from '../../force-app/main/default/lwc/spmReviewContext/spmReviewContext.js';
+} from '../../force-app/main/default/lwc/reviewContext/reviewContext.js';
 import { InputError, type InputProblem } from '../../cli/errors';
-import { buildReviewPlan, PANEL_KEYS, teamSubjectIds, type ReviewInput } from './engine';
+import { buildReviewPlan, PANEL_KEYS, teamSubjectIds, type ReviewInput } from './kpi-engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {
   cadencesSchema,
@@ -156,7 +156,7 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
 
   add(
     {
-      operationName: 'spmReviewContext',
+      operationName: 'reviewContext',
       query: CONTEXT_QUERY,
       variables: contextVariables({ asOf: input.asOf }),
       panels: [...CONTEXT_PANELS]
@@ -185,7 +185,7 @@ export function pacerDocuments(input: PacerDocumentsInput): PacerDocumentSet {
   };
 
   const periodTypes = cadencePeriodTypes(input.cadences);
-  // The workspace's team choice: the leader first, then everyone below (spmReviewContext subjectsOf).
+  // The workspace's team choice: the leader first, then everyone below (reviewContext subjectsOf).
   const team = teamSubjectIds(input.users, input.managerId, [input.managerId]);
   for (const periodType of periodTypes) {
     plan(`review · ${periodType} · ${nameOf(input.users, input.repId)}`, {

@@ -5,7 +5,7 @@
  */
 import { NumberFormat } from './number-format';
 import { figure, renderCsv, renderMarkdownTable, type Cell } from './table';
-import { kpiCell, type KpiCell, type ReviewModel } from './engine';
+import { kpiCell, type KpiCell, type ReviewModel } from './kpi-engine';
 
 /** The engine's review model, which the report reads (typed in ./engine). */
 export type { ReviewModel };

@@ -7,7 +7,7 @@
  * Limits follow the fields they fill (force-app/main/default/objects/).
  */
 import { z } from 'zod';
-import { CLOSED_STAGES, PICKLISTS, menuDefinitionProblems } from './engine';
+import { CLOSED_STAGES, PICKLISTS, menuDefinitionProblems } from './kpi-engine';
 import type { InputProblem } from '../../cli/errors';
 
 // Picklist values of the data model: the engine's lists (c/kpiDefinitions), which the panels and

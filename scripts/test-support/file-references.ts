@@ -6,9 +6,9 @@
  * What counts as a reference, in the text of comments (TypeScript and JavaScript comments, HTML
  * and CSS comments, `#` lines of config and shell files) and of Markdown outside fenced code:
  * - a Markdown link or image target: `[text](target)`, `[label]: target`;
- * - a backticked path: `` `scripts/lib/engine.ts` ``, `` `../sample-data/` ``, `` `write.ts` ``;
+ * - a backticked path: `` `scripts/lib/kpi-engine.ts` ``, `` `../sample-data/` ``, `` `write.ts` ``;
  * - any Markdown file name: `see CONTRACT.md`, `README.md`;
- * - a path starting with one of the repo's top-level folders: scripts/lib/engine.ts, docs/;
+ * - a path starting with one of the repo's top-level folders: scripts/lib/kpi-engine.ts, docs/;
  * - any path under /tmp (outside the repo, gone with the session that wrote it).
  * Never a reference: URLs (anything with `://`, `mailto:`), anchors (`#part`), npm package paths
  * (`@scope/x`, or a first segment that is a package in node_modules and no repo entry), LWC

@@ -169,7 +169,7 @@ export const tests = [
 
       const operations = new Set(capture.captured.map((c) => c.operationName));
       for (const prefix of [
-        'spmReviewContext',
+        'reviewContext',
         'spmReviewCore',
         'spmReviewActivity',
         'spmReviewJoins',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { startLocalOrg, type LocalOrg } from '../../../localorg/server';
 import { generateSampleData } from '../../../sample-data/generate';
 import type { HiddenFields } from '../../../localorg/sessions';
-import { PANEL_KEYS } from '../../lib/engine';
+import { PANEL_KEYS } from '../../lib/kpi-engine';
 import { captureIo, type CapturedIo } from '../../../cli/io';
 import { pacerDocuments } from '../../lib/pacer-documents';
 import { PROJECT_DIR, type Run } from '../../test-support/local-org';
@@ -118,7 +118,7 @@ describe("check:org's reading of one document", () => {
     managerId: '005000000000001AAA',
     accountId: '001000000000001AAA'
   });
-  const context = documents.find((d) => d.operationName === 'spmReviewContext')!;
+  const context = documents.find((d) => d.operationName === 'reviewContext')!;
 
   it("puts the org's errors on the subquery their path names, and the rest on the document", () => {
     const outcome = documentOutcome(context, null, {
@@ -131,7 +131,7 @@ describe("check:org's reading of one document", () => {
     });
     const lines = formatOutcome({ ...outcome, document: { ...context, panels: ['trust'] } });
     expect(lines[0]).toMatch(
-      /^ {2}FAILED {2}spmReviewContext .*error from the org: no path at all$/
+      /^ {2}FAILED {2}reviewContext .*error from the org: no path at all$/
     );
     expect(lines).toContain('    FAILED  User: error from the org: boom');
     expect(lines).toContain(

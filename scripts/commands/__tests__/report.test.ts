@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSampleData } from '../../../sample-data/generate';
-import { MAX_PLAN_DOCUMENTS, modelFromDataSet } from '../../lib/engine';
+import { MAX_PLAN_DOCUMENTS, modelFromDataSet } from '../../lib/kpi-engine';
 import { captureIo } from '../../../cli/io';
 import { run as report } from '../report';
 import { run as seed } from '../seed';

@@ -4,7 +4,7 @@ import { buildGraphqlSchema } from '../../../localorg/graphql/schema';
 import { loadSchema } from '../../../localorg/schema/load-schema';
 import { API_VERSION } from '../org-client';
 import { REPO_ROOT } from '../../metadata-check/__tests__/projectCopy';
-import { PANEL_KEYS } from '../engine';
+import { PANEL_KEYS } from '../kpi-engine';
 import { cadencePeriodTypes, pacerDocuments, projectDocuments } from '../pacer-documents';
 
 describe('the documents Pacer sends', () => {
@@ -49,7 +49,7 @@ describe('the documents Pacer sends', () => {
       expect(doc.panels.length).toBeGreaterThan(0);
       expect(doc.panels.filter((p) => !PANEL_KEYS.includes(p))).toEqual([]);
     }
-    const context = set.documents.find((d) => d.operationName === 'spmReviewContext');
+    const context = set.documents.find((d) => d.operationName === 'reviewContext');
     expect(context?.panels).toEqual(PANEL_KEYS);
   });
 

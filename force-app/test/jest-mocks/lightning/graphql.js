@@ -2,7 +2,7 @@
  * Jest mock of lightning/graphql, a superset of sfdx-lwc-jest's stub:
  * - `graphql` is a test wire adapter with the stub's `emit(data, filterFn)` / `emitErrors(errors, filterFn)`
  *   / `getLastConfig()`; `filterFn` receives a wire's config, so a test can answer one query of a
- *   component that wires several (`(config) => config.query?.operationName === 'spmReviewContext'`).
+ *   component that wires several (`(config) => config.query?.operationName === 'reviewContext'`).
  * - `gql` stays a `jest.fn()` but returns a document `{ kind: 'Document', text, operationName }`
  *   (the stub returns undefined), so tests see which query each wire holds and can validate it.
  * - `graphql.requests()` lists what the platform would send: one entry each time a wire holds a defined

@@ -18,10 +18,10 @@ function find(list, userId) {
  * A KPI's cell (or any block of the model shaped `{ total, byUser, byTeam }`, such as
  * `model.activity`) for one person, their team, or everyone.
  * @param {{ total?: object, byUser?: Array<object>, byTeam?: Array<object> }|undefined} kpi a KPI of
- *   the review model (scripts/lib/engine.ts ModelKpi)
+ *   the review model (scripts/lib/kpi-engine.ts ModelKpi)
  * @param {string|null} [userId] a person of the scope; nothing for the total
  * @param {{ own?: boolean }} [options] `own`: the person's own cell, never their team's
- * @returns {object|undefined} the cell (scripts/lib/engine.ts KpiCell), undefined when there is none
+ * @returns {object|undefined} the cell (scripts/lib/kpi-engine.ts KpiCell), undefined when there is none
  */
 export function kpiCell(kpi, userId, options) {
   if (!kpi) return undefined;

@@ -42,7 +42,7 @@ function kpiValueFromParts(kpi, parts, target, context) {
 
 /**
  * The KPI section of the model.
- * @returns {Array<object>} one entry per menu KPI (scripts/lib/engine.ts ModelKpi)
+ * @returns {Array<object>} one entry per menu KPI (scripts/lib/kpi-engine.ts ModelKpi)
  */
 export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
   const { context, people, kpis } = plan;

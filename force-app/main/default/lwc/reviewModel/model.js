@@ -1,6 +1,6 @@
 /**
  * The review model assembled from the needs' answers: scope, people, KPIs, funnel, trust, movement,
- * activity, forecast and lists (scripts/lib/engine.ts ReviewModel).
+ * activity, forecast and lists (scripts/lib/kpi-engine.ts ReviewModel).
  */
 import { MODEL_VERSION } from 'c/reviewPlan';
 import { consumersByNeed, failedNeedsOf } from './answers';

@@ -1,7 +1,7 @@
 /**
  * The review model: the second half of the engine. It turns the answers to a plan's documents
  * (c/reviewPlan) into the one plain model every panel and `report` render: KPI cells, funnel, data
- * trust, movement, activity, forecast and lists. Shapes: scripts/lib/engine.ts (ReviewModel).
+ * trust, movement, activity, forecast and lists. Shapes: scripts/lib/kpi-engine.ts (ReviewModel).
  *
  *   plan.documents ─► responses (the org, the local org, or ./responses responsesFromRecords)
  *                  ─► ./responses (read, failures told apart) ─► ./answers (each need's rows)

@@ -1,7 +1,7 @@
 /**
  * A review's input checked, and its context: the scope, the periods, the options (defaults, else the
  * menu's builtin parameters, else what the caller gave) every need and number of the review reads.
- * The input's shape is typed in scripts/lib/engine.ts (ReviewInput).
+ * The input's shape is typed in scripts/lib/kpi-engine.ts (ReviewInput).
  */
 import {
   addDays,
@@ -115,7 +115,7 @@ function optionsOf(given, kpis) {
 
 /**
  * The context of a review: the scope, periods and options of an input {@link checkInput} accepted.
- * @param {object} input the review's input (scripts/lib/engine.ts ReviewInput)
+ * @param {object} input the review's input (scripts/lib/kpi-engine.ts ReviewInput)
  * @param {string} periodType what {@link checkInput} returned
  * @param {Array<object>} kpis the active, normalized menu entries
  * @returns {{ context: object, people: Array<object> }}

@@ -1,7 +1,7 @@
 /**
  * The review plan: everything a performance review shows, as GraphQL documents sent all at once (one
  * round trip). The plan is the first half of the engine; the review model (c/reviewModel) turns the
- * answers into the numbers every panel and `report` render. Shapes: scripts/lib/engine.ts
+ * answers into the numbers every panel and `report` render. Shapes: scripts/lib/kpi-engine.ts
  * (ReviewInput → ReviewPlan).
  *
  *   input ─► ./planContext (scope, periods, options)
@@ -67,7 +67,7 @@ function planVariables(context, menuVariables) {
  * at once (one round trip): at most {@link MAX_PLAN_DOCUMENTS}, each of at most 10 subqueries of one
  * group ('core', 'activity' or 'joins', see c/queryCompiler SUBQUERY_GROUPS), so that a document the
  * org rejects blanks only the panels listed in its `panels`.
- * @param {object} input (scripts/lib/engine.ts ReviewInput)
+ * @param {object} input (scripts/lib/kpi-engine.ts ReviewInput)
  *   - `subjectUserIds` (required): the people reviewed; `users`: User records (Id, Name, ManagerId,
  *     Title) for names and the ManagerId hierarchy;
  *   - `kpis`: the KPI menu (SPM_KPI__c records or config entries); `stagePolicy`: its stages;
@@ -78,7 +78,7 @@ function planVariables(context, menuVariables) {
  *   - `targets`: SPM_Target__c records given instead of queried;
  *   - `options`: staleDays, closingSoonDays, forecastBasis ('commit' | 'weighted'),
  *     conversionWindowMonths, topN, listSize (≤ 200), wonStages, lostStages
- * @returns {object} plan (scripts/lib/engine.ts ReviewPlan): `{ version, context, people, kpis,
+ * @returns {object} plan (scripts/lib/kpi-engine.ts ReviewPlan): `{ version, context, people, kpis,
  *   documents, specs, variables, unplanned, localRecords, reads, builtinKpis }`, each document
  *   `{ operationName, query, variables, aliases, group, panels }` (`group` 'core' | 'activity' |
  *   'joins'; `panels` from {@link PANEL_KEYS}), `unplanned` the menu KPIs left out `{ key, reason }`,

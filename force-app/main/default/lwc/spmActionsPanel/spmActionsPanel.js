@@ -3,8 +3,8 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { errorText } from 'c/errors';
 import { formatLabel, todayIn } from 'c/formatters';
-import { panelView, panelErrors } from 'c/spmPanelModel';
-import { newRecordKey } from 'c/spmReviewContext';
+import { panelView, panelErrors } from 'c/panelModel';
+import { newRecordKey } from 'c/reviewContext';
 import { actionRows, triggerText } from './actionRows';
 import ACTION_OBJECT from '@salesforce/schema/SPM_Action__c';
 import ID_FIELD from '@salesforce/schema/SPM_Action__c.Id';
@@ -167,7 +167,7 @@ export default class SpmActionsPanel extends LightningElement {
     return this.draftRows.length > 0;
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

@@ -8,7 +8,7 @@ import {
   statusBadgeClass,
   statusLabel,
   createActionEvent
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 import { formatKpiValue, formatPercent } from 'c/formatters';
 import { kpiCell } from 'c/reviewModel';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
@@ -62,7 +62,7 @@ const MEASURES = [
  * holds the series (`model.activity.history`). Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmActivityPanel extends LightningElement {
-  /** The review model (c/reviewModel; scripts/lib/engine.ts ReviewModel). */
+  /** The review model (c/reviewModel; scripts/lib/kpi-engine.ts ReviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */
@@ -145,7 +145,7 @@ export default class SpmActivityPanel extends LightningElement {
     });
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

@@ -15,7 +15,7 @@ import {
   errorMessages,
   withActions
 } from 'c/reviewLoader';
-import { menuInForce } from 'c/spmReviewContext';
+import { menuInForce } from 'c/reviewContext';
 import { ACCOUNT_QUERY } from 'c/spmDocuments';
 import { readAccountContext } from './accountContext';
 import { accountView } from './accountView';

@@ -9,7 +9,7 @@ import {
   statusBadgeClass,
   statusLabel,
   createActionEvent
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 import { errorText } from 'c/errors';
 import { formatCurrency, formatDate, formatNumber, formatPercent, todayIn } from 'c/formatters';
 import { validateSnooze, snoozeRecordInput, SNOOZE_ERRORS, REASON_MAX_LENGTH } from './snooze';
@@ -87,7 +87,7 @@ const SNOOZE_MESSAGES = {
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }) and `refresh` after a snooze.
  */
 export default class SpmDataTrustPanel extends LightningElement {
-  /** The review model (c/reviewModel; scripts/lib/engine.ts ReviewModel). */
+  /** The review model (c/reviewModel; scripts/lib/kpi-engine.ts ReviewModel). */
   @api model;
   @api loading = false;
   /** Errors of any shape, shown by the shared error panel. */
@@ -136,7 +136,7 @@ export default class SpmDataTrustPanel extends LightningElement {
     return this.model?.scope?.asOf ?? todayIn();
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { dealRow, createActionEvent, formatLabel } from 'c/spmPanelModel';
+import { dealRow, createActionEvent, formatLabel } from 'c/panelModel';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import COL_OPPORTUNITY from '@salesforce/label/c.SPM_Col_Opportunity';
 import COL_ACCOUNT from '@salesforce/label/c.SPM_Col_Account';

@@ -1,6 +1,6 @@
 /**
  * The static GraphQL documents the components send, as plain text: the review context
- * (c/spmReviewContext reads its answer) and the coaching panel's account query. The components wrap
+ * (c/reviewContext reads its answer) and the coaching panel's account query. The components wrap
  * them with `gql`; this module imports nothing, so Node scripts (the org pre-flight) can import the
  * same text and validate it. The review plan's documents are not here: the engine builds them per
  * review (c/reviewPlan).
@@ -90,8 +90,8 @@ export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true 
         }
       }`;
 
-/** The context query. Named, variables only, records capped; read by c/spmReviewContext. */
-export const CONTEXT_QUERY = `query spmReviewContext($asOf: Date) {
+/** The context query. Named, variables only, records capped; read by c/reviewContext. */
+export const CONTEXT_QUERY = `query reviewContext($asOf: Date) {
   uiapi {
     query {
       User(where: { IsActive: { eq: true } }, orderBy: { Name: { order: ASC } }, first: 2000) {
@@ -203,7 +203,7 @@ export const ACCOUNT_QUERY = `query spmCoachingAccount($accountId: ID, $userId: 
 
 /** Every static document, by operation name. */
 export const STATIC_DOCUMENTS = Object.freeze({
-  spmReviewContext: CONTEXT_QUERY,
+  reviewContext: CONTEXT_QUERY,
   spmCoachingAccount: ACCOUNT_QUERY
 });
 

@@ -8,7 +8,7 @@ import {
   statusBadgeClass,
   statusLabel,
   createActionEvent
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 import { formatCurrency, formatPercent } from 'c/formatters';
 import {
   layoutBullet,
@@ -234,7 +234,7 @@ export default class SpmForecastPanel extends LightningElement {
 
   // ---- branches ---------------------------------------------------------------------------------
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

@@ -6,7 +6,7 @@ import {
   kpiByKey,
   numberOrNull,
   createActionEvent
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 import { formatCurrency, formatNumber, formatPercent, formatKpiValue } from 'c/formatters';
 import { layoutFunnel, funnelHeight, FUNNEL_WIDTH } from './funnelLayout';
 import TITLE from '@salesforce/label/c.SPM_Funnel_Title';
@@ -108,7 +108,7 @@ export default class SpmFunnelPanel extends LightningElement {
     return Array.isArray(stages) ? stages : [];
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

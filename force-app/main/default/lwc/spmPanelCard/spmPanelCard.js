@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { panelView } from 'c/spmPanelModel';
+import { panelView } from 'c/panelModel';
 import LOADING from '@salesforce/label/c.SPM_Loading';
 
 /**
@@ -17,7 +17,7 @@ import LOADING from '@salesforce/label/c.SPM_Loading';
  *     </div>
  *   </c-spm-panel-card>
  *
- * with `view` from `panelView` of c/spmPanelModel, which picks the branch by the same rule as this card.
+ * with `view` from `panelView` of c/panelModel, which picks the branch by the same rule as this card.
  */
 export default class SpmPanelCard extends LightningElement {
   /** The card's title. */

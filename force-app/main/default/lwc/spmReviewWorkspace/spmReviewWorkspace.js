@@ -18,7 +18,7 @@ import {
 } from 'c/reviewLoader';
 import { reduceErrors, errorText } from 'c/errors';
 import { formatDate, formatLabel } from 'c/formatters';
-import { panelView } from 'c/spmPanelModel';
+import { panelView } from 'c/panelModel';
 import { CONTEXT_QUERY } from 'c/spmDocuments';
 import {
   contextVariables,
@@ -34,7 +34,7 @@ import {
   lastReviewDateOf,
   kpiSnapshot,
   newRecordKey
-} from 'c/spmReviewContext';
+} from 'c/reviewContext';
 import REVIEW_OBJECT from '@salesforce/schema/SPM_Review__c';
 import REVIEW_NAME from '@salesforce/schema/SPM_Review__c.Name';
 import REVIEW_KEY from '@salesforce/schema/SPM_Review__c.Key__c';

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { formatLabel, formatPercent } from 'c/formatters';
-import { createActionEvent, panelView } from 'c/spmPanelModel';
-import { scorecardRows, cardErrorsOf } from 'c/spmKpiView';
+import { createActionEvent, panelView } from 'c/panelModel';
+import { scorecardRows, cardErrorsOf } from 'c/kpiView';
 import TITLE from '@salesforce/label/c.SPM_Scorecard_Title';
 import EMPTY from '@salesforce/label/c.SPM_Scorecard_Empty';
 import BELOW from '@salesforce/label/c.SPM_Scorecard_BelowTheLine';

@@ -4,7 +4,7 @@
  * own deals, and a total row — every value recomputed by the engine, never an average of rows.
  */
 import { formatKpiValue, formatNumber } from 'c/formatters';
-import { appliesToLevel, unavailableReason, STATUS_STYLES } from 'c/spmKpiView';
+import { appliesToLevel, unavailableReason, STATUS_STYLES } from 'c/kpiView';
 import { kpiCell } from 'c/reviewModel';
 
 /** The data-trust counts shown per person, in column order. */

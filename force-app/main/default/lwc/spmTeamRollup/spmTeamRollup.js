@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { panelView } from 'c/spmPanelModel';
-import { cardErrorsOf } from 'c/spmKpiView';
+import { panelView } from 'c/panelModel';
+import { cardErrorsOf } from 'c/kpiView';
 import { rollupTable, TRUST_COLUMNS } from './rollupRows';
 import TITLE from '@salesforce/label/c.SPM_TeamRollup_Title';
 import PERSON from '@salesforce/label/c.SPM_TeamRollup_Person';

@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, panelErrors, formatLabel } from 'c/spmPanelModel';
+import { panelView, panelErrors, formatLabel } from 'c/panelModel';
 import { formatDate } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_Top_Title';
 import EMPTY from '@salesforce/label/c.SPM_Top_Empty';
@@ -32,7 +32,7 @@ export default class SpmTopOpportunities extends LightningElement {
     return this.model?.scope?.currency ?? null;
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

@@ -6,7 +6,7 @@ import {
   kpiByKey,
   numberOrNull,
   createActionEvent
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 import { formatCurrency, formatKpiValue, formatNumber } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_WonLost_Title';
 import EMPTY from '@salesforce/label/c.SPM_WonLost_Empty';
@@ -77,7 +77,7 @@ export default class SpmWonLost extends LightningElement {
     return this.listComplete ? null : formatLabel(LIST_INCOMPLETE, this.closed.length);
   }
 
-  /** The card's error: the container's, else why this panel's documents failed (c/spmPanelModel). */
+  /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
   get cardErrors() {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }

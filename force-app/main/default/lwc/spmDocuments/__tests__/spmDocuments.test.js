@@ -39,7 +39,7 @@ function selections(text) {
 describe('c/spmDocuments', () => {
   it('lists each static document under the name of its one operation', () => {
     expect(STATIC_DOCUMENTS).toEqual({
-      spmReviewContext: CONTEXT_QUERY,
+      reviewContext: CONTEXT_QUERY,
       spmCoachingAccount: ACCOUNT_QUERY
     });
     for (const [name, text] of Object.entries(STATIC_DOCUMENTS)) {

@@ -30,7 +30,7 @@ async function openTeamMeeting({ failActivity }) {
   await flushPromises();
   graphql.emit(
     CONTEXT,
-    (config) => Boolean(config.query) && config.query.operationName === 'spmReviewContext'
+    (config) => Boolean(config.query) && config.query.operationName === 'reviewContext'
   );
   await flushPromises();
   const documents = renderedPlanDocuments(element);

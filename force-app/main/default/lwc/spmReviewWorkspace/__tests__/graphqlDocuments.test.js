@@ -20,7 +20,7 @@ const ACCOUNT = require('../../spmCoachingPanel/__tests__/data/account.json');
 jest.mock('@salesforce/user/Id', () => ({ default: '0058N0000000002QAA' }), { virtual: true });
 jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { virtual: true });
 
-const STATIC_OPERATIONS = ['spmReviewContext', 'spmCoachingAccount'];
+const STATIC_OPERATIONS = ['reviewContext', 'spmCoachingAccount'];
 const EXECUTIVE_ID = '0058N00000000ZZQAA';
 
 /**
@@ -65,7 +65,7 @@ async function sentRequests() {
   workspace.asOf = '2026-11-23';
   document.body.appendChild(workspace);
   await flushPromises();
-  graphql.emit(withExecutive(CONTEXT), byOperation('spmReviewContext'));
+  graphql.emit(withExecutive(CONTEXT), byOperation('reviewContext'));
   await flushPromises();
 
   const options = $(workspace, 'lightning-combobox.person').options;
@@ -134,7 +134,7 @@ describe('GraphQL documents of the review workspace and the coaching panel', () 
   it('sends a context query and an account query that the local org schema accepts', () => {
     const requests = sent.requests.filter((r) => STATIC_OPERATIONS.includes(r.operationName));
     expect(validation(requests)).toEqual([
-      { operation: 'spmReviewContext', errors: [] },
+      { operation: 'reviewContext', errors: [] },
       { operation: 'spmCoachingAccount', errors: [] }
     ]);
   });

@@ -20,7 +20,7 @@ const FIRST_REP_ID = '005TEST00000001001';
 jest.mock('@salesforce/user/Id', () => ({ default: '005TEST00000000001' }), { virtual: true });
 jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Europe/Paris' }), { virtual: true });
 
-const CONTEXT_OPERATION = 'spmReviewContext';
+const CONTEXT_OPERATION = 'reviewContext';
 
 function teamOf(reps) {
   const users = [

@@ -69,7 +69,7 @@ async function render(props = {}) {
 }
 
 async function emitContext(data = CONTEXT) {
-  graphql.emit(data, byOperation('spmReviewContext'));
+  graphql.emit(data, byOperation('reviewContext'));
   await flushPromises();
 }
 
@@ -84,7 +84,7 @@ async function emitPlan(element, responses, refreshes = {}) {
 }
 
 function planRequests() {
-  return graphql.requests().filter((r) => r.operationName !== 'spmReviewContext');
+  return graphql.requests().filter((r) => r.operationName !== 'reviewContext');
 }
 
 async function choose(element, selector, value) {
@@ -108,7 +108,7 @@ describe('c-spm-review-workspace', () => {
   it('shows a spinner until the context arrives, and sends only the context query', async () => {
     const element = await render();
     expect(inPanelCard(element, 'lightning-spinner')).not.toBeNull();
-    expect(graphql.requests().map((r) => r.operationName)).toEqual(['spmReviewContext']);
+    expect(graphql.requests().map((r) => r.operationName)).toEqual(['reviewContext']);
     expect(graphql.requests()[0].variables).toEqual({ asOf: AS_OF });
   });
 
@@ -411,7 +411,7 @@ describe('c-spm-review-workspace', () => {
 
   it('shows the context error in the shared error panel', async () => {
     const element = await render();
-    graphql.emitErrors(CONTEXT_ERROR, byOperation('spmReviewContext'));
+    graphql.emitErrors(CONTEXT_ERROR, byOperation('reviewContext'));
     await flushPromises();
     expect(inPanelCard(element, 'c-spm-error-panel').errors).toEqual([CONTEXT_ERROR[0].message]);
     expect(planRequests()).toHaveLength(0);

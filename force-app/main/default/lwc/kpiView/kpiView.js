@@ -4,7 +4,7 @@
  */
 import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
 import { pacing } from 'c/metrics';
-import { panelErrors } from 'c/spmPanelModel';
+import { panelErrors } from 'c/panelModel';
 import { kpiCell } from 'c/reviewModel';
 
 /** Status → SLDS theme and utility icon; colour is never the only signal (the text says it too). */

@@ -11,7 +11,7 @@ import {
   lastReviewDateOf,
   kpiSnapshot,
   newRecordKey
-} from 'c/spmReviewContext';
+} from 'c/reviewContext';
 import { formatLabel } from 'c/formatters';
 
 const CONTEXT = require('@pacer/fixtures/context.json');
@@ -27,7 +27,7 @@ const USERS = [
 ];
 const TEMPLATES = { me: '{0} (me)', wholeTeam: '{0}: whole team', levelUp: '{0}: level up' };
 
-describe('c/spmReviewContext readContext', () => {
+describe('c/reviewContext readContext', () => {
   it('reads users, cadences with their agenda in order, the menu, the policy and the last review dates', () => {
     const context = readContext(CONTEXT);
     expect(context.users.length).toBeGreaterThan(5);
@@ -60,7 +60,7 @@ describe('c/spmReviewContext readContext', () => {
   });
 });
 
-describe('c/spmReviewContext hierarchy', () => {
+describe('c/reviewContext hierarchy', () => {
   it('derives the level from the height of the hierarchy below', () => {
     expect(levelOf(USERS, 'R1')).toBe('Rep');
     expect(levelOf(USERS, 'M1')).toBe('Manager');
@@ -116,7 +116,7 @@ describe('c/spmReviewContext hierarchy', () => {
   });
 });
 
-describe('c/spmReviewContext cadences and periods', () => {
+describe('c/reviewContext cadences and periods', () => {
   const cadences = [
     { Id: 'c2', Level__c: 'Rep', Meeting_Type__c: 'Performance coaching', Sort_Order__c: 2 },
     { Id: 'c1', Level__c: 'Rep', Meeting_Type__c: 'Individual coaching', Sort_Order__c: 1 },
@@ -170,7 +170,7 @@ describe('c/spmReviewContext cadences and periods', () => {
   });
 });
 
-describe('c/spmReviewContext records', () => {
+describe('c/reviewContext records', () => {
   it('snapshots the KPI values shown as JSON', () => {
     const model = {
       scope: {

@@ -4,7 +4,7 @@ import {
   unavailableReason,
   cardErrorsOf,
   STATUS_STYLES
-} from 'c/spmKpiView';
+} from 'c/kpiView';
 
 const LABELS = {
   notLoaded: 'Not loaded',
@@ -78,7 +78,7 @@ const model = {
   ]
 };
 
-describe('c/spmKpiView', () => {
+describe('c/kpiView', () => {
   it("shows a manager's team cell, a rep's own, and dashes for someone outside the scope", () => {
     const rowOf = (userId) =>
       scorecardRows(model, { level: 'Rep', userId, labels: LABELS }).above.find(

@@ -10,7 +10,7 @@ import {
   statusBadgeClass,
   unavailableReasons,
   panelErrors
-} from 'c/spmPanelModel';
+} from 'c/panelModel';
 
 /** A model whose activity document failed (c/reviewModel model.unavailable). */
 const PARTLY = {
@@ -31,7 +31,7 @@ const PARTLY = {
   ]
 };
 
-describe('c/spmPanelModel', () => {
+describe('c/panelModel', () => {
   it('picks loading over error over empty over data', () => {
     expect(panelState({ loading: true, error: ['x'], hasData: true })).toBe('loading');
     expect(panelState({ loading: false, error: ['x'], hasData: true })).toBe('error');

@@ -1,5 +1,5 @@
 /**
- * The review plan as the scripts see it (scripts/lib/engine.ts), answered by a local org: documents
+ * The review plan as the scripts see it (scripts/lib/kpi-engine.ts), answered by a local org: documents
  * by group with their panels, sent in parallel; a document the org rejects leaves only its panels
  * without numbers, and says so in one warning line each.
  */
@@ -17,7 +17,7 @@ import {
   MAX_PLAN_DOCUMENTS,
   PANEL_KEYS,
   type ReviewPlan
-} from '../engine';
+} from '../kpi-engine';
 
 type Response = { data?: object; errors?: object[] };
 
