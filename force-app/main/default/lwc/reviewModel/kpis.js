@@ -47,9 +47,10 @@ function kpiValueFromParts(kpi, parts, target, context) {
 export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
   const { context, people, kpis } = plan;
   const byKey = new Map(kpis.map((k) => [k.key, k]));
-  const unplanned = new Set(plan.unplanned.map((u) => u.key));
-  // Why a KPI's number is unavailable (a subquery it reads failed), or null.
+  const unplanned = new Map(plan.unplanned.map((u) => [u.key, u.reason]));
+  // Why a KPI's number is unavailable (left out of the plan, or a subquery it reads failed), or null.
   const unavailableReason = (kpi) => {
+    if (unplanned.has(kpi.key)) return unplanned.get(kpi.key) || 'not loaded';
     const reasons = (plan.reads[kpi.key] || [])
       .filter((id) => failedNeeds.has(id))
       .map((id) => failedNeeds.get(id));

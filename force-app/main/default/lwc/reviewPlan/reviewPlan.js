@@ -19,6 +19,7 @@ import { conditionVariables } from 'c/criteria';
 import { normalizeKpis } from 'c/kpiDefinitions';
 import { scopeVariables, compileKpis, compileDocuments, MAX_SUBQUERIES } from 'c/queryCompiler';
 import { checkInput, planContext } from './planContext';
+import { checkMenu } from './menuCheck';
 import { reviewNeeds } from './reviewNeeds';
 import { builtinNeeds, builtinKpiKeys, builtinReads, FLAG_BUILTINS } from './builtinNeeds';
 import { trendNeeds, trendVariables, trendNeedId, HISTORY_LENGTH } from './trendNeeds';
@@ -81,17 +82,19 @@ function planVariables(context, menuVariables) {
  * @returns {object} plan (scripts/lib/kpi-engine.ts ReviewPlan): `{ version, context, people, kpis,
  *   documents, specs, variables, unplanned, localRecords, reads, builtinKpis }`, each document
  *   `{ operationName, query, variables, aliases, group, panels }` (`group` 'core' | 'activity' |
- *   'joins'; `panels` from {@link PANEL_KEYS}), `unplanned` the menu KPIs left out `{ key, reason }`,
+ *   'joins'; `panels` from {@link PANEL_KEYS}), `unplanned` the menu KPIs left out `{ key, reason }` (a definition refused, ./menuCheck, or no room),
  *   `reads` the needs each KPI reads, `builtinKpis` the menu KPI carrying each builtin
  */
 export function buildReviewPlan(input) {
   const periodType = checkInput(input);
   const kpis = normalizeKpis(input.kpis || []).filter((k) => k.active !== false);
-  const { context, people } = planContext(input, periodType, kpis);
-  const menu = compileKpis(kpis, context);
+  // Refused definitions stay in `kpis` (the panels list them, blank, with the reason) but read nothing.
+  const { planned, refused } = checkMenu(kpis);
+  const { context, people } = planContext(input, periodType, planned);
+  const menu = compileKpis(planned, context);
   const variables = planVariables(context, menu.variables);
   const needs = [
-    ...reviewNeeds(context, { flags: builtinNeeds(kpis, context), trends: trendNeeds(context) }),
+    ...reviewNeeds(context, { flags: builtinNeeds(planned, context), trends: trendNeeds(context) }),
     ...menu.needs.map((n) => ({ ...n, panels: KPI_PANELS }))
   ];
   const compiled = compileDocuments(
@@ -109,12 +112,15 @@ export function buildReviewPlan(input) {
     panels: panelsOf(compiled.specs.filter((spec) => document.aliases.includes(spec.alias)))
   }));
   const droppedNeeds = new Set(compiled.dropped.flatMap((s) => s.consumers.map((c) => c.need.id)));
-  const unplanned = kpis
-    .filter((k) => droppedNeeds.has(`kpi:${k.key}`))
-    .map((k) => ({
-      key: k.key,
-      reason: `not loaded: the review already sends ${MAX_PLAN_DOCUMENTS} documents of up to ${MAX_SUBQUERIES} subqueries`
-    }));
+  const unplanned = [
+    ...refused,
+    ...planned
+      .filter((k) => droppedNeeds.has(`kpi:${k.key}`))
+      .map((k) => ({
+        key: k.key,
+        reason: `not loaded: the review already sends ${MAX_PLAN_DOCUMENTS} documents of up to ${MAX_SUBQUERIES} subqueries`
+      }))
+  ];
   return {
     version: MODEL_VERSION,
     context,
@@ -127,7 +133,7 @@ export function buildReviewPlan(input) {
     localRecords: context.targetsGiven
       ? { SPM_Target__c: context.accountId ? [] : input.targets || [] }
       : {},
-    reads: kpiReads(kpis, context),
-    builtinKpis: builtinKpiKeys(kpis)
+    reads: kpiReads(planned, context),
+    builtinKpis: builtinKpiKeys(planned)
   };
 }

@@ -327,7 +327,9 @@ export default class SpmReviewWorkspace extends LightningElement {
 
   get notLoadedText() {
     const unplanned = (this.model && this.model.unplanned) || [];
-    return unplanned.length ? formatLabel(NOT_LOADED, unplanned.map((u) => u.key).join(', ')) : '';
+    // Each with its reason: a refused definition is the admin's to fix, no room is the menu's size.
+    const listed = unplanned.map((u) => (u.reason ? `${u.key} (${u.reason})` : u.key));
+    return listed.length ? formatLabel(NOT_LOADED, listed.join('; ')) : '';
   }
 
   get agendaItems() {

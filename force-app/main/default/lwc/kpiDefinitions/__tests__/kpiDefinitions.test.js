@@ -233,9 +233,12 @@ describe('records', () => {
     ]);
     expect(normalizeKpis(menu.kpis.slice(0, 2))[0].id).toBeNull();
   });
-  it('reports a definition that is not JSON with the KPI key', () => {
-    expect(() => kpiFromRecord({ Key__c: 'x', Definition__c: '{oops' })).toThrow(
-      'KPI x: Definition__c is not valid JSON'
+  it('reads a definition that is not JSON as none, with the reason, rather than throw', () => {
+    const kpi = kpiFromRecord({ Key__c: 'x', Definition__c: '{oops' });
+    expect(kpi.definition).toBeNull();
+    expect(kpi.definitionError).toMatch(/^Definition__c is not valid JSON \(/);
+    expect(kpiFromRecord({ Key__c: 'y', Definition__c: '{"measure":"count"}' })).not.toHaveProperty(
+      'definitionError'
     );
   });
   it('maps cadences and the stage policy to records keyed by Key__c', () => {

@@ -397,6 +397,48 @@ describe('the review plan', () => {
     expect(cellOf(model, 'sales_won').total.value).toBe(50000);
   });
 
+  it('leaves out a KPI whose definition the org holds broken, and what is computed from it, with the reason', () => {
+    const edited = kpis.map((k) => {
+      // Definition__c edited in the org after seeding: one not JSON, one naming a field Pacer does not know.
+      if (k.key === 'deals_won')
+        return {
+          ...k,
+          definition: undefined,
+          definitionError: 'Definition__c is not valid JSON (Unexpected token)'
+        };
+      if (k.key === 'sales_won')
+        return { ...k, definition: { ...k.definition, field: 'Amount_Typo__c' } };
+      return k;
+    });
+    const broken = planFor({ kpis: edited });
+    const left = Object.fromEntries(broken.unplanned.map((u) => [u.key, u.reason]));
+    expect(left.deals_won).toBe(
+      'definition refused: Definition__c is not valid JSON (Unexpected token)'
+    );
+    expect(left.sales_won).toBe(
+      'definition refused: definition.field must name a field of Opportunity (got "Amount_Typo__c")'
+    );
+    // win_rate is deals_won / deals_closed: computed from a refused KPI, so out too, never 0%.
+    expect(left.win_rate).toBe('computed from deals_won, whose definition is refused');
+    expect(broken.documents.map((d) => d.query).join(' ')).not.toContain('Amount_Typo__c');
+    expect(broken.kpis.map((k) => k.key)).toEqual(
+      kpis.filter((k) => k.active !== false).map((k) => k.key)
+    );
+
+    const model = reviewModelFromRecords(broken, teamData());
+    expect(cellOf(model, 'win_rate').total).toMatchObject({
+      value: null,
+      unavailable: 'computed from deals_won, whose definition is refused'
+    });
+    expect(cellOf(model, 'sales_won').total.value).toBeNull();
+    // The rest of the review is computed as without the broken records.
+    const whole = reviewModelFromRecords(planFor(), teamData());
+    expect(cellOf(model, 'deals_closed').total.value).toBe(
+      cellOf(whole, 'deals_closed').total.value
+    );
+    expect(model.funnel).toEqual(whole.funnel);
+  });
+
   it('rejects bad input with a clear message', () => {
     expect(() => planFor({ asOf: '2026-11-31' })).toThrow(
       'Review plan: asOf must be a YYYY-MM-DD date (got "2026-11-31")'
