@@ -22,6 +22,7 @@ import {
   modelFromDataSet,
   modelFromResponses,
   teamSubjectIds,
+  menuInForce,
   unavailableWarnings,
   type ReviewModelWithGaps
 } from '../lib/kpi-engine';
@@ -183,7 +184,8 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
     return totalSize > 0;
   });
   if (subjectUserIds.length === 0) throw new UsageError(`--team: nobody reports to ${flags.team}`);
-  const kpis = await client.query(
+  // Every year's menu the org holds; the review reads the one in force on asOf, as the panels do.
+  const menus = await client.query(
     'SELECT Id, Key__c, Name, Menu_Year__c, Category__c, Kind__c, Unit__c, Direction__c, Definition__c, Green_Threshold__c, ' +
       'Amber_Threshold__c, Levels__c, Above_The_Line__c, Sort_Order__c, Active__c, Description__c FROM SPM_KPI__c WHERE Active__c = true'
   );
@@ -200,7 +202,7 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
   const plan = buildReviewPlan({
     subjectUserIds,
     users,
-    kpis,
+    kpis: menuInForce(menus, asOf, calendar.fiscalYearStartMonth),
     stagePolicy,
     asOf,
     orgTimeZone: calendar.timeZone,

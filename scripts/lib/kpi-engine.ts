@@ -7,6 +7,7 @@ import * as decomposition from 'c/decomposition';
 import * as definitions from 'c/kpiDefinitions';
 import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
+import * as reviewContext from 'c/reviewContext';
 import * as reviewModel from 'c/reviewModel';
 import * as reviewPlan from 'c/reviewPlan';
 import * as rollup from 'c/rollup';
@@ -504,4 +505,16 @@ export function periodContaining(
     end: string;
     label: string;
   };
+}
+
+/**
+ * The SPM_KPI__c records of the menu in force on a day: the latest menu year not after the day's
+ * fiscal year (the panels choose the same way), records whose key or definition is unreadable left out.
+ */
+export function menuInForce<T extends Record<string, unknown>>(
+  kpiRecords: readonly T[],
+  asOf: string,
+  fiscalYearStartMonth: number
+): T[] {
+  return reviewContext.menuInForce([...kpiRecords], asOf, fiscalYearStartMonth) as T[];
 }

@@ -15,11 +15,16 @@ import {
 } from '../../force-app/main/default/lwc/spmDocuments/spmDocuments.js';
 import {
   contextVariables,
-  menuInForce,
   periodTypeOf
 } from '../../force-app/main/default/lwc/reviewContext/reviewContext.js';
 import { InputError, type InputProblem } from '../../cli/errors';
-import { buildReviewPlan, PANEL_KEYS, teamSubjectIds, type ReviewInput } from './kpi-engine';
+import {
+  buildReviewPlan,
+  menuInForce,
+  PANEL_KEYS,
+  teamSubjectIds,
+  type ReviewInput
+} from './kpi-engine';
 import { cadenceRecords, kpiRecords, stagePolicyRecords } from './config-records';
 import {
   cadencesSchema,

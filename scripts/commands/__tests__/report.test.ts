@@ -135,6 +135,29 @@ describe('report', () => {
       expect(t.org.requests.filter((r) => r.path.endsWith('/graphql')).length).toBeLessThanOrEqual(
         4 * MAX_PLAN_DOCUMENTS
       );
+      // An older year's menu in the org (other keys, as Key__c is unique) is not the menu in force.
+      const oldMenuFile = join(dir, 'kpi-menu-2025.json');
+      const wonKpi = menu.kpis.find((k: { key: string }) => k.key === 'deals_won');
+      writeFileSync(
+        oldMenuFile,
+        JSON.stringify({
+          ...menu,
+          menuYear: 2025,
+          kpis: [{ ...wonKpi, key: 'deals_won_2025', name: 'Deals won (2025 menu)' }]
+        })
+      );
+      expect((await t.run(seed, ['--menu', oldMenuFile])).code).toBe(0);
+      const inForce = await t.run(report, [
+        '--user',
+        String(rep.Id),
+        '--as-of',
+        '2026-11-23',
+        '--format',
+        'json'
+      ]);
+      const keys = JSON.parse(inForce.io.out).kpis.map((k: { key: string }) => k.key);
+      expect(keys).toContain('deals_won');
+      expect(keys).not.toContain('deals_won_2025');
     } finally {
       await t.close();
     }
