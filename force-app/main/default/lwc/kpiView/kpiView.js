@@ -4,16 +4,8 @@
  */
 import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
 import { pacing } from 'c/metrics';
-import { panelErrors } from 'c/panelModel';
+import { panelErrors, STATUS_STYLES } from 'c/panelModel';
 import { kpiCell } from 'c/reviewModel';
-
-/** Status → SLDS theme and utility icon; colour is never the only signal (the text says it too). */
-export const STATUS_STYLES = {
-  green: { theme: 'slds-theme_success', icon: 'utility:success' },
-  amber: { theme: 'slds-theme_warning', icon: 'utility:warning' },
-  red: { theme: 'slds-theme_error', icon: 'utility:error' },
-  none: { theme: 'slds-theme_default', icon: 'utility:dash' }
-};
 
 /** Parts of a cell that accumulate through a period (count and sum measures): pacing applies. */
 const ACCUMULATING_PARTS = ['count', 'sum'];

@@ -97,19 +97,6 @@ function hasError(error) {
 }
 
 /**
- * Fills `{0}`, `{1}`… in a custom label's text, as Salesforce label templates are written.
- * @param {string} template the label text
- * @param {...*} values values for the placeholders, in order
- * @returns {string}
- */
-export function formatLabel(template, ...values) {
-  return String(template ?? '').replace(/\{(\d+)\}/g, (match, index) => {
-    const value = values[Number(index)];
-    return value === undefined || value === null ? '' : String(value);
-  });
-}
-
-/**
  * The model's KPI with this key, or undefined (a KPI can be inactive or absent from the menu).
  * @param {object} model the review model
  * @param {string} key SPM_KPI__c.Key__c
@@ -184,11 +171,12 @@ export function createActionEvent(detail) {
   return new CustomEvent(CREATE_ACTION_EVENT, { detail: clean, bubbles: true, composed: true });
 }
 
-/** SLDS badge theme of each status colour; 'none' stays a plain badge. */
-const STATUS_THEMES = {
-  green: 'slds-theme_success',
-  amber: 'slds-theme_warning',
-  red: 'slds-theme_error'
+/** Status → SLDS theme and utility icon; colour is never the only signal (the text says it too). */
+export const STATUS_STYLES = {
+  green: { theme: 'slds-theme_success', icon: 'utility:success' },
+  amber: { theme: 'slds-theme_warning', icon: 'utility:warning' },
+  red: { theme: 'slds-theme_error', icon: 'utility:error' },
+  none: { theme: 'slds-theme_default', icon: 'utility:dash' }
 };
 
 /**
@@ -197,8 +185,9 @@ const STATUS_THEMES = {
  * @returns {string}
  */
 export function statusBadgeClass(status) {
-  const theme = STATUS_THEMES[status];
-  return theme ? `slds-badge ${theme}` : 'slds-badge';
+  // 'none' (and anything unknown) stays a plain badge.
+  const style = status !== 'none' ? STATUS_STYLES[status] : undefined;
+  return style ? `slds-badge ${style.theme}` : 'slds-badge';
 }
 
 const STATUS_LABELS = { green: STATUS_GREEN, amber: STATUS_AMBER, red: STATUS_RED };

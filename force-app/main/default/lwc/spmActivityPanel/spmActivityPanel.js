@@ -2,14 +2,13 @@ import { LightningElement, api } from 'lwc';
 import {
   panelView,
   panelErrors,
-  formatLabel,
   kpiByKey,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
   createActionEvent
 } from 'c/panelModel';
-import { formatKpiValue, formatPercent } from 'c/formatters';
+import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
 import { kpiCell } from 'c/reviewModel';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
 import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';

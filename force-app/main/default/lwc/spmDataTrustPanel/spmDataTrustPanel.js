@@ -4,14 +4,20 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   panelView,
   panelErrors,
-  formatLabel,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
   createActionEvent
 } from 'c/panelModel';
 import { errorText } from 'c/errors';
-import { formatCurrency, formatDate, formatNumber, formatPercent, todayIn } from 'c/formatters';
+import {
+  formatCurrency,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  todayIn,
+  formatLabel
+} from 'c/formatters';
 import { validateSnooze, snoozeRecordInput, SNOOZE_ERRORS, REASON_MAX_LENGTH } from './snooze';
 import TITLE from '@salesforce/label/c.SPM_Trust_Title';
 import EMPTY from '@salesforce/label/c.SPM_Trust_Empty';

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import { dealRow, createActionEvent, formatLabel } from 'c/panelModel';
+import { formatLabel } from 'c/formatters';
+import { dealRow, createActionEvent } from 'c/panelModel';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import COL_OPPORTUNITY from '@salesforce/label/c.SPM_Col_Opportunity';
 import COL_ACCOUNT from '@salesforce/label/c.SPM_Col_Account';

@@ -2,14 +2,13 @@ import { LightningElement, api } from 'lwc';
 import {
   panelView,
   panelErrors,
-  formatLabel,
   kpiByKey,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
   createActionEvent
 } from 'c/panelModel';
-import { formatCurrency, formatPercent } from 'c/formatters';
+import { formatCurrency, formatPercent, formatLabel } from 'c/formatters';
 import {
   layoutBullet,
   layoutMonths,

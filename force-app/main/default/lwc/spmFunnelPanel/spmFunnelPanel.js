@@ -1,13 +1,12 @@
 import { LightningElement, api } from 'lwc';
+import { panelView, panelErrors, kpiByKey, numberOrNull, createActionEvent } from 'c/panelModel';
 import {
-  panelView,
-  panelErrors,
-  formatLabel,
-  kpiByKey,
-  numberOrNull,
-  createActionEvent
-} from 'c/panelModel';
-import { formatCurrency, formatNumber, formatPercent, formatKpiValue } from 'c/formatters';
+  formatCurrency,
+  formatNumber,
+  formatPercent,
+  formatKpiValue,
+  formatLabel
+} from 'c/formatters';
 import { layoutFunnel, funnelHeight, FUNNEL_WIDTH } from './funnelLayout';
 import TITLE from '@salesforce/label/c.SPM_Funnel_Title';
 import EMPTY from '@salesforce/label/c.SPM_Funnel_Empty';

@@ -4,7 +4,8 @@
  * own deals, and a total row — every value recomputed by the engine, never an average of rows.
  */
 import { formatKpiValue, formatNumber } from 'c/formatters';
-import { appliesToLevel, unavailableReason, STATUS_STYLES } from 'c/kpiView';
+import { appliesToLevel, unavailableReason } from 'c/kpiView';
+import { STATUS_STYLES } from 'c/panelModel';
 import { kpiCell } from 'c/reviewModel';
 
 /** The data-trust counts shown per person, in column order. */

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, panelErrors, formatLabel } from 'c/panelModel';
+import { formatLabel } from 'c/formatters';
+import { panelView, panelErrors } from 'c/panelModel';
 import { formatDate } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_Top_Title';
 import EMPTY from '@salesforce/label/c.SPM_Top_Empty';

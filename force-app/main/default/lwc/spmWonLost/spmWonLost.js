@@ -1,13 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import {
-  panelView,
-  panelErrors,
-  formatLabel,
-  kpiByKey,
-  numberOrNull,
-  createActionEvent
-} from 'c/panelModel';
-import { formatCurrency, formatKpiValue, formatNumber } from 'c/formatters';
+import { panelView, panelErrors, kpiByKey, numberOrNull, createActionEvent } from 'c/panelModel';
+import { formatCurrency, formatKpiValue, formatNumber, formatLabel } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_WonLost_Title';
 import EMPTY from '@salesforce/label/c.SPM_WonLost_Empty';
 import WON from '@salesforce/label/c.SPM_WonLost_Won';

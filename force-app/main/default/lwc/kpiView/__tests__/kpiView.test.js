@@ -2,9 +2,9 @@ import {
   appliesToLevel,
   scorecardRows,
   unavailableReason,
-  cardErrorsOf,
-  STATUS_STYLES
+  cardErrorsOf
 } from 'c/kpiView';
+import { STATUS_STYLES } from 'c/panelModel';
 
 const LABELS = {
   notLoaded: 'Not loaded',

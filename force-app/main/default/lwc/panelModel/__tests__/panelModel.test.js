@@ -1,7 +1,6 @@
 import {
   panelState,
   panelView,
-  formatLabel,
   kpiByKey,
   numberOrNull,
   textOrDash,
@@ -69,12 +68,6 @@ describe('c/panelModel', () => {
       isEmpty: false,
       hasData: true
     });
-  });
-
-  it('fills label placeholders in order and leaves missing ones empty', () => {
-    expect(formatLabel('{0} of {1}', 5, 8)).toBe('5 of 8');
-    expect(formatLabel('{1}-{0}-{2}', 'a', 'b')).toBe('b-a-');
-    expect(formatLabel(undefined)).toBe('');
   });
 
   it('finds a KPI of the model by its key', () => {
