@@ -3,8 +3,10 @@
  * fields, operators and values, and the KPIs it refers to), and the mapping between config entries
  * and the SPM_KPI__c / SPM_Cadence__c / SPM_Agenda_Item__c / SPM_Stage_Policy__c records.
  * The structure and limits of the config files (config/kpi-menu.json, cadences.json,
- * stage-policy.json) are checked by the scripts' zod schemas (scripts/lib/schemas.ts), which call
- * {@link validateMenuDefinitions} for the meaning; none of that ships to the org.
+ * stage-policy.json) are checked by the scripts' zod schemas only (scripts/lib/schemas.ts), which
+ * call {@link validateMenuDefinitions} for the meaning. The meaning check ships with the bundle
+ * because the review runs it too (c/reviewPlan menuCheck): a definition edited in the org after
+ * seeding leaves its KPI out of the review with the reason.
  *
  * A definition (held as JSON in SPM_KPI__c.Definition__c):
  *   { "object": "Opportunity", "measure": "sum", "field": "Amount", "filter": { "IsWon": true },

@@ -1,4 +1,5 @@
 /** Activity: meetings, customer hours, calls, new opportunities and pipeline, new-customer contacts, and their trend. */
+import { trendNeedId } from 'c/reviewPlan';
 import { round } from './numbers';
 
 const MINUTES_PER_HOUR = 60;
@@ -67,12 +68,12 @@ export function buildActivity(context, people, base, failedNeeds) {
       minutes += a.minutes;
       calls += a.calls;
     }
-    const events = [`pastEvents:${index}`];
+    const events = [trendNeedId('pastEvents', index)];
     return {
       ...unknown,
       meetings: known(events, meetings),
       customerHours: known(events, round(minutes / MINUTES_PER_HOUR)),
-      calls: known([`pastCalls:${index}`], calls)
+      calls: known([trendNeedId('pastCalls', index)], calls)
     };
   };
   const periods = context.historyPeriods;

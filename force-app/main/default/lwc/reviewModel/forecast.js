@@ -1,6 +1,7 @@
 /** The forecast: last month against the forecast taken at its start, the six months' accuracy, and the period's forecast. */
 import { forecastDeviation } from 'c/metrics';
 import { round } from './numbers';
+import { kpiCell } from './kpiCell';
 
 function salesKpiKey(kpis) {
   const coverage = kpis.find(
@@ -88,10 +89,10 @@ export function buildForecast(context, subjects, base, kpiModel, kpis) {
       period: { type, start, end, label },
       ...periodRow(subjects),
       target: salesKpi ? salesKpi.total.target : null,
-      byUser: subjects.map((userId, i) => ({
+      byUser: subjects.map((userId) => ({
         userId,
         ...periodRow([userId]),
-        target: salesKpi ? salesKpi.byUser[i].target : null
+        target: salesKpi ? (kpiCell(salesKpi, userId, { own: true })?.target ?? null) : null
       }))
     }
   };

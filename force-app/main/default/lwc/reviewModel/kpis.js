@@ -60,6 +60,8 @@ export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
   const partsCache = new Map();
 
   const partsOf = (kpi, userId) => {
+    // A KPI left out of the plan reads nothing (its definition may be a cycle or not a definition).
+    if (unplanned.has(kpi.key)) return {};
     const cacheKey = `${kpi.key}|${userId}`;
     if (partsCache.has(cacheKey)) return partsCache.get(cacheKey);
     const def = kpi.definition || {};
@@ -104,6 +106,7 @@ export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
     return targetCache.get(cacheKey);
   };
   const teamTarget = (kpi, team, leaderId) => {
+    if (unplanned.has(kpi.key)) return null;
     const own = leaderId ? ownTarget(kpi, leaderId) : null;
     if (own !== null) return own;
     const targetKpi = targetBaseKpi(kpi, byKey);

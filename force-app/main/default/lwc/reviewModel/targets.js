@@ -59,6 +59,6 @@ export function ratioBuiltinTarget(kpi) {
 export function targetBaseKpi(kpi, byKey) {
   const def = kpi.definition || {};
   if (def.measure === 'builtin' && (def.builtin === 'coverage' || def.builtin === 'pacing'))
-    return byKey.get(def.params.kpi) || null;
+    return (def.params && byKey.get(def.params.kpi)) || null;
   return kpi;
 }

@@ -439,6 +439,31 @@ describe('the review plan', () => {
     expect(model.funnel).toEqual(whole.funnel);
   });
 
+  it('builds the review around definitions that cannot be computed: a cycle of ratios, a coverage of nothing, an unknown measure', () => {
+    const edited = kpis.map((k) => {
+      if (k.key === 'deals_won')
+        return {
+          ...k,
+          definition: { measure: 'ratio', numerator: 'win_rate', denominator: 'deals_closed' }
+        };
+      if (k.key === 'coverage')
+        return { ...k, definition: { measure: 'builtin', builtin: 'coverage' } };
+      if (k.key === 'calls') return { ...k, definition: { object: 'Task', measure: 'magic' } };
+      return k;
+    });
+    const cyclic = planFor({ kpis: edited });
+    const left = new Map(cyclic.unplanned.map((u) => [u.key, u.reason]));
+    expect([...left.keys()]).toEqual(
+      expect.arrayContaining(['deals_won', 'win_rate', 'coverage', 'calls'])
+    );
+    expect(left.get('calls')).toMatch(/^definition refused: definition.measure must be one of/);
+    const model = reviewModelFromRecords(cyclic, teamData());
+    for (const key of ['deals_won', 'win_rate', 'coverage', 'calls']) {
+      expect(cellOf(model, key).total).toMatchObject({ value: null, unavailable: left.get(key) });
+    }
+    expect(cellOf(model, 'sales_won').total.value).toBe(50000);
+  });
+
   it('rejects bad input with a clear message', () => {
     expect(() => planFor({ asOf: '2026-11-31' })).toThrow(
       'Review plan: asOf must be a YYYY-MM-DD date (got "2026-11-31")'
