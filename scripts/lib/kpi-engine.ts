@@ -364,6 +364,10 @@ export function kpiCell(
 }
 
 /** No review plan holds more documents than this. */
+/** The data-trust deal flags, as the engine names them (a measure of `model.trust` each). */
+export type TrustFlag = 'pastCloseDate' | 'notUpdated' | 'earlyStageClosingSoon' | 'stalled';
+export const FLAG_BUILTINS = reviewPlan.FLAG_BUILTINS as readonly TrustFlag[];
+
 export const MAX_PLAN_DOCUMENTS = reviewPlan.MAX_PLAN_DOCUMENTS as number;
 /** The keys of the review's panels, as documents' `panels` name them. */
 export const PANEL_KEYS = reviewPlan.PANEL_KEYS as readonly string[];

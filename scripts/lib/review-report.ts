@@ -5,7 +5,13 @@
  */
 import { NumberFormat } from './number-format';
 import { figure, renderCsv, renderMarkdownTable, type Cell } from './table';
-import { kpiCell, type KpiCell, type ReviewModel } from './kpi-engine';
+import {
+  FLAG_BUILTINS,
+  kpiCell,
+  type KpiCell,
+  type ReviewModel,
+  type TrustFlag
+} from './kpi-engine';
 
 /** The engine's review model, which the report reads (typed in ./engine). */
 export type { ReviewModel };
@@ -25,8 +31,8 @@ export interface ReviewReport {
     pastCloseDate: CountedIds;
     notUpdated: CountedIds;
     earlyStageClosingSoon: CountedIds;
-    stalledInStage: CountedIds;
-    offersPastCheckDate: CountedIds;
+    stalled: CountedIds;
+    offersPastCheck: CountedIds;
     forecastDeviationPct: number | null;
   };
   funnel: {
@@ -51,10 +57,7 @@ export interface ReviewReport {
     userId: string;
     name: string | null;
     kpis: ReportKpi[];
-    dataTrust: Record<
-      (typeof TRUST_MEASURES)[number]['report'] | 'offersPastCheckDate',
-      number | null
-    >;
+    dataTrust: Record<TrustFlag | 'offersPastCheck', number | null>;
   }>;
   /** True when a deal list hit its size limit, so some `ids` lists are partial (counts are always complete). */
   idsComplete: boolean;
@@ -78,32 +81,26 @@ const reportKpi = (key: string, cell: KpiCell): ReportKpi => ({
   status: cell.status
 });
 
-/** Model measure keys → report keys, and the deal flag that lists the same deals. */
-const TRUST_MEASURES = [
-  { report: 'pastCloseDate', measure: 'pastCloseDate', flag: 'pastCloseDate' },
-  { report: 'notUpdated', measure: 'notUpdated', flag: 'notUpdated' },
-  {
-    report: 'earlyStageClosingSoon',
-    measure: 'earlyStageClosingSoon',
-    flag: 'earlyStageClosingSoon'
-  },
-  { report: 'stalledInStage', measure: 'stalled', flag: 'stalled' }
-] as const;
+/**
+ * The deal flags of data trust, in the engine's names: each is a measure of `model.trust` and the
+ * flag on the deals it counts, and the report's key. Offers past their check date are listed apart.
+ */
+const TRUST_FLAGS = FLAG_BUILTINS;
 
 /** Selects and renames the report fields from a review model. */
 export function toReport(model: ReviewModel): ReviewReport {
   const measure = (key: string) => model.trust.measures.find((m) => m.key === key);
-  const trustEntry = (measureKey: string, flag: string): CountedIds => {
+  const trustEntry = (flag: TrustFlag): CountedIds => {
     // Snoozed deals are counted apart by the engine, so they are not among the ids either.
     const ids = model.lists.flagged
       .filter((d) => d.flags.includes(flag) && !d.snoozed)
       .map((d) => d.Id);
-    const m = measure(measureKey);
+    const m = measure(flag);
     return { count: m?.count ?? m?.value ?? ids.length, ids };
   };
   const dataTrust = Object.fromEntries(
-    TRUST_MEASURES.map((t) => [t.report, trustEntry(t.measure, t.flag)])
-  ) as Omit<ReviewReport['dataTrust'], 'offersPastCheckDate' | 'forecastDeviationPct'>;
+    TRUST_FLAGS.map((flag) => [flag, trustEntry(flag)])
+  ) as Record<TrustFlag, CountedIds>;
   const offers = model.lists.offersPastCheck.filter((d) => !d.snoozed).map((d) => d.Id);
   const activity = model.activity.total;
   return {
@@ -112,7 +109,7 @@ export function toReport(model: ReviewModel): ReviewReport {
     period: { ...model.scope.period },
     dataTrust: {
       ...dataTrust,
-      offersPastCheckDate: { count: offers.length, ids: offers },
+      offersPastCheck: { count: offers.length, ids: offers },
       forecastDeviationPct:
         measure('forecastDeviation')?.value ?? model.forecast?.total?.deviationPct ?? null
     },
@@ -169,11 +166,11 @@ function peopleOf(model: ReviewModel): ReviewReport['people'] {
         );
       }),
       dataTrust: {
-        ...(Object.fromEntries(TRUST_MEASURES.map((t) => [t.report, count(t.measure)])) as Record<
-          (typeof TRUST_MEASURES)[number]['report'],
+        ...(Object.fromEntries(TRUST_FLAGS.map((flag) => [flag, count(flag)])) as Record<
+          TrustFlag,
           number | null
         >),
-        offersPastCheckDate: count('offersPastCheck')
+        offersPastCheck: count('offersPastCheck')
       }
     };
   });
@@ -201,8 +198,8 @@ export function toMarkdown(
   const who = report.users.map((id) => names.get(id) ?? id).join(', ');
   const count = (value: number | null) => figure(f.number(value, 0));
   const trustRows: Cell[][] = [
-    ...TRUST_MEASURES.map((t) => [t.report, count(report.dataTrust[t.report].count)] as Cell[]),
-    ['offersPastCheckDate', count(report.dataTrust.offersPastCheckDate.count)],
+    ...TRUST_FLAGS.map((flag) => [flag, count(report.dataTrust[flag].count)] as Cell[]),
+    ['offersPastCheck', count(report.dataTrust.offersPastCheck.count)],
     ['forecastDeviationPct', figure(f.percent(report.dataTrust.forecastDeviationPct, 1))]
   ];
   const activity: Record<keyof ReviewReport['activity'], string> = {
@@ -245,17 +242,17 @@ export function toMarkdown(
       '## Team',
       '',
       renderMarkdownTable(
-        ['person', ...columns.map((k) => k.name), ...TRUST_MEASURES.map((t) => t.report)],
+        ['person', ...columns.map((k) => k.name), ...TRUST_FLAGS],
         [
           [
             'Team',
             ...cellsOf(report.kpis),
-            ...TRUST_MEASURES.map((t) => count(report.dataTrust[t.report].count))
+            ...TRUST_FLAGS.map((flag) => count(report.dataTrust[flag].count))
           ],
           ...report.people.map((person) => [
             person.name ?? names.get(person.userId) ?? person.userId,
             ...cellsOf(person.kpis),
-            ...TRUST_MEASURES.map((t) => count(person.dataTrust[t.report]))
+            ...TRUST_FLAGS.map((flag) => count(person.dataTrust[flag]))
           ])
         ]
       )
@@ -303,17 +300,10 @@ export function toMarkdown(
 export function toCsv(report: ReviewReport): string {
   const rows: Cell[][] = [
     ...report.kpis.map((k) => ['kpi', k.key, k.value, k.target, k.attainmentPct, k.status]),
-    ...TRUST_MEASURES.map(
-      (t) => ['dataTrust', t.report, report.dataTrust[t.report].count, null, null, null] as Cell[]
+    ...TRUST_FLAGS.map(
+      (flag) => ['dataTrust', flag, report.dataTrust[flag].count, null, null, null] as Cell[]
     ),
-    [
-      'dataTrust',
-      'offersPastCheckDate',
-      report.dataTrust.offersPastCheckDate.count,
-      null,
-      null,
-      null
-    ],
+    ['dataTrust', 'offersPastCheck', report.dataTrust.offersPastCheck.count, null, null, null],
     ['dataTrust', 'forecastDeviationPct', report.dataTrust.forecastDeviationPct, null, null, null],
     ...report.funnel.stages.flatMap((s) => [
       ['funnel', `${s.stage}.count`, s.count, null, null, null] as Cell[],

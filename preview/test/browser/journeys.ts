@@ -22,7 +22,7 @@ const TRUST_COUNTS = [
   { row: 'pastCloseDate', report: 'pastCloseDate' },
   { row: 'notUpdated', report: 'notUpdated' },
   { row: 'earlyStageClosingSoon', report: 'earlyStageClosingSoon' },
-  { row: 'stalled', report: 'stalledInStage' }
+  { row: 'stalled', report: 'stalled' }
 ] as const;
 
 function oneToOneName(): string {

@@ -3,6 +3,7 @@
  * UI API, and the `report` command run in-process against it.
  */
 import { run as report } from '../../../scripts/commands/report';
+import type { ReviewReport } from '../../../scripts/lib/review-report';
 import { captureIo } from '../../../cli/io';
 import { projectPaths } from '../../build/projectPaths';
 import { PREVIEW_API_VERSION } from '../../server/pageConfig';
@@ -31,15 +32,8 @@ export async function recordFields(
   );
 }
 
-/** The data-trust part of `npm run report -- --format json`. */
-export interface ReportTrust {
-  pastCloseDate: { count: number };
-  notUpdated: { count: number };
-  earlyStageClosingSoon: { count: number };
-  stalledInStage: { count: number };
-  offersPastCheckDate: { count: number };
-  forecastDeviationPct: number | null;
-}
+/** The data-trust part of `npm run report -- --format json` (the report's own type). */
+export type ReportTrust = ReviewReport['dataTrust'];
 
 /** The KPI part of `npm run report -- --format json`. */
 export interface ReportKpi {

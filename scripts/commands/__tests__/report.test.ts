@@ -88,15 +88,15 @@ describe('report', () => {
     );
     const measure = (key: string) => model.trust.measures.find((m) => m.key === key);
     expect(json.dataTrust.pastCloseDate.count).toBe(measure('pastCloseDate')?.count);
-    expect(json.dataTrust.stalledInStage.count).toBe(measure('stalled')?.count);
+    expect(json.dataTrust.stalled.count).toBe(measure('stalled')?.count);
     // Every listed id is an open deal of the rep that carries the flag; the list is complete here.
     expect(json.idsComplete).toBe(true);
     for (const key of [
       'pastCloseDate',
       'notUpdated',
       'earlyStageClosingSoon',
-      'stalledInStage',
-      'offersPastCheckDate'
+      'stalled',
+      'offersPastCheck'
     ]) {
       expect(json.dataTrust[key].ids).toHaveLength(json.dataTrust[key].count);
     }
