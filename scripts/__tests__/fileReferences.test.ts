@@ -73,6 +73,18 @@ describe('the file-reference matcher', () => {
     expect(broken('see /tmp/pacer/REQUESTS.md')).toEqual(['/tmp/pacer/REQUESTS.md']);
   });
 
+  it('flags a citation of the design document by section, which is not in the repo', () => {
+    expect(broken('A call: a Task of subtype Call (DESIGN §6).')).toEqual(['DESIGN §6']);
+    expect(broken('the four measures (DESIGN §2.9 and §6)')).toEqual(['DESIGN §2.9']);
+    expect(broken('weeks of the month (DESIGN section 2.3: W1 … W5)')).toEqual([
+      'DESIGN section 2.3'
+    ]);
+    expect(broken('see `DESIGN §5`', 'docs/engine.md', true)).toEqual(['DESIGN §5']);
+    expect(
+      broken('the design section of docs/engine.md, a DESIGNER, DESIGN_SECTION and § 6 alone')
+    ).toEqual([]);
+  });
+
   it('resolves paths from the root, from the file, as modules without extension, and folders', () => {
     expect(
       broken(
@@ -81,7 +93,9 @@ describe('the file-reference matcher', () => {
         'localorg/server.ts'
       )
     ).toEqual([]);
-    expect(broken('`./errors` and `../lib/kpi-engine.ts`', 'scripts/lib/kpi-engine.ts')).toEqual([]);
+    expect(broken('`./errors` and `../lib/kpi-engine.ts`', 'scripts/lib/kpi-engine.ts')).toEqual(
+      []
+    );
     expect(broken('`./missing`', 'scripts/lib/kpi-engine.ts')).toEqual(['./missing']);
     expect(broken('[engine](../docs/engine.md#the-model)', 'localorg/README.md', true)).toEqual([]);
   });

@@ -25,14 +25,15 @@ const TEXT_MAX_LENGTH = 32_768;
 const KPI_KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 /** A cadence or agenda item key: letters, digits and _ . : / - (no blanks, nothing to quote in a CSV). */
 const RECORD_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:/-]*$/;
-/** Weeks of the month a meeting can be held in (DESIGN §2.3: W1 … W5). */
+/** Weeks of the month a meeting can be held in (docs/data-model.md, "Custom objects": 1 … 5). */
 const MAX_WEEK_OF_MONTH = 5;
 /** Number(4,0): Duration_Minutes__c, Minutes__c, Order__c, Max_Days_In_Stage__c, stage Sort_Order__c. */
 const MAX_FOUR_DIGITS = 9999;
 /** Number(6,0): the KPI and cadence Sort_Order__c. */
 const MAX_SIX_DIGITS = 999_999;
 /**
- * Menu_Year__c is Number(4,0); a menu is issued for the year it is reviewed in (DESIGN §2.1), so
+ * Menu_Year__c is Number(4,0); a menu is issued for the year it is reviewed in (docs/data-model.md,
+ * "Custom objects"), so
  * years beyond this century are typos (2206 for 2026), not plans.
  */
 const MENU_YEARS = { min: 2000, max: 2100 } as const;

@@ -9,7 +9,10 @@
  * - a backticked path: `` `scripts/lib/kpi-engine.ts` ``, `` `../sample-data/` ``, `` `write.ts` ``;
  * - any Markdown file name: `see CONTRACT.md`, `README.md`;
  * - a path starting with one of the repo's top-level folders: scripts/lib/kpi-engine.ts, docs/;
- * - any path under /tmp (outside the repo, gone with the session that wrote it).
+ * - any path under /tmp (outside the repo, gone with the session that wrote it);
+ * - a citation of the design document by section: the word DESIGN in capitals, then a section
+ *   sign or the word `section` (that document is not in the repo: cite the docs/ page that holds
+ *   the fact).
  * Never a reference: URLs (anything with `://`, `mailto:`), anchors (`#part`), npm package paths
  * (`@scope/x`, or a first segment that is a package in node_modules and no repo entry), LWC
  * module names (`c/x`, `lightning/x`), globs and placeholders (`*`, `<Object>`, `{a,b}`, `…`),
@@ -32,7 +35,7 @@ export interface Reference {
   /** The reference as written (trimmed of punctuation and anchors). */
   target: string;
   /** Which rule found it. */
-  rule: 'link' | 'backticked' | 'markdown-name' | 'top-level-path' | 'tmp';
+  rule: 'link' | 'backticked' | 'markdown-name' | 'top-level-path' | 'tmp' | 'design-section';
 }
 
 /** What a reference is resolved against. */
@@ -63,6 +66,8 @@ const NOT_A_PATH = /[*<>{}$…\s|"'`=?,()[\]]|:\/\/|^(mailto|tel|data):|^[#@~]|^
 const SOURCE = /\.(ts|js|mjs|cjs)$/;
 const MARKUP_COMMENTS = /\.(html|css)$/;
 const HASH_COMMENTS = /(^|\/)(\.prettierignore|\.gitignore|\.forceignore|run|[\w-]+\.sh)$/;
+/** A section of the design document, which is not in the repo: DESIGN, then a section sign or `section`. */
+const DESIGN_SECTION = /(?<![\w-])(DESIGN(?:\.md)?\s+(?:§+\s*|section\s+)[\w.]*)/g;
 
 /** The comment texts of a TypeScript or JavaScript file, each with the line it starts on. */
 export function sourceComments(file: string, text: string): Array<{ line: number; text: string }> {
@@ -160,6 +165,9 @@ export function findReferences(
       push(m[1], 'markdown-name');
     if (topLevel) for (const m of withoutLinks.matchAll(topLevel)) push(m[1], 'top-level-path');
     for (const m of withoutUrls.matchAll(/(?<![\w.-])(\/tmp\/\S*)/g)) push(m[1], 'tmp');
+    // Backticks do not hide it: a section of a missing document is missing in code spans too.
+    const unquoted = lineText.replace(/\b[a-z][\w+.-]*:\/\/\S+/gi, ' ').replace(/`/g, ' ');
+    for (const m of unquoted.matchAll(DESIGN_SECTION)) push(m[1].trim(), 'design-section');
   });
   return out.map((r) => ({ ...r, target: cleanTarget(r.target) }));
 }
@@ -167,7 +175,7 @@ export function findReferences(
 /** Whether a reference names something in the repo, or is out of scope (npm, URL, glob, ignored). */
 export function resolves(reference: Reference, index: RepoIndex): boolean {
   const { target, rule, file } = reference;
-  if (rule === 'tmp') return false;
+  if (rule === 'tmp' || rule === 'design-section') return false;
   // Absolute paths are API paths (`/services/data/…`) or system files, not repo files.
   if (!target || NOT_A_PATH.test(target) || target.startsWith('/')) return true;
   const fromRoot = path.posix.normalize(target);

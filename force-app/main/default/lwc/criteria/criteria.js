@@ -341,7 +341,8 @@ export function normalizeStagePolicy(policy) {
 }
 
 /**
- * The variable values that the DESIGN §6 conditions refer to, for one context.
+ * The variable values that the conditions of docs/engine.md ("Definitions every number follows")
+ * refer to, for one context.
  * Date variables are days in the org time zone; DateTime variables are the UTC instants at which the
  * corresponding local days begin, so "LastModifiedDate earlier than asOf − 60 days" compares instants.
  * @param {{ asOf: string, orgTimeZone?: string, staleDays?: number, closingSoonDays?: number,
@@ -467,7 +468,10 @@ export function snoozedCondition() {
   return cmp('SPM_Flag_Snoozed_Until__c', 'gte', variable('asOf'));
 }
 
-/** The flags an open opportunity can carry, with the condition of each (DESIGN §6 and §3). */
+/**
+ * The flags an open opportunity can carry, with the condition of each (docs/engine.md, "Definitions
+ * every number follows"; a snoozed flag is counted apart, not hidden).
+ */
 export const FLAG_KEYS = [
   'pastCloseDate',
   'notUpdated',

@@ -1,6 +1,9 @@
 /** The fields the review's record lists select (and the model reads back from them). */
 
-/** The field that snoozes an opportunity's flags until a day (DESIGN §6). */
+/**
+ * The field that snoozes an opportunity's flags until a day (docs/engine.md, "Definitions every
+ * number follows").
+ */
 export const SNOOZE_FIELD = 'SPM_Flag_Snoozed_Until__c';
 
 /** Fields of the opportunity lists: enough to show a deal and to evaluate every flag on it. */

@@ -21,7 +21,7 @@ export const AMOUNT = { fn: 'sum', field: 'Amount' };
 /** Their minutes (Events: customer-facing time). */
 export const MINUTES = { fn: 'sum', field: 'DurationInMinutes' };
 
-/** A call: a Task of subtype Call (DESIGN §6). */
+/** A call: a Task of subtype Call (docs/engine.md, "Definitions every number follows"). */
 export function callCondition() {
   return cmp('TaskSubtype', 'eq', 'Call');
 }

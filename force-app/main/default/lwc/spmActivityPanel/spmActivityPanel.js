@@ -32,10 +32,10 @@ import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
 const PANEL_KEY = 'activity';
 
 /**
- * The activity measures of DESIGN §6, in agenda order: the field of `model.activity` that holds the
- * value and the KPI of the menu that holds its target: a count or sum KPI of the menu by its key (org
- * data, SPM_KPI__c.Key__c), or for a builtin the KPI the model names (`model.builtinKpis`, from the
- * definitions), so no builtin has a menu key here.
+ * The activity measures of docs/engine.md ("Definitions every number follows"), in agenda order:
+ * the field of `model.activity` that holds the value and the KPI of the menu that holds its target:
+ * a count or sum KPI of the menu by its key (org data, SPM_KPI__c.Key__c), or for a builtin the KPI
+ * the model names (`model.builtinKpis`, from the definitions), so no builtin has a menu key here.
  */
 const MEASURES = [
   { measure: 'meetings', kpiKey: 'customer_meetings', label: MEETINGS, unit: 'Count' },

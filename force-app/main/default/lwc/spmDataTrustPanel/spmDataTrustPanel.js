@@ -61,7 +61,8 @@ const PERCENT = 'Percent';
 
 /**
  * The words of each data-trust measure, by the key the model gives it (c/reviewModel trust.measures:
- * DESIGN §2.9 and §6, the four data-trust measures, then stalled in stage and offers past check date).
+ * docs/engine.md, "Definitions every number follows": the four data-trust measures, then stalled in
+ * stage and offers past check date).
  * Everything else about a measure (value, status, the deal flag behind it, the menu KPI carrying it)
  * is the model's.
  */
