@@ -1,5 +1,5 @@
 /**
- * GraphQL `where` → the engine's conditions: fields with their operators (several operators on one
+ * GraphQL `where` → the query evaluator's conditions (../query/conditions.ts): fields with their operators (several operators on one
  * field are AND'd), `and`/`or` lists, `not`, parent relationships (`Owner: { Name: … }`),
  * polymorphic ones (`What: { Opportunity: { … } }`), dates as `{ value }`, `{ literal }` or
  * `{ range }`, and date functions (`CloseDate: { CALENDAR_YEAR: { eq: 2026 } }`).

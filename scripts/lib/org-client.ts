@@ -261,7 +261,7 @@ export class OrgClient {
       try {
         return await this.bulkUpsert(type, externalIdField, records, onProgress);
       } catch (error) {
-        // An org (or the local stand-in) without Bulk API 2.0 answers NOT_FOUND to the job: use collections.
+        // An org without Bulk API 2.0 answers NOT_FOUND to the job: use collections.
         if (
           !(error instanceof OrgRequestError) ||
           error.errorCode !== 'NOT_FOUND' ||

@@ -70,5 +70,3 @@ export function reviewModelFromDataSet(dataSet, options) {
   });
   return { plan, model: reviewModelFromRecords(plan, records) };
 }
-
-/* ------------------------------------------------------------------ model building */

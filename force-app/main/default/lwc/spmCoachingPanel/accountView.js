@@ -50,7 +50,7 @@ function funnelOf(funnel) {
 }
 
 /**
- * @param {object} model the review model of an account-scoped plan (c/reviewPlan)
+ * @param {object} model the review model (c/reviewModel) of an account-scoped plan (c/reviewPlan)
  * @returns {object} a new model; the given one is untouched
  */
 export function accountView(model) {
