@@ -7,11 +7,15 @@
  *
  * What OrgClient adds, because jsforce does not do it:
  * - the API budget: it stops before a call would take the org past `--max-api-share`;
- * - one retry loop for every call. jsforce's own retry (its `retry` request option) covers only
- *   GET/PUT/DELETE, sleeps on a timer no test can skip, never reports, and cannot be passed to
- *   `sobject().upsert` or `bulk2` at all; every write here is an upsert by external id (or a
- *   create confirmed by Key__c), so retrying a POST or PATCH is safe. Where a call takes request
- *   options (`conn.request`), jsforce's retry is switched off so that this loop alone decides;
+ * - one retry loop for every call. jsforce's own retry (its `retry` request option; by default
+ *   GET, PUT, HEAD, OPTIONS and DELETE on 420, 429, 5xx and dropped connections, up to 5 times)
+ *   sleeps on a timer no test can skip and reports only through a `retry` event jsforce keeps for
+ *   its tests. Where a call takes request options (`conn.request`), it is switched off so that this
+ *   loop alone decides. It cannot be passed to `sobject().upsert` or `bulk2`, so there jsforce
+ *   still retries the GETs and PUTs by itself (the Bulk API CSV upload is a PUT, reading a job's
+ *   state a GET) before this loop sees a failure: those retries are neither counted nor checked
+ *   against the budget. Every write here is an upsert by external id (or a create confirmed by
+ *   Key__c), so retrying a POST or PATCH is safe;
  * - per-record handling: rows locked by someone else (UNABLE_TO_LOCK_ROW) are sent again, and a
  *   create retried after a dropped connection that finds its record saved (DUPLICATE_VALUE on
  *   Key__c) is confirmed, not reported as failed.
