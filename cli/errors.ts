@@ -14,7 +14,7 @@ export interface InputProblem {
 }
 
 /** Formats problems one per line: `file:place: reason`. */
-export function formatProblems(problems: readonly InputProblem[]): string {
+function formatProblems(problems: readonly InputProblem[]): string {
   return problems.map((p) => `${p.file}${p.place ? `:${p.place}` : ''}: ${p.reason}`).join('\n');
 }
 

@@ -223,7 +223,7 @@ export function helpText(spec: CommandSpec): string {
 }
 
 /** The zod schema of a command's flags, from their specs. */
-export function flagsSchema<F extends FlagSpecs>(
+function flagsSchema<F extends FlagSpecs>(
   flags: F
 ): z.ZodObject<{ [K in keyof F]: F[K]['schema'] }> {
   const shape = Object.fromEntries(

@@ -22,7 +22,7 @@ export interface Io {
 }
 
 /** The real process as an `Io`. */
-export function processIo(): Io {
+function processIo(): Io {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

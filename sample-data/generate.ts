@@ -96,7 +96,7 @@ function positiveInteger(name: string, value: number, min: number): number {
 }
 
 /** Fills defaults and checks every option, naming the one that is wrong. */
-export function resolveSampleOptions(options: SampleDataOptions = {}): ResolvedOptions {
+function resolveSampleOptions(options: SampleDataOptions = {}): ResolvedOptions {
   const reps = positiveInteger('reps', options.reps ?? DEFAULT_SAMPLE_OPTIONS.reps, 1);
   const opportunities = positiveInteger(
     'opportunities',

@@ -22,6 +22,7 @@ import {
 import { userSessionToken } from '../../localorg/sessions';
 import { runCommand } from '../lib/command';
 import { connectOrg, LOCAL_ALIAS, LOCAL_ORG_DEFAULT_TOKEN } from '../lib/connection';
+import { configQuery } from '../lib/config-records';
 import { EXIT, UsageError } from '../../cli/errors';
 import {
   type CommandSpec,
@@ -481,16 +482,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const fallback = defaultTeam(users);
     const manager = flags.team ? findUser(users, flags.team, 'team') : fallback.manager;
     const rep = flags.rep ? findUser(users, flags.rep, 'rep') : fallback.rep;
-    const kpis = await client.query(
-      'SELECT Id, Key__c, Name, Menu_Year__c, Category__c, Kind__c, Unit__c, Direction__c, Definition__c, Green_Threshold__c, ' +
-        'Amber_Threshold__c, Levels__c, Above_The_Line__c, Sort_Order__c, Active__c, Description__c FROM SPM_KPI__c WHERE Active__c = true'
-    );
+    const kpis = await client.query(configQuery('SPM_KPI__c', 'Active__c = true'));
     const cadences = await client.query(
       'SELECT Id, Key__c, Frequency__c, Active__c FROM SPM_Cadence__c WHERE Active__c = true'
     );
-    const stagePolicy = await client.query(
-      'SELECT Id, Key__c, Name, Stage_Name__c, Max_Days_In_Stage__c, Early_Stage__c, Sort_Order__c FROM SPM_Stage_Policy__c'
-    );
+    const stagePolicy = await client.query(configQuery('SPM_Stage_Policy__c'));
     const accountId =
       flags.account ??
       (

@@ -6,6 +6,7 @@
  */
 import { runCommand } from '../lib/command';
 import { connectOrg } from '../lib/connection';
+import { configQuery } from '../lib/config-records';
 import { EXIT, InputError, OrgRequestError, UsageError } from '../../cli/errors';
 import {
   choiceFlag,
@@ -185,13 +186,8 @@ async function modelFromOrg(client: OrgClient, flags: Flags, io: Io): Promise<Re
   });
   if (subjectUserIds.length === 0) throw new UsageError(`--team: nobody reports to ${flags.team}`);
   // Every year's menu the org holds; the review reads the one in force on asOf, as the panels do.
-  const menus = await client.query(
-    'SELECT Id, Key__c, Name, Menu_Year__c, Category__c, Kind__c, Unit__c, Direction__c, Definition__c, Green_Threshold__c, ' +
-      'Amber_Threshold__c, Levels__c, Above_The_Line__c, Sort_Order__c, Active__c, Description__c FROM SPM_KPI__c WHERE Active__c = true'
-  );
-  const stagePolicy = await client.query(
-    'SELECT Id, Key__c, Name, Stage_Name__c, Max_Days_In_Stage__c, Early_Stage__c, Sort_Order__c FROM SPM_Stage_Policy__c'
-  );
+  const menus = await client.query(configQuery('SPM_KPI__c', 'Active__c = true'));
+  const stagePolicy = await client.query(configQuery('SPM_Stage_Policy__c'));
   let lastReviewDate = flags['last-review'] ?? null;
   if (!lastReviewDate && subjectUserIds.length === 1) {
     const [last] = await client.query<{ Review_Date__c: string | null }>(

@@ -13,7 +13,10 @@ export interface DesiredRecord {
   fields: Record<string, unknown>;
 }
 
-/** Fields read back from the org to compare with, per object (must cover every field written). */
+/**
+ * The fields of each config object: what `seed` reads back to compare with (so it covers every field
+ * written), and what `report` and `check:org` read to plan a review as the panels do.
+ */
 export const SEED_FIELDS: Record<string, readonly string[]> = {
   SPM_KPI__c: [
     'Id',
@@ -113,4 +116,9 @@ export function stagePolicyRecords(file: StagePolicyFile): DesiredRecord[] {
     key: String(fields.Key__c),
     fields
   }));
+}
+
+/** SOQL that reads every config record of an object (with its fields above), optionally filtered. */
+export function configQuery(type: keyof typeof SEED_FIELDS, where?: string): string {
+  return `SELECT ${SEED_FIELDS[type].join(', ')} FROM ${type}${where ? ` WHERE ${where}` : ''}`;
 }

@@ -14,7 +14,7 @@ import { API_VERSION, ConnectionLike, OrgClient } from './org-client';
 /** The alias that means the local org. */
 export const LOCAL_ALIAS = 'local';
 /** Where `npm run localorg` listens unless told otherwise (localorg/README.md). */
-export const LOCAL_ORG_DEFAULT_URL = 'http://127.0.0.1:4410';
+const LOCAL_ORG_DEFAULT_URL = 'http://127.0.0.1:4410';
 /** The local org's fixed fake token (no secret: it opens nothing but the local stand-in server). */
 export const LOCAL_ORG_DEFAULT_TOKEN = '00D000000000001!LOCAL';
 
@@ -100,7 +100,7 @@ function directConnection(instanceUrl: string, accessToken: string): ConnectionL
 }
 
 /** Resolves the org named by the flags (see the module comment for the three ways). */
-export async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg> {
+async function resolveOrg(choice: OrgChoice, io: Io): Promise<ResolvedOrg> {
   const alias = choice['target-org'];
   const instanceUrl = choice['instance-url'];
   if (alias && instanceUrl)

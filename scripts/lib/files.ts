@@ -8,7 +8,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { InputError } from '../../cli/errors';
 
 /** Line and column (1-based) of a character offset in a text. */
-export function lineColumn(text: string, offset: number): string {
+function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, Math.max(0, offset));
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');

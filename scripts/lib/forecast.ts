@@ -31,7 +31,7 @@ const COMMIT_CATEGORIES = new Set(['Commit', 'Forecast']);
 const CLOSED_CATEGORIES = new Set(['Closed', 'Omitted']);
 
 /** Whether a history row describes a closed opportunity. */
-export function isClosedState(stageName: string | null, forecastCategory: string | null): boolean {
+function isClosedState(stageName: string | null, forecastCategory: string | null): boolean {
   return (
     (forecastCategory !== null && CLOSED_CATEGORIES.has(forecastCategory)) ||
     /^Closed\b/.test(stageName ?? '')

@@ -31,7 +31,7 @@ export const API_VERSION = '62.0';
 /** Records per sObject collection call (the API's maximum). */
 export const COLLECTION_SIZE = 200;
 /** Above this many records of one type, writes go through Bulk API 2.0. */
-export const BULK_THRESHOLD = 5000;
+const BULK_THRESHOLD = 5000;
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

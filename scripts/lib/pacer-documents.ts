@@ -96,8 +96,8 @@ export interface PacerDocumentSet {
 }
 
 /** Where the static documents' text lives, and where the plans are built. */
-export const STATIC_ORIGIN = 'force-app/main/default/lwc/spmDocuments/spmDocuments.js';
-export const PLAN_ORIGIN = 'force-app/main/default/lwc/reviewPlan/reviewPlan.js';
+const STATIC_ORIGIN = 'force-app/main/default/lwc/spmDocuments/spmDocuments.js';
+const PLAN_ORIGIN = 'force-app/main/default/lwc/reviewPlan/reviewPlan.js';
 
 /**
  * The panels a static document's failure leaves without numbers, as the components are wired: the

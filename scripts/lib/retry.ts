@@ -6,7 +6,7 @@
  */
 
 /** Error codes the org returns for conditions that pass with time. */
-export const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set([
+const TRANSIENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'REQUEST_LIMIT_EXCEEDED',
   'UNABLE_TO_LOCK_ROW',
   'SERVER_UNAVAILABLE',

@@ -118,7 +118,7 @@ const thresholdsSchema = z.object(
 );
 
 /** One KPI of the menu (config/kpi-menu.json). */
-export const kpiSchema = z
+const kpiSchema = z
   .object(
     {
       key: kpiKey,
@@ -184,7 +184,7 @@ export const kpiMenuSchema = z
 export type KpiMenu = z.infer<typeof kpiMenuSchema>;
 
 /** One agenda item of a cadence. */
-export const agendaItemSchema = z.object(
+const agendaItemSchema = z.object(
   {
     key: recordKey,
     title: text(NAME_MAX_LENGTH),
@@ -201,7 +201,7 @@ export const agendaItemSchema = z.object(
  * One meeting template (config/cadences.json). Weeks of the month are 1–5 and distinct, so their
  * list ("1,2,3,4,5" at most) always fits Weeks_Of_Month__c (Text 20).
  */
-export const cadenceSchema = z
+const cadenceSchema = z
   .object(
     {
       key: recordKey,
@@ -267,7 +267,7 @@ export const cadencesSchema = z
 export type CadencesFile = z.infer<typeof cadencesSchema>;
 
 /** One stage of config/stage-policy.json (the stage name is its Key__c and Name). */
-export const stageSchema = z
+const stageSchema = z
   .object(
     {
       stage: text(NAME_MAX_LENGTH).refine(
@@ -344,7 +344,7 @@ export type SampleDataFile = z.infer<typeof sampleDataSchema>;
  * A zod path as a JSON path, with the `key` of list items when they have one so the admin can
  * find the entry: `kpis[3]{win_rate}.thresholds.green`.
  */
-export function jsonPath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
+function jsonPath(path: ReadonlyArray<PropertyKey>, data: unknown): string {
   let text = '';
   let node: unknown = data;
   for (const part of path) {

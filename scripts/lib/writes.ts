@@ -12,7 +12,6 @@ import {
   type UpsertRecord
 } from './org-client';
 import type { Progress } from './progress';
-import { renderTable } from './table';
 
 /** Records of one type to upsert by one external id field. */
 export interface WriteStep {
@@ -133,12 +132,4 @@ export function describeCalls(client: OrgClient): string {
     ? `; org daily usage ${client.apiUsage.used}/${client.apiUsage.limit}`
     : '';
   return `API calls: ${reads} read${reads === 1 ? '' : 's'}, ${writes} write${writes === 1 ? '' : 's'}, ${retries} retr${retries === 1 ? 'y' : 'ies'}${usage}\n`;
-}
-
-/** A summary table of write outcomes by type. */
-export function outcomeTable(outcomes: readonly StepOutcome[]): string {
-  return renderTable(
-    ['object', 'created', 'updated', 'failed'],
-    outcomes.map((o) => [o.type, o.created, o.updated, o.failed.length])
-  );
 }

@@ -245,18 +245,7 @@ export const DEFAULT_STALE_DAYS = 60;
 /** Default window, in days from asOf, for "early stage closing soon". */
 export const DEFAULT_CLOSING_SOON_DAYS = 30;
 /** Without a stage policy, a stage is early when its probability is at most this. */
-export const EARLY_STAGE_MAX_PROBABILITY = 20;
-
-/**
- * The type of a field ('date', 'datetime', 'currency', 'picklist', …) or undefined when Pacer does not read it.
- * @param {string} object
- * @param {string} field
- * @returns {string|undefined}
- */
-export function fieldType(object, field) {
-  const fields = OBJECT_FIELDS[object];
-  return fields ? fields[field] : undefined;
-}
+const EARLY_STAGE_MAX_PROBABILITY = 20;
 
 /**
  * A conjunction; nested conjunctions are flattened and empty ones dropped.

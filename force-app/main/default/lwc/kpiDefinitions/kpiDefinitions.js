@@ -41,9 +41,9 @@ export const MEASURES = ['count', 'sum', 'avg', 'ratio', 'builtin'];
 /** Objects a count/sum/avg definition may read. */
 export const DEFINITION_OBJECTS = ['Opportunity', 'Task', 'Event'];
 /** What the thresholds apply to: the attainment of the target (%) or the value itself. */
-export const STATUS_BASES = ['attainment', 'value'];
+const STATUS_BASES = ['attainment', 'value'];
 /** Date references usable in filters. */
-export const DATE_REFS = ['asOf', 'periodStart', 'periodEnd', 'lastReview'];
+const DATE_REFS = ['asOf', 'periodStart', 'periodEnd', 'lastReview'];
 
 /**
  * Named built-in measures and the parameters each accepts. `additive` tells the roll-up whether the

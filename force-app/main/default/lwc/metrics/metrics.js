@@ -218,7 +218,7 @@ export function stagesReached(opps, history, window) {
 }
 
 /** Stage names treated as closed unless told otherwise (Salesforce's defaults). */
-export const DEFAULT_CLOSED_STAGES = ['Closed Won', 'Closed Lost'];
+const DEFAULT_CLOSED_STAGES = ['Closed Won', 'Closed Lost'];
 
 /**
  * The funnel of open opportunities by stage: count, amount, weighted amount. Open stages of the policy

@@ -11,7 +11,7 @@ import STATUS_RED from '@salesforce/label/c.SPM_Status_Red';
 import STATUS_NONE from '@salesforce/label/c.SPM_Status_None';
 
 /** The four branches every panel renders, in the order they win. */
-export const PANEL_STATES = Object.freeze({
+const PANEL_STATES = Object.freeze({
   LOADING: 'loading',
   ERROR: 'error',
   EMPTY: 'empty',
@@ -19,7 +19,7 @@ export const PANEL_STATES = Object.freeze({
 });
 
 /** The event a panel fires so the container's actions panel can pre-fill an action. */
-export const CREATE_ACTION_EVENT = 'createaction';
+const CREATE_ACTION_EVENT = 'createaction';
 
 /**
  * Which branch a panel shows: loading first, then an error, then empty, else data.

@@ -78,7 +78,7 @@ export function isLeapYear(year) {
  * @param {number} month
  * @returns {number}
  */
-export function daysInMonth(year, month) {
+function daysInMonth(year, month) {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

@@ -41,7 +41,7 @@ export const SUBQUERY_GROUPS = ['core', 'activity', 'joins'];
 /** Objects whose subqueries travel in the 'activity' group. */
 const ACTIVITY_OBJECTS = new Set(['Task', 'Event']);
 /** Largest page the UI API returns for an aggregate query; groups grow with people × stages, far below it. */
-export const AGGREGATE_PAGE_SIZE = 2000;
+const AGGREGATE_PAGE_SIZE = 2000;
 /** Largest record list the review asks for. */
 export const MAX_LIST_SIZE = 200;
 
@@ -77,24 +77,13 @@ export function scopeVariables(context) {
   };
 }
 
-/**
- * The condition "record falls in the review period" on a date or date-time field.
- * DateTime fields use [start of first day, start of the day after the last day) in the org time zone.
- * @param {string} object
- * @param {string} dateField
- * @returns {object}
- */
-export function periodCondition(object, dateField) {
-  return windowCondition(object, periodWindow(dateField));
-}
-
 /** The condition "owned by one of the scope's subjects". */
-export function ownerCondition(object, listVariable) {
+function ownerCondition(object, listVariable) {
   return cmp(OWNER_FIELDS[object], 'in', variable(listVariable || 'userIds'));
 }
 
 /** The field that ties a record of each object to an account, for an account-scoped review. */
-export const ACCOUNT_FIELDS = {
+const ACCOUNT_FIELDS = {
   Opportunity: 'AccountId',
   Task: 'AccountId',
   Event: 'AccountId',
@@ -120,7 +109,7 @@ export function scopeCondition(object, context, listVariable) {
  * @param {{ accountId?: string|null }} context
  * @returns {object|null}
  */
-export function accountCondition(object, context) {
+function accountCondition(object, context) {
   return context && context.accountId && ACCOUNT_FIELDS[object]
     ? cmp(ACCOUNT_FIELDS[object], 'eq', variable('accountId'))
     : null;
@@ -166,7 +155,7 @@ function refVariableName(ref, days, type) {
  * @param {Map<string, object>} refs collects the referenced dates
  * @returns {object}
  */
-export function definitionFilter(object, filter, refs) {
+function definitionFilter(object, filter, refs) {
   if (!filter) return and();
   const nodes = [];
   for (const [field, condition] of Object.entries(filter)) {
@@ -208,7 +197,7 @@ export function definitionFilter(object, filter, refs) {
  * @param {{ asOf: string, period: { start: string, end: string }, lastReviewDate: string, orgTimeZone?: string }} context
  * @returns {Object<string, { type: string, value: string }>}
  */
-export function refVariables(refs, context) {
+function refVariables(refs, context) {
   const base = {
     asOf: context.asOf,
     periodStart: context.period.start,
@@ -234,7 +223,7 @@ export function refVariables(refs, context) {
  * @param {{ accountId?: string|null }} [context] the review's scope
  * @returns {object} need
  */
-export function kpiNeed(kpi, refs, context) {
+function kpiNeed(kpi, refs, context) {
   const def = kpi.definition;
   const window = def.dateField ? periodWindow(def.dateField) : null;
   const measures =
@@ -477,7 +466,7 @@ export function assignAliases(specs) {
  * @param {number} [maxSubqueries]
  * @returns {Array<Array<object>>}
  */
-export function packSpecs(specs, maxSubqueries) {
+function packSpecs(specs, maxSubqueries) {
   const size = maxSubqueries || MAX_SUBQUERIES;
   const groups = [];
   for (let i = 0; i < specs.length; i += size) groups.push(specs.slice(i, i + size));

@@ -25,7 +25,7 @@ const PERIOD_BY_FREQUENCY = {
 };
 
 /** Person choices: the kind is the prefix of the option value (`team:005…`). */
-export const PERSON_KINDS = Object.freeze({
+const PERSON_KINDS = Object.freeze({
   SELF: 'self',
   REPORT: 'report',
   TEAM: 'team',

@@ -107,12 +107,8 @@ export function subjectBases(plan, needs, lists) {
     );
     base.set(userId, {
       openCount: sumRows(openRows, 'count(Id)'),
-      openAmount: sumRows(openRows, 'sum(Amount)'),
-      openWeighted: sumRows(openRows, 'sum(ExpectedRevenue)'),
       openByStage: groupRows(openRows, 'StageName'),
-      wonCount: sumRows(won, 'count(Id)'),
       wonAmount: sumRows(won, 'sum(Amount)'),
-      closedCount: sumRows(closedRows, 'count(Id)'),
       coverageOpen: sumRows(ownerRows(coverage, userId), 'sum(Amount)'),
       createdCount: sumRows(ownerRows(created, userId), 'count(Id)'),
       createdAmount: sumRows(ownerRows(created, userId), 'sum(Amount)'),

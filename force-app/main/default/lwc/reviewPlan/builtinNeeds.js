@@ -49,7 +49,7 @@ export function builtinKpiKeys(kpis) {
  * @param {object} context the plan's context
  * @returns {object} need
  */
-export function flagNeed(definition, context) {
+function flagNeed(definition, context) {
   const key = definition.builtin;
   return aggregateNeed(context, {
     id: key,

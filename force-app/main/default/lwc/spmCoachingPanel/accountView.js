@@ -13,7 +13,7 @@
 export const MIN_CONVERSION_DEALS = 5;
 
 /** Data-trust measures (c/reviewPlan model.trust.measures keys) that one account cannot have. */
-export const PEOPLE_ONLY_MEASURES = Object.freeze(['forecastDeviation']);
+const PEOPLE_ONLY_MEASURES = Object.freeze(['forecastDeviation']);
 
 function withoutKeys(entry) {
   const out = { ...entry };

@@ -55,7 +55,7 @@ export const FIELD_ALIASES = Object.freeze({
  * The KPI menu (active KPIs in menu order) and the stage policy: subqueries of the review context and
  * of the coaching panel's account query, written once so both read the same fields.
  */
-export const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
+const MENU_AND_POLICY_QUERY = `SPM_KPI__c(where: { Active__c: { eq: true } }, orderBy: { Sort_Order__c: { order: ASC } }, first: 200) {
         edges {
           node {
             Id

@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { graphql } from 'lightning/graphql';
 
 /** The event that carries each result of the wire to the container. */
-export const RESULT_EVENT = 'documentresult';
+const RESULT_EVENT = 'documentresult';
 
 /**
  * Loads one document of a review plan: one `lightning/graphql` wire, each of whose results goes to the

@@ -8,9 +8,6 @@
 
 const PERCENT = 100;
 
-/** The statuses a KPI cell can have; 'none' when there is nothing to judge (no value, no target). */
-export const STATUSES = ['green', 'amber', 'red', 'none'];
-
 /**
  * Attainment of a target in percent, oriented so that higher is always better: value ÷ target for
  * higher-is-better KPIs, target ÷ value for lower-is-better ones. Null without a usable target.
