@@ -12,7 +12,7 @@
 /** Closed deals that must have reached a stage for its conversion to the next to be shown. */
 export const MIN_CONVERSION_DEALS = 5;
 
-/** Data-trust measures (c/reviewPlan model.trust.measures keys) that one account cannot have. */
+/** Data-trust measures (c/reviewModel model.trust.measures keys) that one account cannot have. */
 const PEOPLE_ONLY_MEASURES = Object.freeze(['forecastDeviation']);
 
 function withoutKeys(entry) {
