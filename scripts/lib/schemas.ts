@@ -127,9 +127,13 @@ const kpiSchema = z
       kind: oneOf(KINDS),
       unit: oneOf(UNITS),
       direction: oneOf(DIRECTIONS),
-      definition: z.record(z.string(), z.unknown(), {
-        error: 'must be an object (a KPI definition)'
-      }),
+      // Seeded as JSON text into Definition__c (Long Text Area 32768), so its JSON must fit.
+      definition: z
+        .record(z.string(), z.unknown(), { error: 'must be an object (a KPI definition)' })
+        .refine(
+          (d) => JSON.stringify(d).length <= TEXT_MAX_LENGTH,
+          `must fit Definition__c: at most ${TEXT_MAX_LENGTH} characters as JSON`
+        ),
       thresholds: thresholdsSchema,
       levels: nonEmptyList(oneOf(LEVELS), `must list at least one of ${LEVELS.join(', ')}`),
       aboveTheLine: flag,

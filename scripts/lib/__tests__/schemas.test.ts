@@ -155,6 +155,12 @@ describe('config/kpi-menu.json', () => {
     expect(menuAfter((m) => (m.kpis[0].definition = []))).toEqual([
       `${kpiAt('sales_won')}.definition: must be an object (a KPI definition)`
     ]);
+    // Definition__c is a Long Text Area of 32768: the definition's JSON must fit it.
+    expect(
+      menuAfter((m) => (m.kpis[0].definition.filter = { StageName: 'x'.repeat(32_768) }))
+    ).toContain(
+      `${kpiAt('sales_won')}.definition: must fit Definition__c: at most 32768 characters as JSON`
+    );
     expect(menuAfter((m) => (m.kpis[0].sortOrder = 1_000_000))).toEqual([
       `${kpiAt('sales_won')}.sortOrder: ${wholeNumber(0, 999999, '1000000')}`
     ]);

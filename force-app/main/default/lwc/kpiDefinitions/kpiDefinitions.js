@@ -446,7 +446,13 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
         name === 'days' &&
         (!Number.isInteger(value) || value < 1 || value > MAX_DAYS_PARAM)
       ) {
-        error(errors, path, key, path, 'must be a whole number of days ≥ 1');
+        error(
+          errors,
+          path,
+          key,
+          path,
+          `must be a whole number of days from 1 to ${MAX_DAYS_PARAM}`
+        );
       } else if (name === 'basis' && value !== 'commit' && value !== 'weighted') {
         error(errors, path, key, path, 'must be "commit" or "weighted"');
       } else if (name === 'kpi') {

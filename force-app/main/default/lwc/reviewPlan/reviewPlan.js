@@ -22,16 +22,13 @@ import { checkInput, planContext } from './planContext';
 import { checkMenu } from './menuCheck';
 import { reviewNeeds } from './reviewNeeds';
 import { builtinNeeds, builtinKpiKeys, builtinReads, FLAG_BUILTINS } from './builtinNeeds';
-import { trendNeeds, trendVariables, trendNeedId, HISTORY_LENGTH } from './trendNeeds';
+import { trendNeeds, trendVariables, trendNeedId } from './trendNeeds';
 import { kpiReads } from './kpiReads';
 import { PANEL_KEYS, KPI_PANELS, panelsOf } from './panels';
-import { DEAL_FIELDS, ACTION_FIELDS, SNOOZE_FIELD } from './fields';
+import { SNOOZE_FIELD } from './fields';
 
 export {
   PANEL_KEYS,
-  HISTORY_LENGTH,
-  DEAL_FIELDS,
-  ACTION_FIELDS,
   SNOOZE_FIELD,
   FLAG_BUILTINS,
   panelsOf,

@@ -172,7 +172,7 @@ describe('a broken definition', () => {
     expect(
       validateDefinition({ measure: 'builtin', builtin: 'notUpdated', params: { days: 0 } }, 'k')[0]
         .message
-    ).toBe('k: definition.params.days must be a whole number of days ≥ 1');
+    ).toBe('k: definition.params.days must be a whole number of days from 1 to 9999');
     expect(validateDefinition({ measure: 'builtin', builtin: 'pacing' }, 'k')[0].message).toBe(
       'k: definition.params.kpi is required: pacing compares a KPI with its target'
     );
