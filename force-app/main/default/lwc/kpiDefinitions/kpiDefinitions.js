@@ -112,6 +112,21 @@ function error(errors, path, key, property, reason) {
   });
 }
 
+/** Refuses the properties a measure does not read, so that a definition says only what it computes. */
+function refuseUnused(errors, key, definition, props, measure) {
+  for (const prop of props) {
+    if (definition[prop] !== undefined) {
+      error(
+        errors,
+        `definition.${prop}`,
+        key,
+        `definition.${prop}`,
+        `is not used by a ${measure} (remove it)`
+      );
+    }
+  }
+}
+
 function validateFilterValue(errors, key, property, object, field, op, value) {
   const type = OBJECT_FIELDS[object][field];
   const check = (v) => {
@@ -344,14 +359,8 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
           `must be a number or currency field to ${measure} (${definition.field} is ${fields[definition.field]})`
         );
       }
-    } else if (definition.field !== undefined) {
-      error(
-        errors,
-        'definition.field',
-        key,
-        'definition.field',
-        'is not used by a count (remove it)'
-      );
+    } else {
+      refuseUnused(errors, key, definition, ['field'], 'count');
     }
     if (definition.dateField !== undefined) {
       const type = fields[definition.dateField];
@@ -405,16 +414,13 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
         );
       }
     }
-    for (const prop of ['object', 'field', 'filter', 'dateField', 'builtin']) {
-      if (definition[prop] !== undefined)
-        error(
-          errors,
-          `definition.${prop}`,
-          key,
-          `definition.${prop}`,
-          'is not used by a ratio (remove it)'
-        );
-    }
+    refuseUnused(
+      errors,
+      key,
+      definition,
+      ['object', 'field', 'filter', 'dateField', 'builtin'],
+      'ratio'
+    );
   } else {
     const builtin = BUILTINS[definition.builtin];
     if (!builtin) {
@@ -484,16 +490,13 @@ export function validateDefinition(definition, kpiKey, knownKpis) {
         `is required: ${definition.builtin} compares a KPI with its target`
       );
     }
-    for (const prop of ['object', 'field', 'filter', 'dateField', 'numerator', 'denominator']) {
-      if (definition[prop] !== undefined)
-        error(
-          errors,
-          `definition.${prop}`,
-          key,
-          `definition.${prop}`,
-          'is not used by a builtin (remove it)'
-        );
-    }
+    refuseUnused(
+      errors,
+      key,
+      definition,
+      ['object', 'field', 'filter', 'dateField', 'numerator', 'denominator'],
+      'builtin'
+    );
   }
   return errors;
 }
