@@ -4,6 +4,7 @@ import { formatLabel } from 'c/formatters';
 import { dealRow, createActionEvent } from 'c/panelModel';
 import OPPORTUNITY_OBJECT from '@salesforce/schema/Opportunity';
 import COL_OPPORTUNITY from '@salesforce/label/c.SPM_Col_Opportunity';
+import COL_OWNER from '@salesforce/label/c.SPM_Col_Owner';
 import COL_ACCOUNT from '@salesforce/label/c.SPM_Col_Account';
 import COL_STAGE from '@salesforce/label/c.SPM_Col_Stage';
 import COL_AMOUNT from '@salesforce/label/c.SPM_Col_Amount';
@@ -56,6 +57,7 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
 
   labels = {
     COL_OPPORTUNITY,
+    COL_OWNER,
     COL_ACCOUNT,
     COL_STAGE,
     COL_AMOUNT,
@@ -72,6 +74,11 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
 
   get showAccount() {
     return !this.hideAccount;
+  }
+
+  /** A list of several people's deals (a team's review) says whose each one is. */
+  get showOwner() {
+    return new Set(this._deals.map((d) => d.OwnerId).filter(Boolean)).size > 1;
   }
 
   /** Deals of the review model (lists.top, lists.open, lists.flagged…). */

@@ -53,6 +53,20 @@ describe('c-spm-deal-list', () => {
     expect(getNavigateCalledWith().attributes.recordId).toBe(MODEL.lists.flagged[1].Id);
   });
 
+  it("names each deal's owner when the list holds several people's deals, and only then", async () => {
+    const one = await render();
+    expect($(one, '.deal-owner')).toBeNull();
+    const [first, second] = MODEL.lists.flagged;
+    const team = await render({
+      deals: [
+        { ...first, OwnerId: '005TEAM000000001AAA', OwnerName: 'Ana Rep' },
+        { ...second, OwnerId: '005TEAM000000002AAA', OwnerName: 'Ben Rep' }
+      ]
+    });
+    expect($$(team, '.deal-owner').map((td) => td.textContent)).toEqual(['Ana Rep', 'Ben Rep']);
+    expect($(team, 'thead').textContent).toContain('c.SPM_Col_Owner');
+  });
+
   it('shows optional columns only when asked', async () => {
     const plain = await render();
     expect($(plain, '.deal-next-step')).toBeNull();
