@@ -1,6 +1,6 @@
 /** Activity: meetings, customer hours, calls, new opportunities and pipeline, new-customer contacts, and their trend. */
 import { trendNeedId } from 'c/reviewPlan';
-import { round } from './numbers';
+import { round, sumFields } from './numbers';
 
 const MINUTES_PER_HOUR = 60;
 
@@ -19,28 +19,17 @@ export function buildActivity(context, people, base, failedNeeds) {
   // A measure read from a failed subquery is unknown (null), never 0.
   const known = (needIds, value) => (needIds.some((id) => failedNeeds.has(id)) ? null : value);
   const rowFor = (userIds) => {
-    let meetings = 0;
-    let minutes = 0;
-    let calls = 0;
-    let newOpportunities = 0;
-    let newPipeline = 0;
-    let newCustomerContacts = 0;
-    for (const id of userIds) {
-      const b = base.get(id);
-      meetings += b.meetings;
-      minutes += b.minutes;
-      calls += b.calls;
-      newOpportunities += b.createdCount;
-      newPipeline += b.createdAmount;
-      newCustomerContacts += b.newCustomerContacts;
-    }
+    const t = sumFields(
+      userIds.map((id) => base.get(id)),
+      ['meetings', 'minutes', 'calls', 'createdCount', 'createdAmount', 'newCustomerContacts']
+    );
     return {
-      meetings: known(['events'], meetings),
-      customerHours: known(['events'], round(minutes / MINUTES_PER_HOUR)),
-      calls: known(['calls'], calls),
-      newOpportunities: known(['created'], newOpportunities),
-      newPipeline: known(['created'], round(newPipeline)),
-      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], newCustomerContacts)
+      meetings: known(['events'], t.meetings),
+      customerHours: known(['events'], round(t.minutes / MINUTES_PER_HOUR)),
+      calls: known(['calls'], t.calls),
+      newOpportunities: known(['created'], t.createdCount),
+      newPipeline: known(['created'], round(t.createdAmount)),
+      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], t.newCustomerContacts)
     };
   };
   const total = rowFor(subjects);
@@ -59,21 +48,16 @@ export function buildActivity(context, people, base, failedNeeds) {
       newCustomerContacts: null
     };
     if (!context.activityByMonth) return unknown;
-    let meetings = 0;
-    let minutes = 0;
-    let calls = 0;
-    for (const id of userIds) {
-      const a = base.get(id).activityByPeriod[index];
-      meetings += a.meetings;
-      minutes += a.minutes;
-      calls += a.calls;
-    }
+    const t = sumFields(
+      userIds.map((id) => base.get(id).activityByPeriod[index]),
+      ['meetings', 'minutes', 'calls']
+    );
     const events = [trendNeedId('pastEvents', index)];
     return {
       ...unknown,
-      meetings: known(events, meetings),
-      customerHours: known(events, round(minutes / MINUTES_PER_HOUR)),
-      calls: known([trendNeedId('pastCalls', index)], calls)
+      meetings: known(events, t.meetings),
+      customerHours: known(events, round(t.minutes / MINUTES_PER_HOUR)),
+      calls: known([trendNeedId('pastCalls', index)], t.calls)
     };
   };
   const periods = context.historyPeriods;

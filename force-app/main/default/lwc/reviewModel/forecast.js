@@ -1,6 +1,6 @@
 /** The forecast: last month against the forecast taken at its start, the six months' accuracy, and the period's forecast. */
 import { forecastDeviation } from 'c/metrics';
-import { round } from './numbers';
+import { round, sumFields } from './numbers';
 import { kpiCell } from './kpiCell';
 
 function salesKpiKey(kpis) {
@@ -62,15 +62,14 @@ export function buildForecast(context, subjects, base, kpiModel, kpis) {
   const salesKpi = kpiModel.find((k) => k.key === salesKpiKey(kpis));
   const weightedBasis = context.options.forecastBasis === 'weighted';
   const periodRow = (userIds) => {
-    let won = 0;
-    let commit = 0;
-    let weighted = 0;
-    for (const id of userIds) {
-      const b = base.get(id);
-      won += b.wonAmount;
-      commit += b.commitRest;
-      weighted += b.weightedRest;
-    }
+    const {
+      wonAmount: won,
+      commitRest: commit,
+      weightedRest: weighted
+    } = sumFields(
+      userIds.map((id) => base.get(id)),
+      ['wonAmount', 'commitRest', 'weightedRest']
+    );
     return {
       won: round(won),
       commit: round(commit),

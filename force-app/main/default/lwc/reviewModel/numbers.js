@@ -28,6 +28,19 @@ export function sumRows(rows, key) {
   return total;
 }
 
+/**
+ * Field-by-field sums over objects (people's base quantities, their flags…), in the order given;
+ * each field is 0 over an empty list.
+ * @param {Array<object>} items
+ * @param {string[]} fields
+ * @returns {Object<string, number>}
+ */
+export function sumFields(items, fields) {
+  const out = Object.fromEntries(fields.map((f) => [f, 0]));
+  for (const item of items) for (const f of fields) out[f] += num(item[f]);
+  return out;
+}
+
 /** Rows grouped by a field's value, in first-seen order. */
 export function groupRows(rows, field) {
   const out = new Map();

@@ -4,7 +4,7 @@
  * it as it is (c/spmDataTrustPanel).
  */
 import { builtinReads, trendNeedId } from 'c/reviewPlan';
-import { round } from './numbers';
+import { round, sumFields } from './numbers';
 import { forecastOf } from './forecast';
 
 /** The data-trust measures in the panel's order, with the label `report` prints. */
@@ -92,16 +92,11 @@ export function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEn
   const statusKpi = (builtin) => kpiModel.find((m) => m.key === kpiKeyOf(builtin)) || null;
   const flagTotals = (userIds, key) => {
     if (failed(key)) return UNKNOWN_FLAG;
-    let count = 0;
-    let amount = 0;
-    let snoozed = 0;
-    for (const id of userIds) {
-      const f = base.get(id).flags[key];
-      count += f.count;
-      amount += f.amount;
-      snoozed += f.snoozed;
-    }
-    return { count, amount: round(amount), snoozed };
+    const t = sumFields(
+      userIds.map((id) => base.get(id).flags[key]),
+      ['count', 'amount', 'snoozed']
+    );
+    return { ...t, amount: round(t.amount) };
   };
   const deviation = (userIds) => {
     if (failed('forecastDeviation')) return { won: null, forecast: null, value: null };
