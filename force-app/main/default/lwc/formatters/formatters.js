@@ -7,33 +7,17 @@
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { EMPTY_VALUE, numberFormats } from 'c/numberFormats';
+import { EMPTY_VALUE, intlFormatters, numberFormats } from 'c/numberFormats';
 
 export { EMPTY_VALUE };
 
-const FALLBACK_LOCALE = 'en-US';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The number formats of the user's locale (c/numberFormats: the same rules the scripts' reports use). */
 const userNumbers = numberFormats(LOCALE, CURRENCY || 'USD');
 
-/** Date formatters, one per option set (panels format hundreds of cells). */
-const dateFormats = new Map();
-
-function dateFormatter(options) {
-  const key = JSON.stringify(options);
-  let cached = dateFormats.get(key);
-  if (!cached) {
-    try {
-      cached = new Intl.DateTimeFormat(LOCALE, options);
-    } catch {
-      // A Salesforce locale Intl does not know: fall back to the neutral locale rather than break the panel.
-      cached = new Intl.DateTimeFormat(FALLBACK_LOCALE, options);
-    }
-    dateFormats.set(key, cached);
-  }
-  return cached;
-}
+/** Date formatters of the user's locale, one per option set. */
+const dateFormatter = intlFormatters(Intl.DateTimeFormat, LOCALE);
 
 /** The user's locale, currency and time zone, as `@salesforce/i18n` reports them. */
 export const userLocale = { locale: LOCALE, currency: CURRENCY, timeZone: TIME_ZONE };

@@ -15,29 +15,38 @@ function isNumber(value) {
 }
 
 /**
- * The number formats of one locale. Intl formatters are costly to build and panels format hundreds of
- * cells, so each instance keeps one per option set.
- * @param {string} locale BCP 47 tag; a tag Intl does not know falls back to en-US rather than throw
- * @param {string|null} [defaultCurrency] ISO code amounts use when none is given; with none, amounts are
- *   written as whole numbers without a symbol
+ * Intl formatters of one kind (Intl.NumberFormat, Intl.DateTimeFormat) for one locale, one per option
+ * set: they are costly to build and panels format hundreds of cells. A locale Intl does not know (or
+ * a currency code it rejects) falls back to the neutral locale rather than break a panel or a report.
+ * @param {Function} Type the Intl constructor
+ * @param {string} locale BCP 47 tag
+ * @returns {(options: object) => object} the formatter of those options
  */
-export function numberFormats(locale, defaultCurrency) {
+export function intlFormatters(Type, locale) {
   const cache = new Map();
-  const formatter = (options) => {
+  return (options) => {
     const key = JSON.stringify(options);
     let cached = cache.get(key);
     if (!cached) {
       try {
-        cached = new Intl.NumberFormat(locale, options);
+        cached = new Type(locale, options);
       } catch {
-        // A Salesforce locale Intl does not know (or a currency code it rejects): the neutral locale
-        // rather than a broken panel or report.
-        cached = new Intl.NumberFormat(FALLBACK_LOCALE, options);
+        cached = new Type(FALLBACK_LOCALE, options);
       }
       cache.set(key, cached);
     }
     return cached;
   };
+}
+
+/**
+ * The number formats of one locale.
+ * @param {string} locale BCP 47 tag; a tag Intl does not know falls back to en-US rather than throw
+ * @param {string|null} [defaultCurrency] ISO code amounts use when none is given; with none, amounts are
+ *   written as whole numbers without a symbol
+ */
+export function numberFormats(locale, defaultCurrency) {
+  const formatter = intlFormatters(Intl.NumberFormat, locale);
 
   /** A number with grouping, e.g. 12,345.6 (at most one decimal by default). */
   function number(value, options = {}) {
