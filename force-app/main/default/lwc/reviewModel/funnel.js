@@ -3,6 +3,13 @@ import { conversionRates } from 'c/metrics';
 import { rowsOf } from './answers';
 import { num, sumRows, round } from './numbers';
 
+/**
+ * Closed deals that must have reached a stage, in one account's review, for its conversion to the
+ * next to be shown: a rate over a handful of deals says nothing about the next one. A team's or a
+ * person's funnel rests on their whole pipeline and shows every rate.
+ */
+export const MIN_CONVERSION_DEALS = 5;
+
 /** The count, amount and weighted amount of stages, summed. */
 function totalOf(stages) {
   return stages.reduce(
@@ -65,7 +72,9 @@ export function buildFunnel(plan, needs, base) {
       maxDaysInStage: policyEntry ? policyEntry.maxDaysInStage : null,
       ...totals,
       reached: reached[stage] || 0,
-      conversionToNext: chainIndex >= 0 ? round(rates[chainIndex]) : null
+      ...(context.accountId && (reached[stage] || 0) < MIN_CONVERSION_DEALS
+        ? { conversionToNext: null, tooFewDeals: true }
+        : { conversionToNext: chainIndex >= 0 ? round(rates[chainIndex]) : null })
     };
   });
   const total = totalOf(stages);

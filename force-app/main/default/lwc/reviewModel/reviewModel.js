@@ -23,6 +23,7 @@ export {
   responsesFromRecords
 } from './responses';
 export { kpiCell } from './kpiCell';
+export { MIN_CONVERSION_DEALS } from './funnel';
 
 /**
  * Plans and computes a review from a sample-data file (`{ meta, records }`, as `npm run sample-data`

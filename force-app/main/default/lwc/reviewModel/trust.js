@@ -103,7 +103,10 @@ export function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEn
     const { won, forecast, deviationPct } = forecastOf(base, userIds);
     return { won, forecast, value: deviationPct };
   };
-  const measures = TRUST_KEYS.map((key) => {
+  // Forecasts are taken per person (SPM_Forecast_Snapshot__c), not per account: one account's review
+  // has no forecast deviation at all, rather than an empty one.
+  const perPerson = !context.accountId;
+  const measures = (perPerson ? TRUST_KEYS : COUNT_KEYS).map((key) => {
     const kpi = statusKpi(key);
     if (key === 'forecastDeviation') {
       const d = deviation(subjects);
@@ -139,7 +142,11 @@ export function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEn
     };
   });
   const byUser = subjects.map((userId) => {
-    const row = { userId, forecastDeviation: deviation([userId]).value, snoozed: 0 };
+    const row = {
+      userId,
+      ...(perPerson ? { forecastDeviation: deviation([userId]).value } : {}),
+      snoozed: 0
+    };
     for (const key of COUNT_KEYS) {
       const t = flagTotals([userId], key);
       row[key] = t.count;
@@ -170,7 +177,9 @@ export function buildTrust(plan, base, kpiModel, forecastModel, lists, reviewsEn
     const isCurrent = i === periods.length - 1;
     const entry = {
       period,
-      forecastDeviation: isCurrent ? current.forecastDeviation : deviationAsOf(period)
+      ...(perPerson
+        ? { forecastDeviation: isCurrent ? current.forecastDeviation : deviationAsOf(period) }
+        : {})
     };
     const known =
       !isCurrent && reviewsEntry && !(oldestRead && period.start <= oldestRead)

@@ -18,7 +18,6 @@ import {
 import { menuInForce } from 'c/reviewContext';
 import { ACCOUNT_QUERY } from 'c/spmDocuments';
 import { readAccountContext } from './accountContext';
-import { accountView } from './accountView';
 import TITLE from '@salesforce/label/c.SPM_Coaching_Title';
 import VIEW from '@salesforce/label/c.SPM_Coaching_View';
 import THIS_ACCOUNT from '@salesforce/label/c.SPM_Coaching_ThisAccount';
@@ -179,7 +178,7 @@ export default class SpmCoachingPanel extends LightningElement {
     }
     if ('model' in outcome) {
       // A model replaces an earlier error (a refresh that succeeded).
-      this.accountModel = this.withAccountWarnings(accountView(outcome.model));
+      this.accountModel = this.withAccountWarnings(outcome.model);
       this.accountErrors = undefined;
     }
     if ('errors' in outcome) {

@@ -1165,6 +1165,20 @@ describe('a review of one account', () => {
     expect(model.lists.open.every((d) => d.AccountId === X1)).toBe(true);
   });
 
+  it('has no forecast deviation and no conversion rate resting on a handful of deals', () => {
+    expect(model.trust.measures.map((m) => m.key)).not.toContain('forecastDeviation');
+    expect(model.trust.byUser.every((row) => !('forecastDeviation' in row))).toBe(true);
+    expect(model.trust.history.every((entry) => !('forecastDeviation' in entry))).toBe(true);
+    // Fresh Foods has two closed deals: every stage rests on fewer than MIN_CONVERSION_DEALS.
+    expect(model.funnel.stages.every((s) => s.tooFewDeals && s.conversionToNext === null)).toBe(
+      true
+    );
+    // A person's review keeps every rate and the deviation.
+    const whole = reviewModelFromRecords(planFor(), data);
+    expect(whole.trust.measures.map((m) => m.key)).toContain('forecastDeviation');
+    expect(whole.funnel.stages.some((s) => s.tooFewDeals)).toBe(false);
+  });
+
   it('gives the same model from the GraphQL responses as from the records', () => {
     expect(reviewModelFromResponses(plan, answerPlan(plan, data))).toEqual(model);
   });

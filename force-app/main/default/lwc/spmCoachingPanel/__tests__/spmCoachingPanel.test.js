@@ -10,7 +10,7 @@ import {
 } from '@pacer/test-utils';
 import { emptyAnswer } from '@pacer/graphql-fixtures';
 import { documentErrors } from '@pacer/local-schema';
-import { MIN_CONVERSION_DEALS } from '../accountView';
+import { MIN_CONVERSION_DEALS } from 'c/reviewModel';
 
 const ACCOUNT = require('./data/account.json');
 const ACCOUNT_RESPONSES = require('./data/accountPlanResponses.json');
