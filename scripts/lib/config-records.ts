@@ -56,7 +56,8 @@ export const SEED_FIELDS: Record<string, readonly string[]> = {
     'Duration_Minutes__c',
     'Decisions__c',
     'Sort_Order__c',
-    'Active__c'
+    'Active__c',
+    'Review_Period__c'
   ],
   SPM_Agenda_Item__c: [
     'Id',
@@ -66,6 +67,7 @@ export const SEED_FIELDS: Record<string, readonly string[]> = {
     'Order__c',
     'Questions__c',
     'Panel__c',
+    'Focus__c',
     'Minutes__c'
   ]
 };

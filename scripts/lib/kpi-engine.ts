@@ -32,8 +32,12 @@ export const PICKLISTS = {
   LEVELS: definitions.LEVELS,
   MEETING_TYPES: definitions.MEETING_TYPES,
   FREQUENCIES: definitions.FREQUENCIES,
-  PANELS: definitions.PANELS
+  PANELS: definitions.PANELS,
+  REVIEW_PERIODS: definitions.REVIEW_PERIODS
 } as const satisfies Record<string, readonly string[]>;
+
+/** The focuses each agenda panel offers (SPM_Agenda_Item__c.Focus__c, dependent on Panel__c). */
+export const FOCUSES: Readonly<Record<string, readonly string[]>> = definitions.FOCUSES;
 
 /** SPM_KPI__c field values of a menu entry. */
 export function kpiToRecord(kpi: KpiMenu['kpis'][number], menuYear: number): Fields {

@@ -7,13 +7,22 @@
  * Limits follow the fields they fill (force-app/main/default/objects/).
  */
 import { z } from 'zod';
-import { CLOSED_STAGES, PICKLISTS, menuDefinitionProblems } from './kpi-engine';
+import { CLOSED_STAGES, FOCUSES, PICKLISTS, menuDefinitionProblems } from './kpi-engine';
 import type { InputProblem } from '../../cli/errors';
 
 // Picklist values of the data model: the engine's lists (c/kpiDefinitions), which the panels and
 // the config mapping use too, so a value the engine refuses cannot pass here.
-const { CATEGORIES, KINDS, UNITS, DIRECTIONS, LEVELS, MEETING_TYPES, FREQUENCIES, PANELS } =
-  PICKLISTS;
+const {
+  CATEGORIES,
+  KINDS,
+  UNITS,
+  DIRECTIONS,
+  LEVELS,
+  MEETING_TYPES,
+  FREQUENCIES,
+  PANELS,
+  REVIEW_PERIODS
+} = PICKLISTS;
 
 /** Key__c and the Text fields are 255 characters. */
 const KEY_MAX_LENGTH = 255;
@@ -187,19 +196,43 @@ export const kpiMenuSchema = z
   });
 export type KpiMenu = z.infer<typeof kpiMenuSchema>;
 
-/** One agenda item of a cadence. */
-const agendaItemSchema = z.object(
-  {
-    key: recordKey,
-    title: text(NAME_MAX_LENGTH),
-    // "Position of the item in the agenda" (Order__c): the first item is 1.
-    order: wholeNumber(1, MAX_FOUR_DIGITS),
-    questions: text(TEXT_MAX_LENGTH),
-    panel: oneOf(PANELS),
-    minutes: wholeNumber(1, MAX_FOUR_DIGITS)
-  },
-  { error: 'must be an object (an agenda item)' }
-);
+/**
+ * One agenda item of a cadence. Its focus (Focus__c, a picklist dependent on Panel__c) says what the
+ * panel shows above the line: one of the panel's focuses, required when the panel has any.
+ */
+const agendaItemSchema = z
+  .object(
+    {
+      key: recordKey,
+      title: text(NAME_MAX_LENGTH),
+      // "Position of the item in the agenda" (Order__c): the first item is 1.
+      order: wholeNumber(1, MAX_FOUR_DIGITS),
+      questions: text(TEXT_MAX_LENGTH),
+      panel: oneOf(PANELS),
+      focus: z.string({ error: 'must be text' }).optional(),
+      minutes: wholeNumber(1, MAX_FOUR_DIGITS)
+    },
+    { error: 'must be an object (an agenda item)' }
+  )
+  .superRefine((item, ctx) => {
+    const focuses = FOCUSES[item.panel] || [];
+    if (item.focus === undefined) {
+      if (focuses.length)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['focus'],
+          message: `is missing: a ${item.panel} item names its focus, one of ${focuses.join(', ')}`
+        });
+    } else if (!focuses.includes(item.focus)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['focus'],
+        message: focuses.length
+          ? `must be one of ${focuses.join(', ')} for the ${item.panel} panel (got "${item.focus}")`
+          : `must be left out: the ${item.panel} panel has no focus (got "${item.focus}")`
+      });
+    }
+  });
 
 /**
  * One meeting template (config/cadences.json). Weeks of the month are 1–5 and distinct, so their
@@ -220,6 +253,7 @@ const cadenceSchema = z
       decisions: text(TEXT_MAX_LENGTH),
       sortOrder: wholeNumber(0, MAX_SIX_DIGITS),
       active: flag,
+      reviewPeriod: oneOf(REVIEW_PERIODS).default(REVIEW_PERIODS[0]),
       agenda: nonEmptyList(agendaItemSchema, 'must list at least one agenda item')
     },
     { error: 'must be an object (a cadence)' }
@@ -236,6 +270,20 @@ const cadenceSchema = z
     if (new Set(weeks).size !== weeks.length)
       ctx.addIssue({ code: 'custom', path: ['weeksOfMonth'], message: 'lists a week twice' });
     noRepeats(cadence.agenda, (item) => item.order, ctx, ['agenda'], 'order', 'agenda');
+    // One view per question: two items showing the same panel with the same focus ask one question.
+    const views = new Map<string, number>();
+    cadence.agenda.forEach((item, index) => {
+      if (item.focus === undefined) return;
+      const view = `${item.panel} · ${item.focus}`;
+      const first = views.get(view);
+      if (first === undefined) views.set(view, index);
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agenda', index, 'focus'],
+          message: `repeats the view of agenda[${first}] (${view}): each item shows its own focus`
+        });
+    });
     const minutes = cadence.agenda.reduce((sum, item) => sum + item.minutes, 0);
     if (minutes > cadence.durationMinutes)
       ctx.addIssue({

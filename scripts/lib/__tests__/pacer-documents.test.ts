@@ -11,8 +11,8 @@ describe('the documents Pacer sends', () => {
   const set = projectDocuments(REPO_ROOT);
 
   it('plans a rep and a team for each period the active cadences review, plus the context and the coaching panel', () => {
-    // config/cadences.json: monthly, quarterly and annual cadences are active, the weekly one is not.
-    expect(set.periodTypes).toEqual(['Month', 'Quarter', 'Year']);
+    // config/cadences.json: weekly, monthly, quarterly and annual cadences are active.
+    expect(set.periodTypes).toEqual(['Week', 'Month', 'Quarter', 'Year']);
     const uses = set.documents.flatMap((d) => d.uses);
     expect(uses).toContain('review workspace · context');
     expect(uses).toContain('coaching · this account');

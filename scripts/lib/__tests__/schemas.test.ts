@@ -419,6 +419,29 @@ describe('config/cadences.json', () => {
       'cadences[2]{performance-coaching}.agenda: takes 60 minutes, more than durationMinutes (10)'
     ]);
   });
+
+  it('takes a focus per agenda item among those of its panel, once per cadence, and a review period', () => {
+    const trust = `${coaching}.agenda[0]{ic-trust}`;
+    expect(cadencesAfter((f) => delete f.cadences[1].agenda[0].focus)).toEqual([
+      `${trust}.focus: is missing: a Data trust item names its focus, one of Data trust`
+    ]);
+    expect(cadencesAfter((f) => (f.cadences[1].agenda[0].focus = 'Movement'))).toEqual([
+      `${trust}.focus: must be one of Data trust for the Data trust panel (got "Movement")`
+    ]);
+    expect(
+      cadencesAfter(
+        (f) => (f.cadences[2].agenda.find((i: Json) => i.panel === 'None').focus = 'Targets')
+      )
+    ).toEqual([
+      'cadences[2]{performance-coaching}.agenda[3]{pc-skills}.focus: must be left out: the None panel has no focus (got "Targets")'
+    ]);
+    expect(cadencesAfter((f) => (f.cadences[0].agenda[6].focus = 'Shape and conversion'))).toEqual([
+      'cadences[0]{team-meeting}.agenda[6]{tm-moving}.focus: repeats the view of agenda[4] (Funnel · Shape and conversion): each item shows its own focus'
+    ]);
+    expect(cadencesAfter((f) => (f.cadences[0].reviewPeriod = 'Next period'))).toEqual([
+      'cadences[0]{team-meeting}.reviewPeriod: must be one of Current period, Last closed period (got "Next period")'
+    ]);
+  });
 });
 
 describe('config/stage-policy.json', () => {

@@ -105,7 +105,12 @@ const CONTRACT: Record<string, { sharing: string; fields: Record<string, FieldSp
       Duration_Minutes__c: { type: 'Number', precision: 4, scale: 0 },
       Decisions__c: LONG,
       Sort_Order__c: { type: 'Number', precision: 6, scale: 0 },
-      Active__c: { type: 'Checkbox' }
+      Active__c: { type: 'Checkbox' },
+      Review_Period__c: {
+        type: 'Picklist',
+        values: ['Current period', 'Last closed period'],
+        defaultValue: 'Current period'
+      }
     }
   },
   SPM_Agenda_Item__c: {
@@ -130,6 +135,26 @@ const CONTRACT: Record<string, { sharing: string; fields: Record<string, FieldSp
           'Forecast',
           'Actions',
           'None'
+        ]
+      },
+      Focus__c: {
+        type: 'Picklist',
+        values: [
+          'Shape and conversion',
+          'Movement',
+          'New offers',
+          'Next period',
+          'Activity',
+          'Data trust',
+          'Since last review',
+          'Won and lost',
+          'Targets',
+          'New opportunities',
+          'Coverage and pacing',
+          'Leading targets',
+          'Gap to target',
+          'Open actions',
+          'Agree actions'
         ]
       },
       Minutes__c: { type: 'Number', precision: 4, scale: 0 }

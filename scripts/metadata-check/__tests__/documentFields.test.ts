@@ -138,7 +138,7 @@ describe('field-level security of the fields Pacer reads, on a broken copy', () 
     expect(missing).toHaveLength(1);
     expect(missing[0].element).toBe('<fieldPermissions>Opportunity.Amount');
     expect(missing[0].reason).toMatch(
-      /^Opportunity\.Amount is read by spmReviewCore1 \(review · Month · Example Rep; coaching · my numbers of Example Rep\), .* and is under field-level security, but SPM_Rep does not grant Read on it: for their users the field is absent from the GraphQL schema and the whole document fails$/
+      /^Opportunity\.Amount is read by spmReviewCore1 \(review · Week · Example Rep\), .* and is under field-level security, but SPM_Rep does not grant Read on it: for their users the field is absent from the GraphQL schema and the whole document fails$/
     );
 
     const uncontrolled = errorsFor(findings, MANAGER, 'permissionset/fls-uncontrolled');

@@ -88,6 +88,24 @@ export const PANELS = [
   'Actions',
   'None'
 ];
+/**
+ * What an agenda item's panel puts above the line (SPM_Agenda_Item__c.Focus__c, a picklist that
+ * depends on Panel__c): the focuses each panel offers, the first its default. An item asks one
+ * question, so its panel shows the answer to it first and the rest one click below.
+ */
+export const FOCUSES = Object.freeze({
+  Funnel: ['Shape and conversion', 'Movement', 'New offers', 'Next period'],
+  Activity: ['Activity'],
+  'Data trust': ['Data trust'],
+  'Top opportunities': ['Since last review'],
+  'Won and lost': ['Won and lost'],
+  Scorecard: ['Targets', 'New opportunities', 'Coverage and pacing', 'Leading targets'],
+  Forecast: ['Gap to target'],
+  Actions: ['Open actions', 'Agree actions'],
+  None: []
+});
+/** The period a cadence's meeting reviews (SPM_Cadence__c.Review_Period__c), the first the default. */
+export const REVIEW_PERIODS = ['Current period', 'Last closed period'];
 
 /** Largest `days` parameter of a builtin (notUpdated, earlyStageClosingSoon): about 27 years. */
 const MAX_DAYS_PARAM = 9999;
@@ -664,7 +682,8 @@ export function cadenceToRecords(cadence) {
       Duration_Minutes__c: cadence.durationMinutes,
       Decisions__c: cadence.decisions,
       Sort_Order__c: cadence.sortOrder,
-      Active__c: cadence.active
+      Active__c: cadence.active,
+      Review_Period__c: cadence.reviewPeriod || REVIEW_PERIODS[0]
     },
     agendaItems: cadence.agenda.map((item) => ({
       Key__c: item.key,
@@ -673,6 +692,7 @@ export function cadenceToRecords(cadence) {
       Order__c: item.order,
       Questions__c: item.questions,
       Panel__c: item.panel,
+      Focus__c: item.focus || null,
       Minutes__c: item.minutes
     }))
   };

@@ -57,6 +57,8 @@ const STATUS_DROPPED = 'Dropped';
  * `actioncreated` { action }, `actionclosed` { id, status }, `actiondraft` { draft }, `draftremove` { key }.
  */
 export default class SpmActionsPanel extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel): model.lists.actions, model.people, model.kpis. */
   @api model;
   /** True while the container loads the model. */

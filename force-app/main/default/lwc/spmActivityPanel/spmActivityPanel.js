@@ -61,6 +61,8 @@ const MEASURES = [
  * holds the series (`model.activity.history`). Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmActivityPanel extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel; scripts/lib/kpi-engine.ts ReviewModel). */
   @api model;
   @api loading = false;

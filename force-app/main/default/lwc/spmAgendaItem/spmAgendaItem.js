@@ -17,11 +17,12 @@ const PANELS = {
 
 /**
  * One agenda item of a review: its title, minutes and discussion questions, and the panel it shows
- * (SPM_Agenda_Item__c.Panel__c), fed with the review model. Events of the panels bubble to the workspace;
+ * (SPM_Agenda_Item__c.Panel__c) with the item's focus (Focus__c: what goes above the line), fed with
+ * the review model. Events of the panels bubble to the workspace;
  * a data-trust `refresh` (after a snooze) is passed on so the workspace reloads.
  */
 export default class SpmAgendaItem extends LightningElement {
-  /** The agenda item: { Id, Name, Order__c, Questions__c, Panel__c, Minutes__c } (flat record). */
+  /** The agenda item: { Id, Name, Order__c, Questions__c, Panel__c, Focus__c, Minutes__c } (flat record). */
   @api item;
   /** The review model. */
   @api model;
@@ -34,6 +35,19 @@ export default class SpmAgendaItem extends LightningElement {
 
   get panel() {
     return PANELS[this.item && this.item.Panel__c] || 'none';
+  }
+
+  /** Panel__c as recorded ('None' when unset). */
+  get panelName() {
+    return (this.item && this.item.Panel__c) || 'None';
+  }
+
+  /**
+   * What the panel shows above the line (Focus__c, one of c/kpiDefinitions FOCUSES for the panel): the
+   * panel's default view when unset or hidden by field-level security.
+   */
+  get focus() {
+    return (this.item && this.item.Focus__c) || '';
   }
 
   get isFunnel() {

@@ -94,6 +94,8 @@ const SNOOZE_MESSAGES = {
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }) and `refresh` after a snooze.
  */
 export default class SpmDataTrustPanel extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel; scripts/lib/kpi-engine.ts ReviewModel). */
   @api model;
   @api loading = false;

@@ -45,6 +45,8 @@ export const FIELD_ALIASES = Object.freeze({
   order: 'Order__c',
   questions: 'Questions__c',
   panel: 'Panel__c',
+  focus: 'Focus__c',
+  reviewPeriod: 'Review_Period__c',
   minutes: 'Minutes__c',
   subjectUser: 'Subject_User__c',
   cadence: 'Cadence__c',
@@ -110,6 +112,7 @@ export const CONTEXT_QUERY = `query reviewContext($asOf: Date) {
             durationMinutes: Duration_Minutes__c { value }
             decisions: Decisions__c { value }
             sortOrder: Sort_Order__c { value }
+            reviewPeriod: Review_Period__c { value }
             agendaItems: Agenda_Items__r(orderBy: { Order__c: { order: ASC } }, first: 50) {
               edges {
                 node {
@@ -118,6 +121,7 @@ export const CONTEXT_QUERY = `query reviewContext($asOf: Date) {
                   order: Order__c { value }
                   questions: Questions__c { value }
                   panel: Panel__c { value }
+                  focus: Focus__c { value }
                   minutes: Minutes__c { value }
                 }
               }

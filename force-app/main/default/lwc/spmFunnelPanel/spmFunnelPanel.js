@@ -54,6 +54,8 @@ const LIST_NOT_MOVED = 'notMoved';
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }).
  */
 export default class SpmFunnelPanel extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;

@@ -32,6 +32,8 @@ const ROW_LABELS = {
  * Fires `createaction` ({ kpiKey, name }) when "add an action" is pressed on a KPI.
  */
 export default class SpmScorecard extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel). */
   @api model;
   /** True while the container loads the model. */

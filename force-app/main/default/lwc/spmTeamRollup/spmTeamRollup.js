@@ -30,6 +30,8 @@ const STATUS_LABELS = { green: GREEN, amber: AMBER, red: RED, none: NONE };
  * (recomputed from summed parts by the engine), never averaged here.
  */
 export default class SpmTeamRollup extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel). */
   @api model;
   /** True while the container loads the model. */

@@ -16,6 +16,8 @@ const PANEL_KEY = 'top';
  * fires `createaction` ({ opportunityId, accountId, name }).
  */
 export default class SpmTopOpportunities extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;

@@ -23,6 +23,8 @@ const PANEL_KEY = 'wonLost';
  * from the model's KPIs. Fires `createaction` ({ kpiKey | opportunityId, accountId, name }).
  */
 export default class SpmWonLost extends LightningElement {
+  /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
+  @api focus;
   /** The review model (c/reviewModel). */
   @api model;
   @api loading = false;
