@@ -245,6 +245,10 @@ export interface ModelKpi {
   sortOrder?: number;
   levels?: string[];
   description?: string;
+  /** The definition's measure (count, sum, ratio, builtin…), date field and builtin, or null. */
+  measure?: string | null;
+  dateField?: string | null;
+  builtin?: string | null;
   total: KpiCell;
   byUser?: Array<KpiCell & { userId: string }>;
   byTeam?: Array<KpiCell & { userId: string }>;

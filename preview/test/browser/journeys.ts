@@ -15,8 +15,9 @@ import { projectPaths } from '../../build/projectPaths';
 import { HOME_PATH } from '../../server/previewServer';
 import type { OrgUser } from '../../server/users';
 
-/** The one-to-one of the cadence templates (config/cadences.json). */
+/** The one-to-one and the performance coaching of the cadence templates (config/cadences.json). */
 const ONE_TO_ONE_MEETING_TYPE = 'Individual coaching';
+const PERFORMANCE_MEETING_TYPE = 'Performance coaching';
 /** Trust measures of the panel (row `data-key`) and their names in `report`'s JSON. */
 const TRUST_COUNTS = [
   { row: 'pastCloseDate', report: 'pastCloseDate' },
@@ -25,15 +26,14 @@ const TRUST_COUNTS = [
   { row: 'stalled', report: 'stalled' }
 ] as const;
 
-function oneToOneName(): string {
+/** The name of the reps' cadence of a meeting type. */
+function cadenceName(meetingType: string): string {
   const file = path.join(projectPaths().root, 'config', 'cadences.json');
   const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {
     cadences: Array<{ name: string; meetingType: string; level: string }>;
   };
-  const cadence = config.cadences.find(
-    (c) => c.meetingType === ONE_TO_ONE_MEETING_TYPE && c.level === 'Rep'
-  );
-  assert.ok(cadence, `${file} has an ${ONE_TO_ONE_MEETING_TYPE} cadence for reps`);
+  const cadence = config.cadences.find((c) => c.meetingType === meetingType && c.level === 'Rep');
+  assert.ok(cadence, `${file} has a ${meetingType} cadence for reps`);
   return cadence.name;
 }
 
@@ -48,7 +48,7 @@ function reportOf(t: BrowserTestContext, manager: OrgUser): OrgUser {
 async function openOneToOne(t: BrowserTestContext, manager: OrgUser, rep: OrgUser): Promise<void> {
   await t.open(HOME_PATH, { user: manager.id });
   await choose(t.page, label('SPM_Workspace_Person'), rep.name);
-  await choose(t.page, label('SPM_Workspace_Meeting'), oneToOneName());
+  await choose(t.page, label('SPM_Workspace_Meeting'), cadenceName(ONE_TO_ONE_MEETING_TYPE));
   await t.waitForReady();
   // The agenda shows its panels once the review's data has arrived.
   await t.page.locator('tr.measure-row[data-key="pastCloseDate"]').first().waitFor();
@@ -92,17 +92,16 @@ export const tests = [
         );
       }
 
-      // Sales won: the rep's row of the roll-up in the manager's team meeting (the same month),
-      // where the manager's review opens.
-      await t.open(HOME_PATH, { user: manager.id });
+      // Sales won: the rep's scorecard in their performance coaching (the same month), where the
+      // Targets focus shows it above the line.
+      await choose(t.page, label('SPM_Workspace_Meeting'), cadenceName(PERFORMANCE_MEETING_TYPE));
       const salesWon = kpis.find((kpi) => kpi.key === 'sales_won');
       assert.ok(salesWon && salesWon.value !== null, 'the report has a sales won value');
-      const shownWon = (
-        await t.page
-          .locator(`tr.person-row[data-user-id="${rep.id}"] td[data-kpi="sales_won"] .value`)
-          .first()
-          .innerText()
-      ).trim();
+      const wonCell = t.page
+        .locator('article[data-focus="Targets"] tr.kpi-row[data-key="sales_won"] td.value')
+        .first();
+      await wonCell.waitFor();
+      const shownWon = (await wonCell.innerText()).trim();
       assert.equal(
         Number(shownWon.replace(/[^\d-]/g, '')),
         Math.round(salesWon.value),
@@ -140,7 +139,7 @@ export const tests = [
       await t.page.reload();
       await t.waitForReady();
       await choose(t.page, label('SPM_Workspace_Person'), rep.name);
-      await choose(t.page, label('SPM_Workspace_Meeting'), oneToOneName());
+      await choose(t.page, label('SPM_Workspace_Meeting'), cadenceName(ONE_TO_ONE_MEETING_TYPE));
       await t.waitForReady();
       const openActions = t.page.locator('c-spm-actions-panel.review-actions');
       await openActions.getByText(actionName).waitFor();

@@ -54,14 +54,49 @@ export function appliesToLevel(kpi, level) {
   );
 }
 
+/** Builtins that judge the pipeline against the period's target. */
+const COVERAGE_BUILTINS = ['coverage', 'pacing'];
+const ACCUMULATING_MEASURES = ['count', 'sum'];
+
+/**
+ * Which KPIs an agenda item's focus (SPM_Agenda_Item__c.Focus__c, c/kpiDefinitions FOCUSES) puts
+ * above the line, read from what each KPI measures, so a company's own menu KPIs fall in place:
+ * - 'New opportunities': what is counted on the day a deal is created (CreatedDate);
+ * - 'Coverage and pacing': the open pipeline (Opportunity sums and counts without a date field) and
+ *   the coverage and pacing builtins;
+ * - 'Leading targets': the leading KPIs a target can be set on (counts and sums);
+ * - 'Targets', or no focus: the menu's own above-the-line KPIs.
+ * @param {object} kpi a KPI of the review model
+ * @param {string} [focus]
+ * @returns {boolean}
+ */
+export function inFocus(kpi, focus) {
+  switch (focus) {
+    case 'New opportunities':
+      return kpi.dateField === 'CreatedDate';
+    case 'Coverage and pacing':
+      return (
+        COVERAGE_BUILTINS.includes(kpi.builtin) ||
+        (kpi.category === 'Pipeline' &&
+          ACCUMULATING_MEASURES.includes(kpi.measure) &&
+          !kpi.dateField)
+      );
+    case 'Leading targets':
+      return kpi.kind === 'Leading' && ACCUMULATING_MEASURES.includes(kpi.measure);
+    default:
+      return kpi.aboveTheLine === true;
+  }
+}
+
 /**
  * Display rows for the scorecard. A cell whose document failed shows a dash, says it was not loaded,
  * and carries the reason (`unavailable`, '' otherwise) for screen readers and the tooltip.
  * @param {object} model review model
- * @param {{ level?: string, userId?: string, labels: object }} options labels: status texts, notLoaded
+ * Above the line: the KPIs of the agenda item's focus ({@link inFocus}); the rest below.
+ * @param {{ level?: string, userId?: string, focus?: string, labels: object }} options labels: status texts, notLoaded
  * @returns {{ above: object[], below: object[] }}
  */
-export function scorecardRows(model, { level, userId, labels }) {
+export function scorecardRows(model, { level, userId, focus, labels }) {
   const kpis = (model && Array.isArray(model.kpis) ? model.kpis : []).filter((kpi) =>
     appliesToLevel(kpi, level)
   );
@@ -83,7 +118,7 @@ export function scorecardRows(model, { level, userId, labels }) {
       key: kpi.key,
       name: kpi.name,
       description: kpi.description || '',
-      aboveTheLine: kpi.aboveTheLine === true,
+      aboveTheLine: inFocus(kpi, focus),
       valueText: formatKpiValue(cell.value, kpi.unit, currency),
       targetText: formatKpiValue(cell.target, kpi.unit, currency),
       attainmentText: formatPercent(cell.attainment),

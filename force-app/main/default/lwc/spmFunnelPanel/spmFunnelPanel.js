@@ -2,55 +2,45 @@ import { LightningElement, api } from 'lwc';
 import { panelView, panelErrors, kpiByKey, numberOrNull, createActionEvent } from 'c/panelModel';
 import {
   formatCurrency,
+  formatDate,
   formatNumber,
   formatPercent,
   formatKpiValue,
   formatLabel
 } from 'c/formatters';
-import { layoutFunnel, funnelHeight, FUNNEL_WIDTH } from './funnelLayout';
+import { funnelBlocks, offerLists, stalledDeals, nextPeriodDeals } from './funnelFocus';
 import TITLE from '@salesforce/label/c.SPM_Funnel_Title';
 import EMPTY from '@salesforce/label/c.SPM_Funnel_Empty';
-import BY_AMOUNT from '@salesforce/label/c.SPM_Funnel_ByAmount';
-import BY_COUNT from '@salesforce/label/c.SPM_Funnel_ByCount';
-import SIZE_BY from '@salesforce/label/c.SPM_Funnel_SizeBy';
-import ARIA from '@salesforce/label/c.SPM_Funnel_Aria';
-import ARIA_STAGE from '@salesforce/label/c.SPM_Funnel_AriaStage';
-import COL_STAGE from '@salesforce/label/c.SPM_Col_Stage';
-import COL_COUNT from '@salesforce/label/c.SPM_Col_Count';
-import COL_AMOUNT from '@salesforce/label/c.SPM_Col_Amount';
-import COL_WEIGHTED from '@salesforce/label/c.SPM_Col_Weighted';
-import COL_CONVERSION from '@salesforce/label/c.SPM_Col_Conversion';
-import COL_ACTIONS from '@salesforce/label/c.SPM_Col_Actions';
-import TOTAL from '@salesforce/label/c.SPM_Panel_Total';
 import FUNNEL_VALUE from '@salesforce/label/c.SPM_Funnel_Value';
 import TARGET from '@salesforce/label/c.SPM_Target';
 import COVERAGE from '@salesforce/label/c.SPM_Funnel_Coverage';
 import ATTAINMENT from '@salesforce/label/c.SPM_Attainment';
 import MOVED_SINCE from '@salesforce/label/c.SPM_Funnel_Moved';
 import NOT_MOVED_SINCE from '@salesforce/label/c.SPM_Funnel_NotMoved';
-import STAGE_DEALS from '@salesforce/label/c.SPM_Funnel_StageDeals';
-import SHOW_DEALS_OF from '@salesforce/label/c.SPM_Funnel_ShowDealsOf';
 import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
 import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
-import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
-import ACTION_NAME_STAGE from '@salesforce/label/c.SPM_NewAction_Stage';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
-import TOO_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_TooFewDeals';
-import ARIA_STAGE_FEW_DEALS from '@salesforce/label/c.SPM_Funnel_AriaStageFewDeals';
+import SUMMARY from '@salesforce/label/c.SPM_Funnel_Summary';
+import SHAPE_DETAILS from '@salesforce/label/c.SPM_Funnel_ShapeDetails';
+import STALLED from '@salesforce/label/c.SPM_Funnel_Stalled';
+import OFFERS_SENT from '@salesforce/label/c.SPM_Funnel_OffersSent';
+import OFFERS_PAST_CHECK from '@salesforce/label/c.SPM_Funnel_OffersPastCheck';
+import NO_OFFERS from '@salesforce/label/c.SPM_Funnel_NoOffers';
+import NEXT_PERIOD from '@salesforce/label/c.SPM_Funnel_NextPeriod';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'funnel';
 
-const MEASURE_AMOUNT = 'amount';
-const MEASURE_COUNT = 'count';
 const LIST_MOVED = 'moved';
 const LIST_NOT_MOVED = 'notMoved';
+const LIST_STALLED = 'stalled';
 
 /**
- * Open opportunities by stage as an SVG funnel (bars sized by amount or count), with count, amount,
- * weighted amount and stage-to-stage conversion; funnel value against target and coverage; deals
- * moved and not moved since the last review. Each stage opens its deals.
+ * The funnel: its shape (c-spm-funnel-shape: stages, conversion and their deals), funnel value against
+ * target and coverage, deals moved, not moved and stalled since the last review, offers made and past
+ * their check date, and the deals closing next period. The agenda item's focus puts one view above
+ * the line and the rest one click below (./funnelFocus); without one the panel shows the funnel whole.
  * Fires `createaction` ({ kpiKey | opportunityId, accountId, name }).
  */
 export default class SpmFunnelPanel extends LightningElement {
@@ -69,16 +59,6 @@ export default class SpmFunnelPanel extends LightningElement {
   labels = {
     TITLE,
     EMPTY,
-    BY_AMOUNT,
-    BY_COUNT,
-    SIZE_BY,
-    COL_STAGE,
-    COL_COUNT,
-    COL_AMOUNT,
-    COL_WEIGHTED,
-    COL_CONVERSION,
-    COL_ACTIONS,
-    TOTAL,
     FUNNEL_VALUE,
     TARGET,
     COVERAGE,
@@ -86,21 +66,17 @@ export default class SpmFunnelPanel extends LightningElement {
     MOVED_SINCE,
     NOT_MOVED_SINCE,
     NO_DEALS_LISTED,
-    CREATE_ACTION
+    CREATE_ACTION,
+    SUMMARY,
+    SHAPE_DETAILS,
+    OFFERS_PAST_CHECK,
+    NO_OFFERS
   };
 
-  _measure = MEASURE_AMOUNT;
-  selectedStage = null;
   openList = null;
 
-  /** What the bars are sized by at first: 'amount' (default) or 'count'. */
-  @api
-  get measure() {
-    return this._measure;
-  }
-  set measure(value) {
-    this._measure = value === MEASURE_COUNT ? MEASURE_COUNT : MEASURE_AMOUNT;
-  }
+  /** What the funnel's bars are sized by at first: 'amount' (default) or 'count' (c-spm-funnel-shape). */
+  @api measure;
 
   // ---- branches -------------------------------------------------------------------------------
 
@@ -133,91 +109,19 @@ export default class SpmFunnelPanel extends LightningElement {
     return Boolean(this.model?.scope?.accountId);
   }
 
-  // ---- the funnel -----------------------------------------------------------------------------
+  // ---- the focus ----------------------------------------------------------------------------
 
-  get byAmount() {
-    return this._measure === MEASURE_AMOUNT;
-  }
-  get amountPressed() {
-    return String(this.byAmount);
-  }
-  get countPressed() {
-    return String(!this.byAmount);
-  }
-  get amountButtonClass() {
-    return `slds-button ${this.byAmount ? 'slds-button_brand' : 'slds-button_neutral'} measure-amount`;
-  }
-  get countButtonClass() {
-    return `slds-button ${this.byAmount ? 'slds-button_neutral' : 'slds-button_brand'} measure-count`;
+  get blocks() {
+    return funnelBlocks(this.focus);
   }
 
-  stageText(stage) {
-    return this.byAmount
-      ? formatCurrency(numberOrNull(stage.amount), this.currency, { compact: true })
-      : formatNumber(numberOrNull(stage.count), { maximumFractionDigits: 0 });
+  get summaryInline() {
+    return this.blocks.summary === 'inline';
   }
 
-  get viewBox() {
-    return `0 0 ${FUNNEL_WIDTH} ${funnelHeight(this.stages.length)}`;
-  }
-
-  get bars() {
-    const layout = layoutFunnel(
-      this.stages.map((s) => ({
-        stage: s.stage,
-        value: numberOrNull(this.byAmount ? s.amount : s.count),
-        valueText: this.stageText(s)
-      }))
-    );
-    return layout.map((bar) => ({ ...bar, key: bar.stage }));
-  }
-
-  get funnelAriaLabel() {
-    const parts = this.stages.map((s) =>
-      formatLabel(
-        s.tooFewDeals ? ARIA_STAGE_FEW_DEALS : ARIA_STAGE,
-        s.stage,
-        formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
-        formatCurrency(numberOrNull(s.amount), this.currency),
-        formatPercent(numberOrNull(s.conversionToNext))
-      )
-    );
-    return formatLabel(ARIA, this.byAmount ? BY_AMOUNT : BY_COUNT, parts.join('; '));
-  }
-
-  /** A stage's conversion to the next; a model may mark it as resting on too few deals to mean much. */
-  conversionText(stage) {
-    return stage.tooFewDeals ? TOO_FEW_DEALS : formatPercent(numberOrNull(stage.conversionToNext));
-  }
-
-  get rows() {
-    return this.stages.map((s) => {
-      const expanded = this.selectedStage === s.stage;
-      return {
-        key: s.stage,
-        stage: s.stage,
-        countText: formatNumber(numberOrNull(s.count), { maximumFractionDigits: 0 }),
-        amountText: formatCurrency(numberOrNull(s.amount), this.currency),
-        weightedText: formatCurrency(numberOrNull(s.weighted), this.currency),
-        conversionText: this.conversionText(s),
-        expanded,
-        ariaExpanded: String(expanded),
-        showLabel: formatLabel(SHOW_DEALS_OF, s.stage),
-        createActionLabel: formatLabel(CREATE_ACTION_FOR, s.stage)
-      };
-    });
-  }
-
-  get totalCountText() {
-    return formatNumber(numberOrNull(this.model?.funnel?.total?.count), {
-      maximumFractionDigits: 0
-    });
-  }
+  /** The funnel's total amount, the funnel value when the menu has no pipeline KPI. */
   get totalAmountText() {
     return formatCurrency(numberOrNull(this.model?.funnel?.total?.amount), this.currency);
-  }
-  get totalWeightedText() {
-    return formatCurrency(numberOrNull(this.model?.funnel?.total?.weighted), this.currency);
   }
 
   // ---- value against target, coverage -------------------------------------------------------
@@ -258,6 +162,17 @@ export default class SpmFunnelPanel extends LightningElement {
   get notMovedCountText() {
     return formatNumber(numberOrNull(this.model?.movement?.notMoved), { maximumFractionDigits: 0 });
   }
+  /** Stalled deals: the trust measure's count (the org's), the list from the open list. */
+  get stalledCountText() {
+    const measure = (this.model?.trust?.measures || []).find((m) => m.key === LIST_STALLED);
+    return formatNumber(numberOrNull(measure?.value), { maximumFractionDigits: 0 });
+  }
+  get stalledExpanded() {
+    return String(this.openList === LIST_STALLED);
+  }
+  get stalledButtonLabel() {
+    return `${STALLED} (${this.stalledCountText})`;
+  }
   get movedExpanded() {
     return String(this.openList === LIST_MOVED);
   }
@@ -271,7 +186,7 @@ export default class SpmFunnelPanel extends LightningElement {
     return `${NOT_MOVED_SINCE} (${this.notMovedCountText})`;
   }
 
-  // ---- the deals behind the selection ---------------------------------------------------------
+  // ---- the deals behind the selected movement -----------------------------------------------
 
   list(name) {
     const list = this.model?.lists?.[name];
@@ -279,17 +194,14 @@ export default class SpmFunnelPanel extends LightningElement {
   }
 
   get shownDeals() {
-    if (this.selectedStage) {
-      return this.list('open').filter((d) => d.StageName === this.selectedStage);
+    if (this.openList === LIST_STALLED) {
+      return stalledDeals(this.list('open'));
     }
-    if (this.openList) {
-      return this.list(this.openList);
-    }
-    return [];
+    return this.openList ? this.list(this.openList) : [];
   }
 
   get showDeals() {
-    return this.selectedStage !== null || this.openList !== null;
+    return this.openList !== null;
   }
 
   get hasShownDeals() {
@@ -297,8 +209,8 @@ export default class SpmFunnelPanel extends LightningElement {
   }
 
   get dealsCaption() {
-    if (this.selectedStage) {
-      return formatLabel(STAGE_DEALS, this.selectedStage);
+    if (this.openList === LIST_STALLED) {
+      return STALLED;
     }
     return this.openList === LIST_MOVED ? MOVED_SINCE : NOT_MOVED_SINCE;
   }
@@ -309,33 +221,42 @@ export default class SpmFunnelPanel extends LightningElement {
     return complete === false ? formatLabel(LIST_INCOMPLETE, this.list('open').length) : null;
   }
 
+  // ---- offers, next period --------------------------------------------------------------------
+
+  get offers() {
+    return offerLists(this.list('open'));
+  }
+
+  get offersSentCaption() {
+    return formatLabel(OFFERS_SENT, formatDate(this.model?.scope?.lastReviewDate));
+  }
+
+  get hasOffersSent() {
+    return this.offers.sent.length > 0;
+  }
+
+  get hasOffersPastCheck() {
+    return this.offers.pastCheck.length > 0;
+  }
+
+  get nextPeriod() {
+    return nextPeriodDeals(this.model?.scope, this.list('open'));
+  }
+
+  get nextPeriodCaption() {
+    const period = this.nextPeriod.period;
+    return period ? formatLabel(NEXT_PERIOD, period.label) : '';
+  }
+
+  get hasNextPeriodDeals() {
+    return this.nextPeriod.deals.length > 0;
+  }
+
   // ---- handlers -------------------------------------------------------------------------------
-
-  handleMeasure(event) {
-    this._measure =
-      event.currentTarget.dataset.measure === MEASURE_COUNT ? MEASURE_COUNT : MEASURE_AMOUNT;
-  }
-
-  handleStage(event) {
-    const stage = event.currentTarget.dataset.stage;
-    this.openList = null;
-    this.selectedStage = this.selectedStage === stage ? null : stage;
-  }
 
   handleMovement(event) {
     const list = event.currentTarget.dataset.list;
-    this.selectedStage = null;
     this.openList = this.openList === list ? null : list;
-  }
-
-  handleStageAction(event) {
-    const stage = event.currentTarget.dataset.stage;
-    this.dispatchEvent(
-      createActionEvent({
-        kpiKey: this.pipelineKpi ? this.pipelineKpiKey : undefined,
-        name: formatLabel(ACTION_NAME_STAGE, stage)
-      })
-    );
   }
 
   handleNotMovedAction() {

@@ -27,8 +27,9 @@ const ROW_LABELS = {
 };
 
 /**
- * The scorecard: the menu's above-the-line KPIs for the person's level (value, target, attainment,
- * pacing, status), the rest one click below the line. Presentational: data comes in as the review model.
+ * The scorecard: the KPIs of the agenda item's focus for the person's level (c/kpiView inFocus; the
+ * menu's above-the-line KPIs without a focus) with value, target, attainment, pacing and status, the
+ * rest one click below the line. Presentational: data comes in as the review model.
  * Fires `createaction` ({ kpiKey, name }) when "add an action" is pressed on a KPI.
  */
 export default class SpmScorecard extends LightningElement {
@@ -65,6 +66,7 @@ export default class SpmScorecard extends LightningElement {
     return scorecardRows(this.model, {
       level: this.level,
       userId: this.userId,
+      focus: this.focus,
       labels: ROW_LABELS
     });
   }

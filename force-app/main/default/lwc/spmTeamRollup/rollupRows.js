@@ -4,7 +4,7 @@
  * own deals, and a total row — every value recomputed by the engine, never an average of rows.
  */
 import { formatKpiValue, formatNumber } from 'c/formatters';
-import { appliesToLevel, unavailableReason } from 'c/kpiView';
+import { appliesToLevel, inFocus, unavailableReason } from 'c/kpiView';
 import { STATUS_STYLES } from 'c/panelModel';
 import { kpiCell } from 'c/reviewModel';
 
@@ -47,10 +47,12 @@ function kpiCells(kpis, pick, currency, statusLabels) {
 /**
  * The roll-up table.
  * @param {object} model review model
- * @param {{ level?: string, leaderId?: string, statusLabels: object }} options
+ * Columns: the KPIs of the agenda item's focus (c/kpiView inFocus), the menu's above-the-line ones
+ * without a focus; the trust counts only without a focus (the data-trust item has its own panel).
+ * @param {{ level?: string, leaderId?: string, focus?: string, statusLabels: object }} options
  * @returns {{ leaderId: string|null, columns: object[], rows: object[], total: object|null }}
  */
-export function rollupTable(model, { level, leaderId, statusLabels }) {
+export function rollupTable(model, { level, leaderId, focus, statusLabels }) {
   const people = (model && model.people) || [];
   const leader =
     people.find((p) => p.userId === leaderId) || people.find((p) => p.depth === 0) || null;
@@ -58,8 +60,9 @@ export function rollupTable(model, { level, leaderId, statusLabels }) {
     return { leaderId: null, columns: [], rows: [], total: null };
   }
   const currency = (model.scope && model.scope.currency) || undefined;
-  const kpis = (model.kpis || []).filter((k) => k.aboveTheLine && appliesToLevel(k, level));
+  const kpis = (model.kpis || []).filter((k) => inFocus(k, focus) && appliesToLevel(k, level));
   const columns = kpis.map((k) => ({ key: k.key, name: k.name }));
+  const trustOf = (userIds) => (focus ? [] : trustCounts(model, userIds));
   const reports = people.filter(
     (p) => p.managerId === leader.userId && p.userId !== leader.userId && p.teamUserIds.length > 0
   );
@@ -73,7 +76,7 @@ export function rollupTable(model, { level, leaderId, statusLabels }) {
       title: person.title || '',
       isTeam: !own && person.isManager,
       cells: kpiCells(kpis, pick, currency, statusLabels),
-      trust: trustCounts(model, userIds)
+      trust: trustOf(userIds)
     };
   };
   const rows = [];
@@ -85,7 +88,7 @@ export function rollupTable(model, { level, leaderId, statusLabels }) {
   const total = {
     userId: leader.userId,
     cells: kpiCells(kpis, (kpi) => kpiCell(kpi), currency, statusLabels),
-    trust: trustCounts(model, subjects)
+    trust: trustOf(subjects)
   };
   return { leaderId: leader.userId, columns, rows, total };
 }

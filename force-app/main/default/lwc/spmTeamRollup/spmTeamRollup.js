@@ -25,8 +25,8 @@ const TRUST_LABELS = {
 const STATUS_LABELS = { green: GREEN, amber: AMBER, red: RED, none: NONE };
 
 /**
- * Team roll-up: one row per direct report of the leader with the above-the-line KPIs and the
- * data-trust counts, and a total row. Values come from the model's byUser / byTeam / total cells
+ * Team roll-up: one row per direct report of the leader with the KPIs of the agenda item's focus (the
+ * above-the-line KPIs and the data-trust counts without one), and a total row. Values come from the model's byUser / byTeam / total cells
  * (recomputed from summed parts by the engine), never averaged here.
  */
 export default class SpmTeamRollup extends LightningElement {
@@ -51,12 +51,16 @@ export default class SpmTeamRollup extends LightningElement {
     caption: CAPTION
   };
 
-  trustColumns = TRUST_COLUMNS.map((key) => ({ key, name: TRUST_LABELS[key] }));
+  /** The trust counts' columns: only without a focus (rollupRows leaves them out otherwise). */
+  get trustColumns() {
+    return this.focus ? [] : TRUST_COLUMNS.map((key) => ({ key, name: TRUST_LABELS[key] }));
+  }
 
   get table() {
     return rollupTable(this.model, {
       level: this.level,
       leaderId: this.leaderId,
+      focus: this.focus,
       statusLabels: STATUS_LABELS
     });
   }

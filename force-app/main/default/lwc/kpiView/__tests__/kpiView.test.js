@@ -1,9 +1,4 @@
-import {
-  appliesToLevel,
-  scorecardRows,
-  unavailableReason,
-  cardErrorsOf
-} from 'c/kpiView';
+import { appliesToLevel, inFocus, scorecardRows, unavailableReason, cardErrorsOf } from 'c/kpiView';
 import { STATUS_STYLES } from 'c/panelModel';
 
 const LABELS = {
@@ -161,5 +156,36 @@ describe('c/kpiView', () => {
       cardErrorsOf(undefined, [{ unavailable: 'a' }, { unavailable: 'b' }, { unavailable: 'a' }])
     ).toEqual(['a', 'b']);
     expect(cardErrorsOf(undefined, [])).toBeUndefined();
+  });
+
+  it("puts above the line what each agenda item's focus asks, read from what each KPI measures", () => {
+    const TEAM_MODEL = require('@pacer/fixtures/teamModel.json');
+    const keys = (focus) => TEAM_MODEL.kpis.filter((k) => inFocus(k, focus)).map((k) => k.key);
+    expect(keys('New opportunities')).toEqual(['new_opportunities', 'new_pipeline']);
+    expect(keys('Coverage and pacing')).toEqual([
+      'pacing',
+      'open_pipeline',
+      'weighted_pipeline',
+      'coverage'
+    ]);
+    expect(keys('Leading targets')).toEqual([
+      'open_pipeline',
+      'weighted_pipeline',
+      'new_opportunities',
+      'new_pipeline',
+      'customer_meetings',
+      'customer_hours',
+      'calls'
+    ]);
+    const aboveTheLine = TEAM_MODEL.kpis.filter((k) => k.aboveTheLine).map((k) => k.key);
+    expect(keys('Targets')).toEqual(aboveTheLine);
+    expect(keys(undefined)).toEqual(aboveTheLine);
+    // The scorecard's split follows the focus; the rest stays one click below.
+    const { above, below } = scorecardRows(TEAM_MODEL, {
+      focus: 'New opportunities',
+      labels: LABELS
+    });
+    expect(above.map((r) => r.key)).toEqual(['new_opportunities', 'new_pipeline']);
+    expect(below).toHaveLength(TEAM_MODEL.kpis.length - 2);
   });
 });

@@ -159,11 +159,12 @@ describe('c-spm-coaching-panel', () => {
     // One account's model: the panels' deal lists leave out the Account column.
     expect(model.scope.accountId).toBe(ACCOUNT_ID);
     const stage = model.funnel.stages.find((s) => s.count > 0).stage;
-    Array.from(funnel.shadowRoot.querySelectorAll('button.stage-button'))
+    const shape = funnel.shadowRoot.querySelector('c-spm-funnel-shape');
+    Array.from(shape.shadowRoot.querySelectorAll('button.stage-button'))
       .find((button) => button.dataset.stage === stage)
       .click();
     await flushPromises();
-    const lists = Array.from(funnel.shadowRoot.querySelectorAll('c-spm-deal-list'));
+    const lists = Array.from(shape.shadowRoot.querySelectorAll('c-spm-deal-list'));
     expect(lists).toHaveLength(1);
     expect(lists[0].hideAccount).toBe(true);
     expect(lists[0].shadowRoot.querySelector('.deal-account')).toBeNull();
@@ -190,7 +191,9 @@ describe('c-spm-coaching-panel', () => {
     expect(stages.every((s) => s.reached < MIN_CONVERSION_DEALS)).toBe(true);
     expect(stages.every((s) => s.tooFewDeals && s.conversionToNext === null)).toBe(true);
     const cells = Array.from(
-      $(element, 'c-spm-funnel-panel').shadowRoot.querySelectorAll('td.stage-conversion')
+      $(element, 'c-spm-funnel-panel')
+        .shadowRoot.querySelector('c-spm-funnel-shape')
+        .shadowRoot.querySelectorAll('td.stage-conversion')
     );
     expect(cells.length).toBe(stages.length);
     cells.forEach((cell) => expect(cell.textContent).toBe('c.SPM_Funnel_TooFewDeals'));

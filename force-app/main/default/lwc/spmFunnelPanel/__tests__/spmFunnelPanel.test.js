@@ -2,8 +2,6 @@ import SpmFunnelPanel from 'c/spmFunnelPanel';
 import {
   clone,
   renderer,
-  $,
-  $$,
   text,
   flushPromises,
   resetDOM,
@@ -39,6 +37,15 @@ jest.mock('@salesforce/label/c.SPM_NewAction_Stage', () => ({ default: 'Review s
 jest.mock('@salesforce/label/c.SPM_NewAction_Deal', () => ({ default: 'Follow up {0}' }), {
   virtual: true
 });
+
+// The panel and its shape (c-spm-funnel-shape) are one view to the user: query both shadows.
+function roots(element) {
+  const shapes = Array.from(element.shadowRoot.querySelectorAll('c-spm-funnel-shape'));
+  return [element.shadowRoot, ...shapes.map((shape) => shape.shadowRoot)];
+}
+const $$ = (element, selector) =>
+  roots(element).flatMap((root) => Array.from(root.querySelectorAll(selector)));
+const $ = (element, selector) => $$(element, selector)[0] || null;
 
 const render = renderer('c-spm-funnel-panel', SpmFunnelPanel, () => ({ model: clone(MODEL) }));
 
@@ -251,5 +258,61 @@ describe('c-spm-funnel-panel', () => {
     $$(element, 'button.stage-button')[4].click();
     await flushPromises();
     await expect(element).toBeAccessible();
+  });
+
+  describe('by focus', () => {
+    const dealIds = (list) => list.deals.map((d) => d.Id);
+    const open = MODEL.lists.open;
+    const unsnoozed = (flag) => open.filter((d) => d.flags.includes(flag) && !d.snoozed);
+
+    it("'Shape and conversion' shows the stages above the line and the value and movement one click below", async () => {
+      const element = await render({ focus: 'Shape and conversion' });
+      expect($(element, '[data-focus-view="Shape and conversion"]')).not.toBeNull();
+      expect($$(element, 'tr.stage-row').length).toBe(MODEL.funnel.stages.length);
+      const summary = $(element, 'c-spm-details.summary');
+      expect(summary.inline).toBe(false);
+      expect($(element, 'c-spm-details.shape-details')).toBeNull();
+    });
+
+    it("'Movement' shows moved, not moved and stalled above the line and the stages one click below", async () => {
+      const element = await render({ focus: 'Movement' });
+      expect($(element, 'c-spm-details.summary').inline).toBe(true);
+      expect($(element, '.funnel-value')).toBeNull();
+      expect(text($(element, 'button.movement-stalled'))).toContain(
+        `(${MODEL.trust.measures.find((m) => m.key === 'stalled').value})`
+      );
+      // The shape is behind its button: not rendered until opened.
+      expect($(element, 'c-spm-details.shape-details')).not.toBeNull();
+      expect($(element, 'c-spm-details.shape-details c-spm-funnel-shape')).toBeNull();
+      $(element, 'button.movement-stalled').click();
+      await flushPromises();
+      // The list shows what the count counts: the stalled deals nobody snoozed.
+      expect(dealIds($(element, 'c-spm-deal-list'))).toEqual(unsnoozed('stalled').map((d) => d.Id));
+    });
+
+    it("'New offers' lists the offers made since the last review and those past their check date", async () => {
+      const element = await render({ focus: 'New offers' });
+      expect($(element, 'c-spm-details.summary')).toBeNull();
+      expect(text($(element, '.offers-sent h3'))).toContain('c.SPM_Funnel_OffersSent');
+      expect(dealIds($(element, '.offers-sent c-spm-deal-list'))).toEqual(
+        open.filter((d) => d.SPM_Offer_Check_Date__c && d.movedSinceReview).map((d) => d.Id)
+      );
+      expect(dealIds($(element, '.offers-past-check c-spm-deal-list'))).toEqual(
+        unsnoozed('offersPastCheck').map((d) => d.Id)
+      );
+      expect($$(element, 'tr.stage-row')).toHaveLength(0);
+    });
+
+    it("'Next period' shows the funnel value and coverage with the deals closing next period", async () => {
+      const element = await render({ focus: 'Next period' });
+      expect($(element, '.funnel-value')).not.toBeNull();
+      expect($(element, 'button.movement-moved')).toBeNull();
+      // The fixture's review is in November 2026: next period is December.
+      expect(dealIds($(element, '.next-period c-spm-deal-list'))).toEqual(
+        open
+          .filter((d) => d.CloseDate >= '2026-12-01' && d.CloseDate <= '2026-12-31')
+          .map((d) => d.Id)
+      );
+    });
   });
 });

@@ -144,4 +144,15 @@ describe('c-spm-team-rollup', () => {
     await expect(element).toBeAccessible();
     // Axe over a full table takes seconds when the suites run in parallel.
   }, 30000);
+
+  it("shows the focus's KPIs as columns, without the trust counts, in a labelled scroll region", async () => {
+    const element = await render({ model: clone(TEAM_MODEL), focus: 'New opportunities' });
+    const headers = $$(element, 'thead th').map((th) => th.textContent.trim());
+    expect(headers).toEqual(['c.SPM_TeamRollup_Person', 'New opportunities', 'New pipeline']);
+    expect($$(element, 'td.trust')).toHaveLength(0);
+    expect($(element, '[data-focus-view="New opportunities"]')).not.toBeNull();
+    const region = $(element, '.scroll-region');
+    expect(region.getAttribute('role')).toBe('region');
+    expect(region.getAttribute('aria-label')).toBe('c.SPM_TeamRollup_Caption');
+  });
 });
