@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { browserTest, type BrowserTestContext } from '../harness/browserTest';
 import { recordFields, runReport } from '../harness/orgCalls';
-import { addDays, choose, label, typedDate } from '../harness/uiText';
+import { addDays, choose, chosen, label, typedDate } from '../harness/uiText';
 import { projectPaths } from '../../build/projectPaths';
 import { HOME_PATH } from '../../server/previewServer';
 import type { OrgUser } from '../../server/users';
@@ -111,39 +111,55 @@ export const tests = [
   ),
 
   browserTest(
-    'an action agreed in a review is among the open actions after a reload',
+    'an action saved in a meeting survives a switch of person and a reload, which keeps person and meeting; Record review lists its actions',
     async (t) => {
       const manager = t.people.manager;
       const rep = reportOf(t, manager);
+      const meeting = cadenceName(ONE_TO_ONE_MEETING_TYPE);
+      const personLabel = label('SPM_Workspace_Person');
+      const meetingLabel = label('SPM_Workspace_Meeting');
       await openOneToOne(t, manager, rep);
-      const actionName = `Call back the buyer of the largest deal (${Date.now()})`;
-      const agenda = t.page.locator('section.agenda');
-      await agenda
-        .getByRole('button', { name: label('SPM_Actions_New') })
-        .last()
-        .click();
-      const form = t.page.locator('.action-form');
-      await form.getByLabel(label('SPM_Action_Name')).fill(actionName);
-      await form
-        .getByLabel(label('SPM_Action_Due'))
-        .fill(typedDate(addDays(t.preview.data.meta.asOf, 7), manager.localeSidKey));
-      await form.getByLabel(label('SPM_Action_Due')).press('Tab');
-      await form.getByRole('button', { name: label('SPM_Action_Save'), exact: true }).click();
-      await t.page.getByText(actionName).first().waitFor();
+      const openActions = t.page.locator('article[data-focus="Open actions"]');
+      const agreeActions = t.page.locator('article[data-focus="Agree actions"]');
+
+      const saveAction = async (name: string) => {
+        await agreeActions.getByRole('button', { name: label('SPM_Actions_New') }).click();
+        const form = agreeActions.locator('.action-form');
+        await form.getByLabel(label('SPM_Action_Name')).fill(name);
+        await form
+          .getByLabel(label('SPM_Action_Due'))
+          .fill(typedDate(addDays(t.preview.data.meta.asOf, 7), manager.localeSidKey));
+        await form.getByLabel(label('SPM_Action_Due')).press('Tab');
+        await form.getByRole('button', { name: label('SPM_Action_Save'), exact: true }).click();
+        // Saved at once: listed as agreed in this meeting.
+        await agreeActions.locator('li.agreed-action').filter({ hasText: name }).waitFor();
+      };
+
+      // Saved, not recorded: another person and back, and it is among the rep's open actions.
+      const saved = `Call back the buyer of the largest deal (${Date.now()})`;
+      await saveAction(saved);
+      await choose(t.page, personLabel, label('SPM_Person_WholeTeam', manager.name));
+      await choose(t.page, personLabel, rep.name);
+      await choose(t.page, meetingLabel, meeting);
+      await openActions.locator('li.action').filter({ hasText: saved }).waitFor();
+
+      // Recorded: the review's actions are listed right after.
+      const recorded = `Send the revised offer (${Date.now()})`;
+      await saveAction(recorded);
       await t.page
         .getByRole('button', { name: label('SPM_Workspace_Record') })
         .last()
         .click();
-      await t.page.locator('.slds-notify_toast[data-variant="success"]').first().waitFor();
+      await t.page.locator('.recorded-actions li').filter({ hasText: recorded }).waitFor();
 
+      // A reload opens the same person and meeting, with both actions open.
       await t.page.reload();
       await t.waitForReady();
-      await choose(t.page, label('SPM_Workspace_Person'), rep.name);
-      await choose(t.page, label('SPM_Workspace_Meeting'), cadenceName(ONE_TO_ONE_MEETING_TYPE));
-      await t.waitForReady();
-      const openActions = t.page.locator('c-spm-actions-panel.review-actions');
-      await openActions.getByText(actionName).waitFor();
-      await t.screenshot('review-action-after-reload');
+      assert.equal(await chosen(t.page, personLabel), rep.name);
+      assert.equal(await chosen(t.page, meetingLabel), meeting);
+      for (const name of [saved, recorded])
+        await openActions.locator('li.action').filter({ hasText: name }).waitFor();
+      await t.screenshot('review-actions-after-reload');
     }
   ),
 

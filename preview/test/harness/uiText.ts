@@ -57,3 +57,9 @@ export async function optionsOf(page: Page, name: string): Promise<string[]> {
   await page.keyboard.press('Escape');
   return options;
 }
+
+/** The option shown as chosen in the lightning-combobox labelled `name`. */
+export async function chosen(page: Page, name: string): Promise<string> {
+  // lightning-combobox draws its value as the text of its input button.
+  return (await comboboxLabelled(page, name).locator('.slds-combobox__input').innerText()).trim();
+}

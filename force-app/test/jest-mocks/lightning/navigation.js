@@ -1,9 +1,12 @@
 /**
  * Jest mock of lightning/navigation: records the last page reference navigated to,
  * so tests can assert on where a click leads. GenerateUrl fails for a record id containing
- * `NOURL`, as the platform's may for a record the user cannot open.
+ * `NOURL`, as the platform's may for a record the user cannot open. `CurrentPageReference` is a
+ * test wire adapter: `CurrentPageReference.emit(pageReference)` gives the page a reference.
  */
-export const CurrentPageReference = jest.fn();
+import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+
+export const CurrentPageReference = createTestWireAdapter();
 
 let lastPageReference;
 
@@ -28,6 +31,8 @@ NavigationMixin.GenerateUrl = GenerateUrl;
 
 /** The last page reference passed to NavigationMixin.Navigate, for assertions. */
 export const getNavigateCalledWith = () => lastPageReference?.pageReference;
+/** Whether the last navigation replaced the current history entry. */
+export const getNavigateReplaced = () => lastPageReference?.replace === true;
 /** Forget the recorded navigation between tests. */
 export const resetNavigation = () => {
   lastPageReference = undefined;

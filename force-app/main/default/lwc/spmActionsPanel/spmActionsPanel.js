@@ -22,7 +22,6 @@ import COMPLETED_DATE_FIELD from '@salesforce/schema/SPM_Action__c.Completed_Dat
 import TITLE from '@salesforce/label/c.SPM_Actions_Title';
 import EMPTY from '@salesforce/label/c.SPM_Actions_Empty';
 import NEW_ACTION from '@salesforce/label/c.SPM_Actions_New';
-import DRAFTS from '@salesforce/label/c.SPM_Actions_Drafts';
 import NAME from '@salesforce/label/c.SPM_Action_Name';
 import OWNER from '@salesforce/label/c.SPM_Action_Owner';
 import DUE from '@salesforce/label/c.SPM_Action_Due';
@@ -33,12 +32,14 @@ import COMPLETE from '@salesforce/label/c.SPM_Action_Complete';
 import DROP from '@salesforce/label/c.SPM_Action_Drop';
 import SAVE from '@salesforce/label/c.SPM_Action_Save';
 import CANCEL from '@salesforce/label/c.SPM_Action_Cancel';
-import REMOVE from '@salesforce/label/c.SPM_Action_Remove';
 import COMPLETE_TITLE from '@salesforce/label/c.SPM_Action_CompleteTitle';
 import CREATED from '@salesforce/label/c.SPM_Action_Created';
 import COMPLETED from '@salesforce/label/c.SPM_Action_Completed';
 import DROPPED from '@salesforce/label/c.SPM_Action_Dropped';
 import SAVE_FAILED from '@salesforce/label/c.SPM_Action_SaveFailed';
+import AGREED from '@salesforce/label/c.SPM_Actions_Agreed';
+import NONE_AGREED from '@salesforce/label/c.SPM_Actions_NoneAgreed';
+import OPEN_COUNT from '@salesforce/label/c.SPM_Actions_OpenCount';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'actions';
@@ -46,15 +47,18 @@ const PANEL_KEY = 'actions';
 const STATUS_OPEN = 'Open';
 const STATUS_DONE = 'Done';
 const STATUS_DROPPED = 'Dropped';
+/** The agenda item's focus that agrees this meeting's actions (c/kpiDefinitions FOCUSES.Actions). */
+const FOCUS_AGREE = 'Agree actions';
 
 /**
  * Actions: the open actions of the owners of the numbers (earlier reviews first, due date order), a
  * form to create one pre-filled with the KPI or deal that triggered it (owner = the owner of the numbers),
  * and complete (with an outcome) or drop — written through lightning/uiRecordApi.
  *
- * In a review (`defer-save`), new actions are drafts: the panel fires `actiondraft` and the workspace
- * saves them with the review. Otherwise they are created at once. Events (bubbling, composed):
- * `actioncreated` { action }, `actionclosed` { id, status }, `actiondraft` { draft }, `draftremove` { key }.
+ * Every new action is created at once, so nothing typed in a meeting waits for "Record review". With the
+ * 'Agree actions' focus, the actions agreed in this meeting (`agreed-ids`, held by the container) are
+ * listed above the line and every open action one click below. Events (bubbling, composed):
+ * `actioncreated` { action }, `actionclosed` { id, status }.
  */
 export default class SpmActionsPanel extends LightningElement {
   /** The agenda item's focus (SPM_Agenda_Item__c.Focus__c): what goes above the line; the default view when empty. */
@@ -71,10 +75,8 @@ export default class SpmActionsPanel extends LightningElement {
   @api reviewId;
   /** Account new actions are about by default (the coaching panel's record). */
   @api accountId;
-  /** Keep new actions as drafts for the container to save with the review. */
-  @api deferSave = false;
-  /** Drafts held by the container: { key, name, ownerName, dueDate, trigger }. */
-  @api drafts = [];
+  /** Ids of the actions agreed in this meeting (the container's), listed first by the 'Agree actions' focus. */
+  @api agreedIds = [];
   /** KPI record ids by KPI key, to link an action to the KPI that triggered it. */
   @api kpiIds = {};
   /** Card title; "Actions" by default. */
@@ -91,7 +93,8 @@ export default class SpmActionsPanel extends LightningElement {
   labels = {
     empty: EMPTY,
     newAction: NEW_ACTION,
-    drafts: DRAFTS,
+    agreed: AGREED,
+    noneAgreed: NONE_AGREED,
     name: NAME,
     owner: OWNER,
     due: DUE,
@@ -101,8 +104,7 @@ export default class SpmActionsPanel extends LightningElement {
     complete: COMPLETE,
     drop: DROP,
     save: SAVE,
-    cancel: CANCEL,
-    remove: REMOVE
+    cancel: CANCEL
   };
 
   /**
@@ -158,15 +160,27 @@ export default class SpmActionsPanel extends LightningElement {
     return this.rows.length > 0;
   }
 
-  get draftRows() {
-    return (this.drafts || []).map((draft) => ({
-      ...draft,
-      removeLabel: `${REMOVE}: ${draft.name}`
-    }));
+  /** The 'Agree actions' focus: this meeting's actions above the line, every open action below. */
+  get isAgreeing() {
+    return this.focus === FOCUS_AGREE;
   }
 
-  get hasDrafts() {
-    return this.draftRows.length > 0;
+  /** Every open action: shown as it is, or below the line where this meeting's actions are agreed. */
+  get rowsInline() {
+    return !this.isAgreeing;
+  }
+
+  get agreedRows() {
+    const agreed = new Set(this.agreedIds || []);
+    return this.rows.filter((row) => agreed.has(row.id));
+  }
+
+  get hasAgreed() {
+    return this.agreedRows.length > 0;
+  }
+
+  get openCountLabel() {
+    return formatLabel(OPEN_COUNT, this.rows.length);
   }
 
   /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
@@ -174,12 +188,15 @@ export default class SpmActionsPanel extends LightningElement {
     return panelErrors(this.error, this.model, PANEL_KEY);
   }
 
-  /** The branch the card shows (c/spmPanelCard): empty without actions, drafts or an open form. */
+  /**
+   * The branch the card shows (c/spmPanelCard): empty without actions or an open form, except where
+   * actions are agreed, which says how to add one.
+   */
   get view() {
     return panelView({
       loading: this.loading,
       error: this.cardErrors,
-      hasData: this.hasRows || this.hasDrafts || Boolean(this.form)
+      hasData: this.isAgreeing || this.hasRows || Boolean(this.form)
     });
   }
 
@@ -282,13 +299,6 @@ export default class SpmActionsPanel extends LightningElement {
       dueText: form.dueDate,
       trigger: triggerText(form, this.model)
     };
-    if (this.deferSave) {
-      this.emit('actiondraft', {
-        draft: { key: fields[KEY_FIELD.fieldApiName], fields, ...summary }
-      });
-      this.form = null;
-      return;
-    }
     this.saving = true;
     try {
       const record = await createRecord({ apiName: ACTION_OBJECT.objectApiName, fields });
@@ -363,10 +373,6 @@ export default class SpmActionsPanel extends LightningElement {
     } finally {
       this.saving = false;
     }
-  }
-
-  handleRemoveDraft(event) {
-    this.emit('draftremove', { key: event.currentTarget.dataset.key });
   }
 
   emit(name, detail) {

@@ -30,8 +30,23 @@ export default class SpmAgendaItem extends LightningElement {
   @api loading = false;
   /** Reduced errors of the model. */
   @api error;
-  /** { level, isTeam, leaderId, ownerId, drafts, kpiIds } from the workspace. */
+  /** { level, isTeam, leaderId, ownerId, agreedIds, kpiIds } from the workspace. */
   @api options = {};
+
+  /**
+   * Opens this item's new-action form pre-filled (an actions item only).
+   * @param {object} detail a `createaction` event's detail
+   * @returns {boolean} whether this item has an actions panel to take it
+   */
+  @api
+  startAction(detail) {
+    const panel = this.template.querySelector('c-spm-actions-panel');
+    if (!panel) {
+      return false;
+    }
+    panel.startAction(detail);
+    return true;
+  }
 
   get panel() {
     return PANELS[this.item && this.item.Panel__c] || 'none';

@@ -1,7 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
-import { createRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
@@ -45,7 +46,7 @@ import REVIEW_DATE from '@salesforce/schema/SPM_Review__c.Review_Date__c';
 import REVIEW_NOTES from '@salesforce/schema/SPM_Review__c.Notes__c';
 import REVIEW_SNAPSHOT from '@salesforce/schema/SPM_Review__c.KPI_Snapshot__c';
 import REVIEW_OWNER from '@salesforce/schema/SPM_Review__c.OwnerId';
-import ACTION_OBJECT from '@salesforce/schema/SPM_Action__c';
+import ACTION_ID from '@salesforce/schema/SPM_Action__c.Id';
 import ACTION_REVIEW from '@salesforce/schema/SPM_Action__c.Review__c';
 import TITLE from '@salesforce/label/c.SPM_Workspace_Title';
 import PERSON from '@salesforce/label/c.SPM_Workspace_Person';
@@ -64,7 +65,9 @@ import RECORD_FAILED from '@salesforce/label/c.SPM_Workspace_RecordFailed';
 import NO_CADENCE from '@salesforce/label/c.SPM_Workspace_NoCadence';
 import NO_AGENDA from '@salesforce/label/c.SPM_Workspace_NoAgenda';
 import NOT_LOADED from '@salesforce/label/c.SPM_Workspace_NotLoaded';
-import SAVE_FAILED from '@salesforce/label/c.SPM_Action_SaveFailed';
+import LINK_FAILED from '@salesforce/label/c.SPM_Action_LinkFailed';
+import RECORDED_ACTIONS from '@salesforce/label/c.SPM_Workspace_RecordedActions';
+import RECORDED_NO_ACTIONS from '@salesforce/label/c.SPM_Workspace_RecordedNoActions';
 
 /** The context query, parsed once: the wire sees the same document on every render. */
 const CONTEXT_DOCUMENT = gql`
@@ -72,6 +75,16 @@ const CONTEXT_DOCUMENT = gql`
 `;
 /** SPM_Review__c.Name is a Text(80). */
 const MAX_NAME_LENGTH = 80;
+/** The agenda's actions panel (SPM_Agenda_Item__c.Panel__c) and the focus that agrees actions. */
+const ACTIONS_PANEL = 'Actions';
+/**
+ * The page state that names the review (`c__` parameters, as Lightning keeps a tab's state in its
+ * URL): a reload or a shared link opens the same person (a person option's value) and meeting (the
+ * cadence's Key__c, the same in every org seeded from config/cadences.json).
+ */
+const PERSON_PARAM = 'c__person';
+const MEETING_PARAM = 'c__meeting';
+const AGREE_FOCUS = 'Agree actions';
 
 /**
  * The Performance Review workspace (Lightning tab and app page): pick a person and a meeting type,
@@ -84,7 +97,7 @@ const MAX_NAME_LENGTH = 80;
  * and each later change of person or meeting takes one. The answers make one review model that every
  * panel renders; a document that failed blanks only the panels that read it (`model.unavailable`).
  */
-export default class SpmReviewWorkspace extends LightningElement {
+export default class SpmReviewWorkspace extends NavigationMixin(LightningElement) {
   /** Meeting type opened first (SPM_Cadence__c.Meeting_Type__c), e.g. "Individual coaching". */
   @api defaultMeetingType;
   /** Days without an update after which an open opportunity is flagged (data trust). */
@@ -96,6 +109,9 @@ export default class SpmReviewWorkspace extends LightningElement {
 
   context;
   contextErrors;
+  /** The page's reference, and the person and meeting its state asks for. */
+  pageReference;
+  requested = {};
   personValue;
   cadenceId;
   /** The review plan of the current choice and its documents, parsed once per plan. */
@@ -108,7 +124,10 @@ export default class SpmReviewWorkspace extends LightningElement {
   refreshers = [];
   model;
   notes = '';
-  drafts = [];
+  /** Ids of the actions agreed (and saved) in this meeting: linked to the review when it is recorded. */
+  agreedIds = [];
+  /** The review just recorded and its actions, listed under the record button: { name, actions }. */
+  recorded;
   recording = false;
 
   labels = {
@@ -144,8 +163,21 @@ export default class SpmReviewWorkspace extends LightningElement {
     }
     this.contextErrors = undefined;
     this.context = readContext(data);
+    this.applyRequested();
     this.chooseDefaults();
     this.planReview();
+  }
+
+  /** The page's state: a reload, a shared link or the browser's back button names the review. */
+  @wire(CurrentPageReference)
+  wiredPageReference(reference) {
+    this.pageReference = reference;
+    const state = (reference && reference.state) || {};
+    this.requested = { person: state[PERSON_PARAM], meeting: state[MEETING_PARAM] };
+    if (this.context && this.applyRequested()) {
+      this.startMeeting();
+      this.planReview();
+    }
   }
 
   /** A plan document's answer (c-spm-plan-document, one per document of the plan). */
@@ -234,6 +266,45 @@ export default class SpmReviewWorkspace extends LightningElement {
     return lastReviewDateOf(this.context.lastReviews, this.subjectUserId, this.cadence.Id);
   }
 
+  /**
+   * Takes the person and meeting the page's state asks for, when this user can open them.
+   * @returns {boolean} whether the choice changed
+   */
+  applyRequested() {
+    const { person, meeting } = this.requested;
+    let changed = false;
+    if (
+      person &&
+      person !== this.personValue &&
+      this.personOptions.some((o) => o.value === person)
+    ) {
+      this.personValue = person;
+      changed = true;
+    }
+    const cadence = meeting && this.cadences.find((c) => c.Key__c === meeting);
+    if (cadence && cadence.Id !== this.cadenceId) {
+      this.cadenceId = cadence.Id;
+      changed = true;
+    }
+    if (changed) {
+      this.chooseDefaults();
+    }
+    return changed;
+  }
+
+  /** Writes the choice into the page's state, in place: a reload opens the same review. */
+  rememberChoice() {
+    if (!this.pageReference) {
+      return;
+    }
+    const state = {
+      ...this.pageReference.state,
+      [PERSON_PARAM]: this.personValue,
+      [MEETING_PARAM]: this.cadence ? this.cadence.Key__c : undefined
+    };
+    this[NavigationMixin.Navigate]({ ...this.pageReference, state }, true);
+  }
+
   chooseDefaults() {
     const options = this.personOptions;
     if (!options.some((o) => o.value === this.personValue)) {
@@ -249,14 +320,26 @@ export default class SpmReviewWorkspace extends LightningElement {
 
   handlePersonChange(event) {
     this.personValue = event.detail.value;
-    this.drafts = [];
+    this.startMeeting();
     this.chooseDefaults();
     this.planReview();
+    this.rememberChoice();
   }
 
   handleMeetingChange(event) {
     this.cadenceId = event.detail.value;
+    this.startMeeting();
     this.planReview();
+    this.rememberChoice();
+  }
+
+  /**
+   * Another person or meeting is another meeting. Its actions are saved already (they stay open
+   * actions of their owners); only their link to a review that was not recorded is let go.
+   */
+  startMeeting() {
+    this.agreedIds = [];
+    this.recorded = undefined;
   }
 
   /** Plans the review of the current choice; its documents are then rendered, each loading itself. */
@@ -360,7 +443,7 @@ export default class SpmReviewWorkspace extends LightningElement {
       isTeam: this.isTeam,
       leaderId: this.subjectUserId,
       ownerId: this.subjectUserId,
-      drafts: this.drafts,
+      agreedIds: this.agreedIds,
       kpiIds: this.kpiIds
     };
   }
@@ -371,26 +454,33 @@ export default class SpmReviewWorkspace extends LightningElement {
 
   /* ---------------------------------------------------------------- actions */
 
+  /** The agenda has its own actions item: the page's open-actions panel would repeat it. */
+  get showOpenActions() {
+    return !this.agendaItems.some((item) => item.Panel__c === ACTIONS_PANEL);
+  }
+
+  /**
+   * A `createaction` from any panel opens the new-action form where this meeting's actions are agreed:
+   * the agenda's 'Agree actions' item, else its first actions item, else the page's actions panel.
+   */
   handleCreateAction(event) {
     event.stopPropagation();
     const detail = { ...event.detail };
     if (detail.kpiKey && !detail.kpiId) {
       detail.kpiId = this.kpiIds[detail.kpiKey];
     }
+    const items = [...this.template.querySelectorAll('c-spm-agenda-item')];
+    const actionItems = items.filter((el) => el.item && el.item.Panel__c === ACTIONS_PANEL);
+    const agreeing = actionItems.find((el) => el.item.Focus__c === AGREE_FOCUS);
+    for (const item of agreeing ? [agreeing, ...actionItems] : actionItems) {
+      if (item.startAction(detail)) {
+        return;
+      }
+    }
     const panel = this.template.querySelector('c-spm-actions-panel.review-actions');
     if (panel) {
       panel.startAction(detail);
     }
-  }
-
-  handleActionDraft(event) {
-    event.stopPropagation();
-    this.drafts = [...this.drafts, event.detail.draft];
-  }
-
-  handleDraftRemove(event) {
-    event.stopPropagation();
-    this.drafts = this.drafts.filter((d) => d.key !== event.detail.key);
   }
 
   handleActionClosed(event) {
@@ -400,7 +490,10 @@ export default class SpmReviewWorkspace extends LightningElement {
 
   handleActionCreated(event) {
     event.stopPropagation();
-    this.updateActions((actions) => [...actions, event.detail.action]);
+    const action = event.detail.action;
+    this.agreedIds = [...this.agreedIds, action.Id];
+    this.recorded = undefined;
+    this.updateActions((actions) => [...actions, action]);
   }
 
   updateActions(change) {
@@ -418,11 +511,17 @@ export default class SpmReviewWorkspace extends LightningElement {
     this.notes = event.detail.value ?? event.target.value ?? '';
   }
 
+  /** The review's name: meeting · person · day. */
+  reviewName() {
+    const name = [this.cadence.Name, this.person.label, this.reviewDate]
+      .filter(Boolean)
+      .join(' · ');
+    return name.slice(0, MAX_NAME_LENGTH);
+  }
+
   reviewFields() {
-    const person = this.person;
-    const name = [this.cadence.Name, person.label, this.reviewDate].filter(Boolean).join(' · ');
     return {
-      [REVIEW_NAME.fieldApiName]: name.slice(0, MAX_NAME_LENGTH),
+      [REVIEW_NAME.fieldApiName]: this.reviewName(),
       [REVIEW_KEY.fieldApiName]: newRecordKey('review'),
       [REVIEW_SUBJECT.fieldApiName]: this.subjectUserId,
       [REVIEW_FACILITATOR.fieldApiName]: USER_ID,
@@ -454,25 +553,27 @@ export default class SpmReviewWorkspace extends LightningElement {
       this.recording = false;
       return;
     }
-    // The review is saved; its actions follow, each linked to it. A failed action stays a draft so it
-    // can be retried.
-    const drafts = this.drafts;
+    // The review is saved; the actions agreed in this meeting (saved already) are linked to it. A
+    // link that fails leaves its action open and unlinked, and says so.
+    const agreed = this.agreedIds;
     const results = await Promise.allSettled(
-      drafts.map((draft) =>
-        createRecord({
-          apiName: ACTION_OBJECT.objectApiName,
-          fields: { ...draft.fields, [ACTION_REVIEW.fieldApiName]: review.id }
+      agreed.map((id) =>
+        updateRecord({
+          fields: { [ACTION_ID.fieldApiName]: id, [ACTION_REVIEW.fieldApiName]: review.id }
         })
       )
     );
-    const failed = drafts.filter((draft, i) => results[i].status === 'rejected');
     const failures = [];
     results.forEach((result, i) => {
       if (result.status === 'rejected') {
-        failures.push(`${drafts[i].name}: ${errorText(result.reason)}`);
+        failures.push(`${this.actionName(agreed[i])}: ${errorText(result.reason)}`);
       }
     });
-    this.drafts = failed;
+    this.recorded = {
+      title: formatLabel(RECORDED_ACTIONS, this.reviewName()),
+      actions: agreed.map((id) => ({ id, name: this.actionName(id) }))
+    };
+    this.agreedIds = [];
     this.context = {
       ...this.context,
       lastReviews: {
@@ -480,13 +581,27 @@ export default class SpmReviewWorkspace extends LightningElement {
         [`${this.subjectUserId}|${this.cadence.Id}`]: this.reviewDate
       }
     };
+    this.notes = '';
     if (failures.length) {
-      this.toast(SAVE_FAILED, failures.join(' '), 'warning');
+      this.toast(LINK_FAILED, failures.join(' '), 'warning');
     } else {
-      this.notes = '';
       this.toast(RECORDED, this.cadence.Name || '', 'success');
     }
     this.recording = false;
+  }
+
+  actionName(id) {
+    const actions = (this.model && this.model.lists && this.model.lists.actions) || [];
+    const action = actions.find((a) => a.Id === id);
+    return (action && action.Name) || id;
+  }
+
+  get recordedEmptyText() {
+    return RECORDED_NO_ACTIONS;
+  }
+
+  get hasRecordedActions() {
+    return Boolean(this.recorded) && this.recorded.actions.length > 0;
   }
 
   toast(title, message, variant) {

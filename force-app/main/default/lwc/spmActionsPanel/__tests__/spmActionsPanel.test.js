@@ -117,28 +117,22 @@ describe('c-spm-actions-panel', () => {
     });
   });
 
-  it('keeps new actions as drafts in a review and lets them be removed', async () => {
-    const element = await render({ deferSave: true });
-    const drafted = listen(element, 'actiondraft');
-    element.startAction({ kpiKey: 'stalled_deals', name: 'Clean up stalled deals' });
-    await flushPromises();
-    $(element, '.save').click();
-    await flushPromises();
-    expect(createRecord).not.toHaveBeenCalled();
-    const { draft } = drafted.mock.calls[0][0].detail;
-    expect(draft.fields).toMatchObject({
-      Name: 'Clean up stalled deals',
-      OwnerId: REP_ID,
-      KPI__c: KPI_IDS.stalled_deals,
-      Status__c: 'Open'
-    });
+  it("with the 'Agree actions' focus, lists this meeting's actions above and every open action one click below", async () => {
+    const agreed = REP_MODEL.lists.actions[1];
+    const element = await render({ focus: 'Agree actions', agreedIds: [agreed.Id] });
+    expect($$(element, 'li.agreed-action').map((li) => li.dataset.id)).toEqual([agreed.Id]);
+    const below = $(element, 'c-spm-details.open-actions');
+    expect(below.inline).toBe(false);
+    expect(below.label).toBe('c.SPM_Actions_OpenCount');
+    // Closed, the open actions are not rendered.
+    expect($$(element, 'li.action')).toHaveLength(0);
+  });
 
-    element.drafts = [draft];
-    await flushPromises();
-    expect($(element, 'li.draft .draft-name').textContent).toBe('Clean up stalled deals');
-    const removed = listen(element, 'draftremove');
-    $(element, '.remove-draft').click();
-    expect(removed.mock.calls[0][0].detail).toEqual({ key: draft.key });
+  it("with the 'Agree actions' focus and nothing agreed yet, says how to add one", async () => {
+    const model = clone(REP_MODEL);
+    model.lists.actions = [];
+    const element = await render({ model, focus: 'Agree actions' });
+    expect($(element, '.none-agreed').textContent).toBe('c.SPM_Actions_NoneAgreed');
   });
 
   it('does not save an action without a name', async () => {

@@ -111,17 +111,24 @@ describe('c-spm-agenda-item', () => {
     expect($(element, 'c-spm-team-rollup')).toBeNull();
   });
 
-  it('gives the actions panel the owner of the numbers, the drafts and the KPI ids, saving with the review', async () => {
-    const drafts = [{ key: 'k', name: 'Do it', ownerName: 'Ann', trigger: '' }];
+  it("gives the actions panel the owner of the numbers, the meeting's agreed actions and the KPI ids, and opens its form", async () => {
     const element = await render(
-      { ...ITEM, Panel__c: 'Actions' },
-      { options: { ownerId: '005B', drafts, kpiIds: { win_rate: 'a01' } } }
+      { ...ITEM, Panel__c: 'Actions', Focus__c: 'Agree actions' },
+      { options: { ownerId: '005B', agreedIds: ['a06A'], kpiIds: { win_rate: 'a01' } } }
     );
     const actions = $(element, 'c-spm-actions-panel');
     expect(actions.ownerId).toBe('005B');
-    expect(actions.drafts).toEqual(drafts);
+    expect(actions.agreedIds).toEqual(['a06A']);
     expect(actions.kpiIds).toEqual({ win_rate: 'a01' });
-    expect(actions.deferSave).toBe(true);
+    expect(actions.focus).toBe('Agree actions');
+    actions.startAction = jest.fn();
+    expect(element.startAction({ name: 'Call Acme' })).toBe(true);
+    expect(actions.startAction).toHaveBeenCalledWith({ name: 'Call Acme' });
+  });
+
+  it('has no form to open when it is not an actions item', async () => {
+    const element = await render({ ...ITEM, Panel__c: 'Funnel' });
+    expect(element.startAction({ name: 'Call Acme' })).toBe(false);
   });
 
   it('says a discussion item has no panel, also when the panel field is hidden', async () => {

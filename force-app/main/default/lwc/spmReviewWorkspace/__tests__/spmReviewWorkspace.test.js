@@ -1,8 +1,14 @@
 import { createElement } from 'lwc';
 import SpmReviewWorkspace from 'c/spmReviewWorkspace';
 import { graphql } from 'lightning/graphql';
-import { createRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEventName } from 'lightning/platformShowToastEvent';
+import {
+  CurrentPageReference,
+  getNavigateCalledWith,
+  getNavigateReplaced,
+  resetNavigation
+} from 'lightning/navigation';
 import {
   flushPromises,
   resetDOM,
@@ -103,6 +109,64 @@ describe('c-spm-review-workspace', () => {
     resetDOM();
     jest.clearAllMocks();
     graphql.resetRequests();
+    resetNavigation();
+  });
+
+  describe('in the page state', () => {
+    const TAB = {
+      type: 'standard__navItemPage',
+      attributes: { apiName: 'SPM_Performance_Review' }
+    };
+
+    it('opens the person and meeting the page state names (a reload, a shared link)', async () => {
+      const element = await render();
+      CurrentPageReference.emit({
+        ...TAB,
+        state: { c__person: `report:${REP_ID}`, c__meeting: 'performance-coaching' }
+      });
+      await emitContext();
+      expect($(element, 'lightning-combobox.person').value).toBe(`report:${REP_ID}`);
+      expect($(element, 'lightning-combobox.meeting').value).toBe(
+        cadenceId('performance-coaching')
+      );
+      expect(planRequests()[0].variables.userIds).toEqual([REP_ID]);
+    });
+
+    it('writes each choice into the page state, in place', async () => {
+      const element = await render();
+      CurrentPageReference.emit({ ...TAB, state: { c__other: 'kept' } });
+      await emitContext();
+      await choose(element, 'lightning-combobox.person', `report:${REP_ID}`);
+      await choose(element, 'lightning-combobox.meeting', cadenceId('key-account-management'));
+      expect(getNavigateCalledWith()).toEqual({
+        ...TAB,
+        state: {
+          c__other: 'kept',
+          c__person: `report:${REP_ID}`,
+          c__meeting: 'key-account-management'
+        }
+      });
+      expect(getNavigateReplaced()).toBe(true);
+    });
+
+    it('follows a change of the page state (back and forward), and ignores what this user cannot open', async () => {
+      const element = await render();
+      CurrentPageReference.emit({ ...TAB, state: {} });
+      await emitContext();
+      CurrentPageReference.emit({
+        ...TAB,
+        state: { c__person: `report:${REP_ID}`, c__meeting: 'individual-coaching' }
+      });
+      await flushPromises();
+      expect($(element, 'lightning-combobox.person').value).toBe(`report:${REP_ID}`);
+      CurrentPageReference.emit({
+        ...TAB,
+        state: { c__person: 'report:005000000000000AAA', c__meeting: 'no-such-cadence' }
+      });
+      await flushPromises();
+      expect($(element, 'lightning-combobox.person').value).toBe(`report:${REP_ID}`);
+      expect($(element, 'lightning-combobox.meeting').value).toBe(cadenceId('individual-coaching'));
+    });
   });
 
   it('shows a spinner until the context arrives, and sends only the context query', async () => {
@@ -169,10 +233,10 @@ describe('c-spm-review-workspace', () => {
     });
     expect($(element, '.since').textContent).toBe('First review: since the start of Nov 2026');
 
-    // The open actions of earlier reviews come first.
-    const actions = $(element, 'c-spm-actions-panel.review-actions');
-    expect(actions.model.lists.actions).toHaveLength(3);
-    expect(actions.ownerId).toBe(MANAGER_ID);
+    // The agenda has its own actions items: no second open-actions panel on the page.
+    expect($(element, 'c-spm-actions-panel.review-actions')).toBeNull();
+    expect(items[1].model.lists.actions).toHaveLength(3);
+    expect(items[1].options.ownerId).toBe(MANAGER_ID);
   });
 
   it('switches to a direct report: her individual coaching, since her last review', async () => {
@@ -233,13 +297,16 @@ describe('c-spm-review-workspace', () => {
     expect($(element, 'lightning-combobox.meeting').value).toBe(cadenceId('qbr-manager'));
   });
 
-  it("hands a panel's createaction to the actions panel, with the KPI's record id", async () => {
+  it("hands a panel's createaction to the agenda item that agrees actions, with the KPI's record id", async () => {
     const element = await render();
     await emitContext();
     await emitPlan(element, TEAM_RESPONSES);
-    const actions = $(element, 'c-spm-actions-panel.review-actions');
-    actions.startAction = jest.fn();
-    agendaItems(element)[3].dispatchEvent(
+    const items = agendaItems(element);
+    const agree = items.find((item) => item.item.Focus__c === 'Agree actions');
+    const open = items.find((item) => item.item.Focus__c === 'Open actions');
+    agree.startAction = jest.fn(() => true);
+    open.startAction = jest.fn(() => true);
+    items[3].dispatchEvent(
       new CustomEvent('createaction', {
         detail: { kpiKey: 'win_rate', name: 'Win rate' },
         bubbles: true,
@@ -247,38 +314,32 @@ describe('c-spm-review-workspace', () => {
       })
     );
     const kpi = CONTEXT.uiapi.query.SPM_KPI__c.edges.find((e) => e.node.key.value === 'win_rate');
-    expect(actions.startAction).toHaveBeenCalledWith({
+    expect(agree.startAction).toHaveBeenCalledWith({
       kpiKey: 'win_rate',
       name: 'Win rate',
       kpiId: kpi.node.Id
     });
+    expect(open.startAction).not.toHaveBeenCalled();
   });
 
-  it('records the review with a KPI snapshot, then its new actions linked to it', async () => {
-    createRecord
-      .mockResolvedValueOnce({ id: 'a058N0000000009QAA' })
-      .mockResolvedValueOnce({ id: 'a068N0000000009QAA' });
+  it('records the review with a KPI snapshot, links the actions agreed in the meeting and lists them', async () => {
+    createRecord.mockResolvedValueOnce({ id: 'a058N0000000009QAA' });
+    updateRecord.mockResolvedValue({});
     const element = await render();
     await emitContext();
     await emitPlan(element, TEAM_RESPONSES);
     const toast = jest.fn();
     element.addEventListener(ShowToastEventName, toast);
 
-    const draft = {
-      key: 'action-draft-1',
-      name: 'Clean up stalled deals',
-      fields: {
-        Name: 'Clean up stalled deals',
-        Key__c: 'action-draft-1',
-        OwnerId: REP_ID,
-        Status__c: 'Open'
-      }
-    };
-    $(element, 'c-spm-actions-panel.review-actions').dispatchEvent(
-      new CustomEvent('actiondraft', { detail: { draft }, bubbles: true, composed: true })
+    // An action agreed in the meeting is saved by its panel at once; the workspace keeps its id.
+    const action = { Id: 'a068N0000000009QAA', Name: 'Clean up stalled deals', Status__c: 'Open' };
+    const agree = agendaItems(element).find((item) => item.item.Focus__c === 'Agree actions');
+    agree.dispatchEvent(
+      new CustomEvent('actioncreated', { detail: { action }, bubbles: true, composed: true })
     );
     await flushPromises();
-    expect($(element, 'c-spm-actions-panel.review-actions').drafts).toHaveLength(1);
+    expect(agree.options.agreedIds).toEqual([action.Id]);
+    expect(agree.model.lists.actions.map((a) => a.Id)).toContain(action.Id);
 
     const notes = $(element, 'lightning-textarea.notes');
     notes.value = 'Pipeline is thin for December.';
@@ -288,7 +349,7 @@ describe('c-spm-review-workspace', () => {
     $(element, 'lightning-button.record').click();
     await flushPromises();
 
-    expect(createRecord).toHaveBeenCalledTimes(2);
+    expect(createRecord).toHaveBeenCalledTimes(1);
     const review = createRecord.mock.calls[0][0];
     expect(review.apiName).toBe('SPM_Review__c');
     expect(review.fields).toMatchObject({
@@ -311,12 +372,16 @@ describe('c-spm-review-workspace', () => {
       attainment: shown.attainment,
       status: shown.status
     });
-    expect(createRecord.mock.calls[1][0]).toEqual({
-      apiName: 'SPM_Action__c',
-      fields: { ...draft.fields, Review__c: 'a058N0000000009QAA' }
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: action.Id, Review__c: 'a058N0000000009QAA' }
     });
     expect(toast.mock.calls[0][0].detail.variant).toBe('success');
-    expect($(element, 'c-spm-actions-panel.review-actions').drafts).toHaveLength(0);
+    // Right after recording, the review's actions are listed under the button.
+    expect($(element, '.recorded h3').textContent).toContain('c.SPM_Workspace_RecordedActions');
+    expect($$(element, '.recorded-actions li').map((li) => li.textContent)).toEqual([
+      'Clean up stalled deals'
+    ]);
+    expect(agree.options.agreedIds).toEqual([]);
     expect($(element, '.since').textContent).toBe('Since the last review on Nov 23, 2026');
   });
 
@@ -342,33 +407,39 @@ describe('c-spm-review-workspace', () => {
     });
   });
 
-  it('keeps an action that could not be saved as a draft and says why', async () => {
-    createRecord
-      .mockResolvedValueOnce({ id: 'a058N0000000009QAA' })
-      .mockRejectedValueOnce({ body: { message: 'Owner is inactive' } });
+  it('says which agreed action could not be linked to the recorded review, and why', async () => {
+    createRecord.mockResolvedValueOnce({ id: 'a058N0000000009QAA' });
+    updateRecord.mockRejectedValueOnce({ body: { message: 'Owner is inactive' } });
     const element = await render();
     await emitContext();
     await emitPlan(element, TEAM_RESPONSES);
     const toast = jest.fn();
     element.addEventListener(ShowToastEventName, toast);
-    const draft = {
-      key: 'k1',
-      name: 'Call Acme',
-      fields: { Name: 'Call Acme', Key__c: 'k1', OwnerId: REP_ID }
-    };
-    $(element, 'c-spm-actions-panel.review-actions').dispatchEvent(
-      new CustomEvent('actiondraft', { detail: { draft }, bubbles: true, composed: true })
+    const action = { Id: 'a068N00000000X1QAA', Name: 'Call Acme', Status__c: 'Open' };
+    agendaItems(element)[0].dispatchEvent(
+      new CustomEvent('actioncreated', { detail: { action }, bubbles: true, composed: true })
     );
     await flushPromises();
     $(element, 'lightning-button.record').click();
     await flushPromises();
     expect(toast.mock.calls[0][0].detail).toMatchObject({
+      title: 'c.SPM_Action_LinkFailed',
       variant: 'warning',
       message: 'Call Acme: Owner is inactive'
     });
-    expect($(element, 'c-spm-actions-panel.review-actions').drafts.map((d) => d.key)).toEqual([
-      'k1'
-    ]);
+  });
+
+  it('lets go of the agreed actions and the recorded list on a switch of person', async () => {
+    const element = await render();
+    await emitContext();
+    await emitPlan(element, TEAM_RESPONSES);
+    const action = { Id: 'a068N00000000X2QAA', Name: 'Call Acme', Status__c: 'Open' };
+    agendaItems(element)[0].dispatchEvent(
+      new CustomEvent('actioncreated', { detail: { action }, bubbles: true, composed: true })
+    );
+    await flushPromises();
+    await choose(element, 'lightning-combobox.person', `report:${REP_ID}`);
+    expect(agendaItems(element)[0].options.agreedIds).toEqual([]);
   });
 
   it("reviews a level up: the manager's whole team, at the manager's level", async () => {
