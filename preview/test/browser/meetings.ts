@@ -1,7 +1,9 @@
 /**
  * Every meeting of the sample cadences (config/cadences.json), opened by the people who run them:
  * switching every person and meeting type settles (no spinner left) on that meeting's agenda, each
- * agenda item showing its panel with its focus.
+ * agenda item showing its panel with its focus; each meeting, opened from its link, shows every
+ * item's focused view, no two items the same view, and is saved as a screenshot with its page height
+ * (artifacts/page-heights.json).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,15 +17,25 @@ import { HOME_PATH } from '../../server/previewServer';
 /** How long a switch may take to settle before the test calls it hung. */
 const SETTLE_TIMEOUT_MS = 20_000;
 
+/** Where each meeting's page height goes (CI keeps artifacts/). */
+const HEIGHTS_FILE = path.join(projectPaths().root, 'artifacts', 'page-heights.json');
+/** Panels with more than one focus (c/kpiDefinitions FOCUSES) mark the view they show. */
+const MULTI_FOCUS_PANELS = ['Funnel', 'Scorecard', 'Actions'];
+
 interface CadenceTemplate {
+  key: string;
   name: string;
+  level: string;
   agenda: Array<{ title: string; panel: string; focus?: string }>;
 }
 
-function cadenceTemplates(): Map<string, CadenceTemplate> {
+function cadenceList(): CadenceTemplate[] {
   const file = path.join(projectPaths().root, 'config', 'cadences.json');
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { cadences: CadenceTemplate[] };
-  return new Map(config.cadences.map((cadence) => [cadence.name, cadence]));
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { cadences: CadenceTemplate[] }).cadences;
+}
+
+function cadenceTemplates(): Map<string, CadenceTemplate> {
+  return new Map(cadenceList().map((cadence) => [cadence.name, cadence]));
 }
 
 /** Waits until no spinner is left on the page; throws naming what is still spinning. */
@@ -57,7 +69,80 @@ export async function shownAgenda(
   );
 }
 
-export const tests = (['director', 'manager', 'rep'] as const).map((role) =>
+/**
+ * What each agenda item renders below its header and questions, as text: its view. The panels draw
+ * inside shadow roots, which an element's own text leaves out: the walk goes into each.
+ */
+async function itemViews(page: Page): Promise<string[]> {
+  // No named functions inside: the page gets the function's source, without tsx's name helper.
+  return page.locator('article.agenda-item').evaluateAll((items) =>
+    items.map((item) => {
+      const texts: string[] = [];
+      const stack: Node[] = [item.querySelector('.slds-card__body') ?? document.createElement('p')];
+      while (stack.length) {
+        const node = stack.pop() as Node;
+        if (node.nodeType === Node.TEXT_NODE) texts.push(node.textContent ?? '');
+        if (!(node instanceof Element) || node.matches('ul.questions')) continue;
+        const inner = node.shadowRoot ? Array.from(node.shadowRoot.childNodes) : [];
+        stack.push(...[...inner, ...Array.from(node.childNodes)].reverse());
+      }
+      return texts.join(' ').replace(/\s+/g, ' ').trim();
+    })
+  );
+}
+
+function readHeights(): Record<string, number> {
+  return fs.existsSync(HEIGHTS_FILE)
+    ? (JSON.parse(fs.readFileSync(HEIGHTS_FILE, 'utf8')) as Record<string, number>)
+    : {};
+}
+
+const meetingTests = cadenceList().map((cadence) =>
+  browserTest(`the ${cadence.name} shows each agenda item's focus and no view twice`, async (t) => {
+    // Who runs it: a manager for a rep's meetings and their team's, the director for hers and
+    // for the top of the hierarchy's (annual planning).
+    const runner =
+      cadence.level === 'Rep' || cadence.level === 'Manager' ? t.people.manager : t.people.director;
+    const rep = t.people.all.find((u) => u.managerId === runner.id && u.persona === 'Rep');
+    const person = cadence.level === 'Rep' ? `report:${rep?.id}` : `team:${runner.id}`;
+    await t.open(HOME_PATH, { user: runner.id, c__person: person, c__meeting: cadence.key });
+    await settled(t.page, cadence.name);
+    const agenda = await shownAgenda(t.page);
+    assert.deepEqual(
+      agenda.map((item) => item.title),
+      cadence.agenda.map((item) => item.title),
+      `the link opens the ${cadence.name}`
+    );
+    for (const item of cadence.agenda) {
+      if (!item.focus || !MULTI_FOCUS_PANELS.includes(item.panel)) continue;
+      const article = t.page.locator(`article.agenda-item[data-focus="${item.focus}"]`).first();
+      assert.equal(
+        (await article.locator(`[data-focus-view="${item.focus}"]`).count()) > 0,
+        true,
+        `${item.title}: the ${item.panel} panel shows its "${item.focus}" view`
+      );
+    }
+    const views = await itemViews(t.page);
+    views.forEach((view, i) => {
+      const twin = views.findIndex((other, j) => j !== i && other === view);
+      assert.equal(
+        twin,
+        -1,
+        `"${agenda[i].title}" renders the same view as "${agenda[twin]?.title}"`
+      );
+    });
+    const height = await t.page.evaluate(() => document.documentElement.scrollHeight);
+    fs.mkdirSync(path.dirname(HEIGHTS_FILE), { recursive: true });
+    fs.writeFileSync(
+      HEIGHTS_FILE,
+      `${JSON.stringify({ ...readHeights(), [cadence.key]: height }, null, 2)}\n`
+    );
+    console.log(`    ${cadence.name}: ${height} px at ${t.page.viewportSize()?.width} px wide`);
+    await t.screenshot(`meeting-${cadence.key}`);
+  })
+);
+
+const switchingTests = (['director', 'manager', 'rep'] as const).map((role) =>
   browserTest(`switching every person and meeting type of a ${role} settles`, async (t) => {
     const templates = cadenceTemplates();
     await t.open(HOME_PATH, { user: t.people[role].id });
@@ -84,3 +169,5 @@ export const tests = (['director', 'manager', 'rep'] as const).map((role) =>
     }
   })
 );
+
+export const tests = [...meetingTests, ...switchingTests];

@@ -1,19 +1,10 @@
 /**
- * KPI cells for display (scorecard, team roll-up) from the review model: which KPIs a level sees, above or below the line, each cell
- * formatted, pacing computed for KPIs that accumulate over the period.
+ * KPI cells for display (scorecard, team roll-up) from the review model: which KPIs a level sees, above or
+ * below the line, each cell formatted (pacing is the model's, for KPIs that accumulate over the period).
  */
 import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
-import { pacing } from 'c/metrics';
 import { panelErrors, STATUS_STYLES } from 'c/panelModel';
 import { kpiCell } from 'c/reviewModel';
-
-/** Parts of a cell that accumulate through a period (count and sum measures): pacing applies. */
-const ACCUMULATING_PARTS = ['count', 'sum'];
-
-function isAccumulating(cell) {
-  const keys = Object.keys((cell && cell.parts) || {});
-  return keys.length > 0 && keys.every((key) => ACCUMULATING_PARTS.includes(key));
-}
 
 /**
  * Why a cell has no value when the document its value reads failed (`cell.unavailable`, the org's
@@ -102,17 +93,12 @@ export function scorecardRows(model, { level, userId, focus, labels }) {
   );
   const scope = (model && model.scope) || {};
   const currency = scope.currency || undefined;
-  const fraction = scope.period ? scope.period.fraction : null;
   const rows = kpis.map((kpi) => {
     // The one look-up of a KPI's cell (c/reviewModel kpiCell): a person not in the scope shows dashes.
     const cell = kpiCell(kpi, userId) ?? {};
     const status = STATUS_STYLES[cell.status] ? cell.status : 'none';
     const unavailable = unavailableReason(cell);
     const notLoaded = cell.note === 'not loaded' || unavailable !== '';
-    const pace =
-      isAccumulating(cell) && typeof fraction === 'number' && fraction > 0
-        ? pacing(cell.value, cell.target, fraction)
-        : null;
     const statusText = notLoaded ? labels.notLoaded : labels.status[status];
     return {
       key: kpi.key,
@@ -122,7 +108,7 @@ export function scorecardRows(model, { level, userId, focus, labels }) {
       valueText: formatKpiValue(cell.value, kpi.unit, currency),
       targetText: formatKpiValue(cell.target, kpi.unit, currency),
       attainmentText: formatPercent(cell.attainment),
-      pacingText: formatPercent(pace),
+      pacingText: formatPercent(typeof cell.pacing === 'number' ? cell.pacing : null),
       status,
       statusText,
       unavailable,

@@ -219,14 +219,36 @@ export function isTeamChoice(option) {
   return Boolean(option) && (option.kind === PERSON_KINDS.TEAM || option.kind === PERSON_KINDS.UP);
 }
 
+/** The level of the meetings whoever sits at the top of the hierarchy runs (annual planning). */
+const TOP_LEVEL = 'Executive';
+
 /**
- * The cadences that fit a level (all of them when none does), in their sort order.
+ * Whether a user sits at the top of the hierarchy: people report to them and they report to nobody
+ * among the users (a company without an "Executive" still has someone at its top).
+ * @param {object[]} users
+ * @param {string} userId
+ * @returns {boolean}
+ */
+export function isTopOfHierarchy(users, userId) {
+  const user = users.find((u) => u.Id === userId);
+  if (!user || !users.some((u) => u.ManagerId === userId && u.Id !== userId)) {
+    return false;
+  }
+  return !user.ManagerId || !users.some((u) => u.Id === user.ManagerId);
+}
+
+/**
+ * The cadences that fit a level (all of them when none does), in their sort order; at the top of the
+ * hierarchy, the Executive level's too, whatever the level the hierarchy's height gives.
  * @param {object[]} cadences
  * @param {string} level
+ * @param {boolean} [atTop] the person sits at the top of the hierarchy ({@link isTopOfHierarchy})
  * @returns {object[]}
  */
-export function cadencesForLevel(cadences, level) {
-  const fitting = cadences.filter((c) => c.Level__c === level);
+export function cadencesForLevel(cadences, level, atTop = false) {
+  const fitting = cadences.filter(
+    (c) => c.Level__c === level || (atTop && c.Level__c === TOP_LEVEL)
+  );
   return (fitting.length ? fitting : cadences).slice().sort(byNumber('Sort_Order__c'));
 }
 

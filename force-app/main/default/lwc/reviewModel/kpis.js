@@ -40,6 +40,11 @@ function kpiValueFromParts(kpi, parts, target, context) {
   }
 }
 
+/** Measures whose value accumulates day by day through the period: a count or sum by a date field. */
+function accumulatesByDate(def) {
+  return (def.measure === 'count' || def.measure === 'sum') && Boolean(def.dateField);
+}
+
 /**
  * The KPI section of the model.
  * @returns {Array<object>} one entry per menu KPI (scripts/lib/kpi-engine.ts ModelKpi)
@@ -125,13 +130,20 @@ export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
     const value =
       unplanned.has(kpi.key) || unavailable ? null : kpiValueFromParts(kpi, parts, target, context);
     const basis = isRatioBuiltin ? 'value' : def.statusBasis || 'attainment';
+    // What accumulates through the period (counts and sums by a date) is judged by its pace: against
+    // the target pro-rated to the days elapsed, not the full period's target ("off track" at 102%
+    // pacing); a closed period has elapsed whole (fraction 1), so its status is its attainment.
+    const fraction = context.period.fraction;
+    const paced = accumulatesByDate(def) && target !== null && typeof fraction === 'number';
+    const pace = paced && value !== null ? pacing(value, target, fraction) : null;
     return {
       value: round(value),
       target: round(isRatioBuiltin ? ratioBuiltinTarget(kpi) : target),
       attainment: isRatioBuiltin ? null : round(attainment(value, target, kpi.direction)),
+      pacing: round(pace),
       status: statusOf({
         value,
-        target,
+        target: paced && basis === 'attainment' && fraction > 0 ? target * fraction : target,
         thresholds: kpi.thresholds,
         direction: kpi.direction,
         basis,

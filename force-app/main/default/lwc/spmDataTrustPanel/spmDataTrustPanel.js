@@ -253,6 +253,15 @@ export default class SpmDataTrustPanel extends LightningElement {
 
   // ---- snoozed group --------------------------------------------------------------------------
 
+  /** Below the line in an agenda item (it has a focus); shown as it is on its own page. */
+  get detailsInline() {
+    return !this.focus;
+  }
+
+  get snoozedDetailsLabel() {
+    return `${SNOOZED_TITLE} (${this.snoozedDeals.length})`;
+  }
+
   get snoozedDeals() {
     return this.list('flagged').filter((d) => d.snoozed);
   }

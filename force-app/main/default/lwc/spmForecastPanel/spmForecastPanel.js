@@ -206,6 +206,11 @@ export default class SpmForecastPanel extends LightningElement {
     }));
   }
 
+  /** Below the line in an agenda item (it has a focus); shown as it is on its own page. */
+  get detailsInline() {
+    return !this.focus;
+  }
+
   get hasMonths() {
     return this.months.length > 0;
   }

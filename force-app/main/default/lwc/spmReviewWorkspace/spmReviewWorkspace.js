@@ -30,6 +30,7 @@ import {
   isTeamChoice,
   levelOf,
   cadencesForLevel,
+  isTopOfHierarchy,
   defaultCadence,
   periodTypeOf,
   lastReviewDateOf,
@@ -245,7 +246,8 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
   }
 
   get cadences() {
-    return cadencesForLevel((this.context && this.context.cadences) || [], this.level);
+    const atTop = Boolean(this.person) && isTopOfHierarchy(this.users, this.person.userId);
+    return cadencesForLevel((this.context && this.context.cadences) || [], this.level, atTop);
   }
 
   get cadenceOptions() {

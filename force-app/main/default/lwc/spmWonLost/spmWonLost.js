@@ -48,6 +48,15 @@ export default class SpmWonLost extends LightningElement {
     return Array.isArray(closed) ? closed : [];
   }
 
+  /** Below the line in an agenda item (it has a focus); shown as it is on its own page. */
+  get detailsInline() {
+    return !this.focus;
+  }
+
+  get dealsDetailsLabel() {
+    return `${WON} (${this.wonDeals.length}) · ${LOST} (${this.lostDeals.length})`;
+  }
+
   get wonDeals() {
     return this.closed.filter((d) => d.IsWon === true);
   }

@@ -16,7 +16,14 @@ const model = {
       unit: 'Currency',
       aboveTheLine: true,
       levels: ['Rep', 'Manager'],
-      total: { value: 30000, target: 100000, attainment: 30, status: 'red', parts: { sum: 30000 } },
+      total: {
+        value: 30000,
+        target: 100000,
+        attainment: 30,
+        pacing: 60,
+        status: 'red',
+        parts: { sum: 30000 }
+      },
       byUser: [
         {
           userId: 'R1',
@@ -91,7 +98,7 @@ describe('c/kpiView', () => {
     expect(appliesToLevel(model.kpis[0], undefined)).toBe(true);
   });
 
-  it('splits rows above and below the line, with pacing only for accumulating KPIs', () => {
+  it("splits rows above and below the line, with the model's pacing where it has one", () => {
     const { above, below } = scorecardRows(model, { level: 'Rep', labels: LABELS });
     expect(above.map((r) => r.key)).toEqual(['sales_won']);
     expect(below.map((r) => r.key)).toEqual(['win_rate']);

@@ -6,6 +6,7 @@ import {
   subjectsOf,
   isTeamChoice,
   cadencesForLevel,
+  isTopOfHierarchy,
   defaultCadence,
   periodTypeOf,
   lastReviewDateOf,
@@ -126,6 +127,28 @@ describe('c/reviewContext cadences and periods', () => {
   it('keeps the cadences of the level, in order, or all of them when none fits', () => {
     expect(cadencesForLevel(cadences, 'Rep').map((c) => c.Id)).toEqual(['c1', 'c2']);
     expect(cadencesForLevel(cadences, 'Executive').map((c) => c.Id)).toEqual(['c1', 'c2', 'c3']);
+  });
+
+  it('opens the Executive meetings to whoever sits at the top of the hierarchy', () => {
+    const withAnnual = [
+      ...cadences,
+      { Id: 'c4', Level__c: 'Executive', Meeting_Type__c: 'Annual planning', Sort_Order__c: 4 }
+    ];
+    expect(cadencesForLevel(withAnnual, 'Manager', true).map((c) => c.Id)).toEqual(['c3', 'c4']);
+    expect(cadencesForLevel(withAnnual, 'Manager').map((c) => c.Id)).toEqual(['c3']);
+    const users = [
+      { Id: 'D', ManagerId: null },
+      { Id: 'M', ManagerId: 'D' },
+      { Id: 'R', ManagerId: 'M' },
+      { Id: 'X', ManagerId: 'gone' },
+      { Id: 'Y', ManagerId: 'X' }
+    ];
+    expect(isTopOfHierarchy(users, 'D')).toBe(true);
+    expect(isTopOfHierarchy(users, 'M')).toBe(false);
+    // Nobody reports to a rep; a manager whose manager is not among the users is a top too.
+    expect(isTopOfHierarchy(users, 'R')).toBe(false);
+    expect(isTopOfHierarchy(users, 'X')).toBe(true);
+    expect(isTopOfHierarchy(users, 'nobody')).toBe(false);
   });
 
   it('opens the preferred meeting type, else the first', () => {

@@ -522,6 +522,8 @@ describe('the review model of a hand-made team', () => {
         value: 50000,
         target: 100000,
         attainment: 50,
+        // Half the target 76.67% into the month: 65% of the pace, still off track.
+        pacing: 65.2174,
         status: 'red',
         parts: { sum: 50000 }
       }

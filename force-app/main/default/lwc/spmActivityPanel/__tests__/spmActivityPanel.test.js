@@ -57,8 +57,9 @@ describe('c-spm-activity-panel', () => {
     expect(text(calls.querySelector('.measure-value'))).toBe('14');
     expect(text(calls.querySelector('.measure-target'))).toBe('20');
     expect(text(calls.querySelector('.measure-attainment'))).toBe('70%');
-    expect(calls.querySelector('.slds-badge').className).toContain('slds-theme_error');
-    expect(text(calls.querySelector('.slds-badge'))).toBe('c.SPM_Status_Red');
+    // 70% of the month's target 23 days into 30 is 91% of the pace: at risk, not off track.
+    expect(calls.querySelector('.slds-badge').className).toContain('slds-theme_warning');
+    expect(text(calls.querySelector('.slds-badge'))).toBe('c.SPM_Status_Amber');
     const hours = row(element, 'customerHours');
     expect(text(hours.querySelector('.measure-value'))).toBe('10');
     expect(text(hours.querySelector('.measure-target'))).toBe('12');

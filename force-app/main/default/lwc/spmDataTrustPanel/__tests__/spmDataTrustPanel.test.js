@@ -357,3 +357,17 @@ describe('snooze rules', () => {
     });
   });
 });
+
+describe('c-spm-data-trust-panel in an agenda item', () => {
+  afterEach(resetDOM);
+
+  it('keeps the snoozed flags one click below the line, and shows them on its own page', async () => {
+    const focused = await render({ focus: 'Data trust' });
+    const details = focused.shadowRoot.querySelector('c-spm-details.snoozed-details');
+    expect(details).not.toBeNull();
+    expect(details.inline).toBe(false);
+    resetDOM();
+    const alone = await render();
+    expect(alone.shadowRoot.querySelector('c-spm-details.snoozed-details').inline).toBe(true);
+  });
+});

@@ -194,3 +194,17 @@ describe('forecast chart geometry', () => {
     expect(month.wonHeight).toBeGreaterThan(0);
   });
 });
+
+describe('c-spm-forecast-panel in an agenda item', () => {
+  afterEach(resetDOM);
+
+  it('keeps the accuracy by month one click below the line, and shows them on its own page', async () => {
+    const focused = await render({ focus: 'Gap to target' });
+    const details = focused.shadowRoot.querySelector('c-spm-details.accuracy-details');
+    expect(details).not.toBeNull();
+    expect(details.inline).toBe(false);
+    resetDOM();
+    const alone = await render();
+    expect(alone.shadowRoot.querySelector('c-spm-details.accuracy-details').inline).toBe(true);
+  });
+});

@@ -455,10 +455,11 @@ describe('c-spm-review-workspace', () => {
     expect(users.find((u) => u.Id === directorId).ManagerId.value).toBeNull();
     // Everyone active in the sample org works under the director.
     expect(planRequests()[0].variables.userIds).toHaveLength(users.length);
-    // The director's meetings.
+    // The director's meetings, and annual planning: she sits at the top of the hierarchy.
     expect($(element, 'lightning-combobox.meeting').options.map((o) => o.label)).toEqual([
       'Monthly management meeting',
-      'Quarterly business review (director)'
+      'Quarterly business review (director)',
+      'Annual planning'
     ]);
     expect(agendaItems(element)[0].options).toMatchObject({
       level: 'Director',

@@ -109,3 +109,17 @@ describe('c-spm-won-lost', () => {
     await expect(element).toBeAccessible();
   });
 });
+
+describe('c-spm-won-lost in an agenda item', () => {
+  afterEach(resetDOM);
+
+  it('keeps the won and lost deals one click below the line, and shows them on its own page', async () => {
+    const focused = await render({ focus: 'Won and lost' });
+    const details = focused.shadowRoot.querySelector('c-spm-details.deals-details');
+    expect(details).not.toBeNull();
+    expect(details.inline).toBe(false);
+    resetDOM();
+    const alone = await render();
+    expect(alone.shadowRoot.querySelector('c-spm-details.deals-details').inline).toBe(true);
+  });
+});
