@@ -43,6 +43,24 @@ function requirePositive(name, value) {
   }
 }
 
+/**
+ * What winning an amount takes, from a win rate and an average deal value: the deals to win, the
+ * opportunities to create (deals ÷ win rate) and the pipeline they make (unrounded: callers round).
+ * The one formula of the yearly decomposition and of the forecast's gap to target.
+ * @param {number} amount to win
+ * @param {{ winRate: number, averageDealValue: number }} history winRate in percent (above 0, at most 100)
+ * @returns {{ dealsToWin: number, opportunitiesToCreate: number, pipelineNeeded: number }}
+ */
+export function dealsFor(amount, { winRate, averageDealValue }) {
+  const dealsToWin = amount / averageDealValue;
+  const opportunitiesToCreate = dealsToWin / (winRate / PERCENT);
+  return {
+    dealsToWin,
+    opportunitiesToCreate,
+    pipelineNeeded: opportunitiesToCreate * averageDealValue
+  };
+}
+
 const QUARTER_SUMS = [
   ['wonAmount', 'wonAmount'],
   ['dealsToWin', 'dealsToWin'],
@@ -145,9 +163,11 @@ export function decompose(input) {
   );
   const result = months.map((month, i) => {
     const wonAmount = (yearlyTarget * weights[i]) / weightTotal;
-    const dealsToWin = wonAmount / averageDealValue;
-    const opportunitiesNeeded = dealsToWin / winFraction;
-    const pipelineNeeded = opportunitiesNeeded * averageDealValue;
+    const {
+      dealsToWin,
+      opportunitiesToCreate: opportunitiesNeeded,
+      pipelineNeeded
+    } = dealsFor(wonAmount, { winRate, averageDealValue });
     const createIn = addMonths(month.start, -leadMonths);
     const pipelineByStage = perWin.map((p) => ({
       stage: p.stage,

@@ -1,5 +1,10 @@
-/** The forecast: last month against the forecast taken at its start, the six months' accuracy, and the period's forecast. */
+/**
+ * The forecast: last month against the forecast taken at its start, the six months' accuracy, and the
+ * period's forecast with what closing its gap to target takes.
+ */
 import { forecastDeviation } from 'c/metrics';
+import { statusOf } from 'c/status';
+import { dealsFor } from 'c/decomposition';
 import { round, sumFields } from './numbers';
 import { kpiCell } from './kpiCell';
 
@@ -8,6 +13,68 @@ function salesKpiKey(kpis) {
     (k) => k.definition && k.definition.measure === 'builtin' && k.definition.builtin === 'coverage'
   );
   return coverage && coverage.definition.params ? coverage.definition.params.kpi : 'sales_won';
+}
+
+/**
+ * The menu KPIs a gap is decomposed with, found by what they compute (the menu's own keys may differ):
+ * average deal value = the sales KPI ÷ a count of won deals, win rate = that count ÷ another × 100,
+ * and the sales-cycle builtin.
+ */
+function historyKpis(kpis, salesKey) {
+  const ratioOf = (numerator) =>
+    kpis.find(
+      (k) =>
+        k.definition && k.definition.measure === 'ratio' && k.definition.numerator === numerator
+    );
+  const averageDeal = ratioOf(salesKey);
+  const winRate = averageDeal ? ratioOf(averageDeal.definition.denominator) : undefined;
+  const cycle = kpis.find(
+    (k) =>
+      k.definition && k.definition.measure === 'builtin' && k.definition.builtin === 'salesCycle'
+  );
+  return { averageDeal, winRate, cycle };
+}
+
+/**
+ * What closing a gap takes for one person, from their own win rate, deal size and cycle this period
+ * (the team's where theirs is unknown: no deal won or closed yet): the deals to win and the
+ * opportunities to create, and whether a deal created today can still close in the period (its cycle
+ * fits in the days left) or the gap must come from deals already open, advanced.
+ * @returns {object|null} null without a gap or without the history to size it
+ */
+function toCloseGap(gap, history, kpiModel, userId, daysLeft) {
+  if (!(gap > 0)) return null;
+  const valueOf = (kpi, id) => {
+    const model = kpi && kpiModel.find((k) => k.key === kpi.key);
+    const cell = model ? (id ? kpiCell(model, id, { own: true }) : model.total) : null;
+    return cell && typeof cell.value === 'number' && cell.value > 0 ? cell.value : null;
+  };
+  const own = {
+    winRate: valueOf(history.winRate, userId),
+    averageDealValue: valueOf(history.averageDeal, userId),
+    cycleDays: valueOf(history.cycle, userId)
+  };
+  const team = {
+    winRate: valueOf(history.winRate),
+    averageDealValue: valueOf(history.averageDeal),
+    cycleDays: valueOf(history.cycle)
+  };
+  const basis = own.winRate !== null && own.averageDealValue !== null ? 'own' : 'team';
+  const used = basis === 'own' ? own : team;
+  if (used.winRate === null || used.averageDealValue === null) return null;
+  const winRate = Math.min(used.winRate, 100);
+  const deals = dealsFor(gap, { winRate, averageDealValue: used.averageDealValue });
+  const cycleDays = own.cycleDays !== null ? own.cycleDays : team.cycleDays;
+  return {
+    basis,
+    winRate: round(winRate),
+    averageDealValue: round(used.averageDealValue),
+    cycleDays: round(cycleDays),
+    dealsToWin: Math.ceil(deals.dealsToWin),
+    opportunitiesToCreate: Math.ceil(deals.opportunitiesToCreate),
+    // A deal created today closes after the cycle: within the period, or the gap is the open deals'.
+    createInTime: cycleDays !== null ? cycleDays <= daysLeft : null
+  };
 }
 
 /**
@@ -59,8 +126,31 @@ export function buildForecast(context, subjects, base, kpiModel, kpis) {
       source
     };
   };
-  const salesKpi = kpiModel.find((k) => k.key === salesKpiKey(kpis));
+  const salesKey = salesKpiKey(kpis);
+  const salesKpi = kpiModel.find((k) => k.key === salesKey);
+  const salesDefinition = kpis.find((k) => k.key === salesKey);
+  const history = historyKpis(kpis, salesKey);
+  const daysLeft = context.period.daysTotal - context.period.daysElapsed;
   const weightedBasis = context.options.forecastBasis === 'weighted';
+  // The forecast is judged as a forecast: what is expected to close in the period against its
+  // target, with the sales KPI's thresholds (a forecast above target is on track whatever is won yet).
+  const judged = (row, target, userId) => {
+    const gap = target === null || target === undefined ? null : Math.max(0, target - row.forecast);
+    return {
+      ...row,
+      target: target === undefined ? null : target,
+      gap: round(gap),
+      status: salesDefinition
+        ? statusOf({
+            value: row.forecast,
+            target: target === undefined ? null : target,
+            thresholds: salesDefinition.thresholds,
+            direction: salesDefinition.direction
+          })
+        : 'none',
+      toClose: toCloseGap(gap, history, kpiModel, userId, daysLeft)
+    };
+  };
   const periodRow = (userIds) => {
     const {
       wonAmount: won,
@@ -86,12 +176,14 @@ export function buildForecast(context, subjects, base, kpiModel, kpis) {
     months: context.forecastMonths.map((month, i) => ({ month, ...monthRow(subjects, i) })),
     period: {
       period: { type, start, end, label },
-      ...periodRow(subjects),
-      target: salesKpi ? salesKpi.total.target : null,
+      ...judged(periodRow(subjects), salesKpi ? salesKpi.total.target : null),
       byUser: subjects.map((userId) => ({
         userId,
-        ...periodRow([userId]),
-        target: salesKpi ? (kpiCell(salesKpi, userId, { own: true })?.target ?? null) : null
+        ...judged(
+          periodRow([userId]),
+          salesKpi ? (kpiCell(salesKpi, userId, { own: true })?.target ?? null) : null,
+          userId
+        )
       }))
     }
   };

@@ -8,7 +8,7 @@ import {
   statusLabel,
   createActionEvent
 } from 'c/panelModel';
-import { formatCurrency, formatPercent, formatLabel } from 'c/formatters';
+import { formatCurrency, formatNumber, formatPercent, formatLabel } from 'c/formatters';
 import {
   layoutBullet,
   layoutMonths,
@@ -39,13 +39,24 @@ import BASIS_WEIGHTED from '@salesforce/label/c.SPM_Forecast_BasisWeighted';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
 import ACTION_NAME_ACCURACY from '@salesforce/label/c.SPM_NewAction_Accuracy';
+import TO_CLOSE_HEADING from '@salesforce/label/c.SPM_Forecast_ToCloseHeading';
+import COL_PERSON from '@salesforce/label/c.SPM_Forecast_ColPerson';
+import COL_DEALS_TO_WIN from '@salesforce/label/c.SPM_Forecast_ColDealsToWin';
+import COL_TO_CREATE from '@salesforce/label/c.SPM_Forecast_ColToCreate';
+import COL_FROM from '@salesforce/label/c.SPM_Forecast_ColFrom';
+import FROM_OWN from '@salesforce/label/c.SPM_Forecast_FromOwn';
+import FROM_TEAM from '@salesforce/label/c.SPM_Forecast_FromTeam';
+import TOO_LATE from '@salesforce/label/c.SPM_Forecast_TooLate';
+import ON_TARGET from '@salesforce/label/c.SPM_Forecast_OnTarget';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'forecast';
 
 /**
  * Forecast against target for the period (won to date plus what is expected to close, against the
- * sales target), and forecast accuracy by month from the start-of-month snapshots.
+ * sales target, judged as a forecast), what closing each person's gap takes (deals to win,
+ * opportunities to create, from their own win rate, deal size and cycle: the model's), and forecast
+ * accuracy by month from the start-of-month snapshots.
  * Fires `createaction` ({ kpiKey, name }).
  */
 export default class SpmForecastPanel extends LightningElement {
@@ -74,7 +85,13 @@ export default class SpmForecastPanel extends LightningElement {
     COL_MONTH,
     COL_DEVIATION,
     FORECAST,
-    NO_SNAPSHOT
+    NO_SNAPSHOT,
+    TO_CLOSE_HEADING,
+    COL_PERSON,
+    COL_DEALS_TO_WIN,
+    COL_TO_CREATE,
+    COL_FROM,
+    ON_TARGET
   };
 
   chartWidth = CHART_WIDTH;
@@ -149,18 +166,62 @@ export default class SpmForecastPanel extends LightningElement {
   get pacingText() {
     return formatPercent(numberOrNull(kpiByKey(this.model, this.pacingKpiKey)?.total?.value));
   }
-  /** Target minus won and expected; a dash without a target. */
+  /** Target minus the forecast (the model's); without the period forecast, minus won and the open amount. */
   get gapText() {
     if (this.target === null || this.won === null) {
       return this.money(null);
     }
-    return this.money(Math.max(0, this.target - this.won - (this.expected ?? 0)));
+    const gap = numberOrNull(this.periodForecast?.gap);
+    return this.money(gap ?? Math.max(0, this.target - this.won - (this.expected ?? 0)));
+  }
+  /** The forecast judged as a forecast (the model's), else the sales KPI's status so far. */
+  get status() {
+    return this.periodForecast?.status ?? this.salesKpi?.total?.status;
   }
   get statusText() {
-    return statusLabel(this.salesKpi?.total?.status);
+    return statusLabel(this.status);
   }
   get statusClass() {
-    return statusBadgeClass(this.salesKpi?.total?.status);
+    return statusBadgeClass(this.status);
+  }
+
+  // ---- what closing the gap takes ----------------------------------------------------------------
+
+  /** One row per person with a gap: the model's deals to win and opportunities to create. */
+  get gapRows() {
+    const byUser = this.periodForecast?.byUser;
+    const people = new Map((this.model?.people ?? []).map((p) => [p.userId, p.name]));
+    return (Array.isArray(byUser) ? byUser : [])
+      .filter((row) => row.toClose)
+      .map((row) => {
+        const t = row.toClose;
+        const from = formatLabel(
+          t.basis === 'own' ? FROM_OWN : FROM_TEAM,
+          formatPercent(t.winRate),
+          this.money(t.averageDealValue),
+          formatNumber(t.cycleDays, { maximumFractionDigits: 0 })
+        );
+        return {
+          key: row.userId,
+          name: people.get(row.userId) || row.userId,
+          gapText: this.money(row.gap),
+          dealsText: formatNumber(t.dealsToWin, { maximumFractionDigits: 0 }),
+          createText:
+            t.createInTime === false
+              ? TOO_LATE
+              : formatNumber(t.opportunitiesToCreate, { maximumFractionDigits: 0 }),
+          fromText: from
+        };
+      });
+  }
+
+  get hasGapRows() {
+    return this.gapRows.length > 0;
+  }
+
+  /** Shown where the model has the period forecast per person. */
+  get hasPeopleForecast() {
+    return Array.isArray(this.periodForecast?.byUser);
   }
 
   get bullet() {

@@ -1,4 +1,4 @@
-import { decompose, targetRecords, formatNumber } from 'c/decomposition';
+import { decompose, dealsFor, targetRecords, formatNumber } from 'c/decomposition';
 
 const stages = [
   { stage: 'Prospecting', conversionToNext: 50 },
@@ -188,3 +188,14 @@ describe('target decomposition', () => {
     ]);
   });
 });
+
+describe('what winning an amount takes', () => {
+  it('is the deals to win at the average deal value and the opportunities at the win rate', () => {
+    expect(dealsFor(100000, { winRate: 25, averageDealValue: 20000 })).toEqual({
+      dealsToWin: 5,
+      opportunitiesToCreate: 20,
+      pipelineNeeded: 400000
+    });
+  });
+});
+

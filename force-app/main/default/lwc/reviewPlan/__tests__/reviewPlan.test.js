@@ -792,9 +792,43 @@ describe('trends and the forecast of the period (hand-made team)', () => {
       weighted: 35000,
       forecast: 100000,
       target: 100000,
+      // The team forecasts its target: on track, nothing to find.
+      gap: 0,
+      status: 'green',
+      toClose: null,
       byUser: [
-        { userId: A, won: 30000, commit: 50000, weighted: 35000, forecast: 80000, target: 60000 },
-        { userId: B, won: 20000, commit: 0, weighted: 0, forecast: 20000, target: 40000 }
+        {
+          userId: A,
+          won: 30000,
+          commit: 50000,
+          weighted: 35000,
+          forecast: 80000,
+          target: 60000,
+          gap: 0,
+          status: 'green',
+          toClose: null
+        },
+        {
+          userId: B,
+          won: 20000,
+          commit: 0,
+          weighted: 0,
+          forecast: 20000,
+          target: 40000,
+          gap: 20000,
+          status: 'red',
+          // B won the one deal B closed (100%, €20,000): one more deal, one more opportunity; a
+          // 30-day cycle no longer fits in the 7 days left.
+          toClose: {
+            basis: 'own',
+            winRate: 100,
+            averageDealValue: 20000,
+            cycleDays: 30,
+            dealsToWin: 1,
+            opportunitiesToCreate: 1,
+            createInTime: false
+          }
+        }
       ]
     });
     const weighted = reviewModelFromRecords(

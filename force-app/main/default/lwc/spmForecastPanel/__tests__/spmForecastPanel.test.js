@@ -96,9 +96,10 @@ describe('c-spm-forecast-panel', () => {
     expect(text($(element, '.expected'))).toBe('€139,800');
     expect(text($(element, '.target'))).toBe('€60,000');
     expect(text($(element, '.gap'))).toBe('€0');
-    // A target above the forecast leaves a gap: target − forecast.
+    // A target above the forecast leaves a gap, target − forecast: the engine's.
     const model = clone(MODEL);
     model.forecast.period.target = 250000;
+    model.forecast.period.gap = 110200;
     const short = await render({ model });
     expect(text($(short, '.target'))).toBe('€250,000');
     expect(text($(short, '.gap'))).toBe('€110,200');
@@ -208,3 +209,31 @@ describe('c-spm-forecast-panel in an agenda item', () => {
     expect(alone.shadowRoot.querySelector('c-spm-details.accuracy-details').inline).toBe(true);
   });
 });
+
+describe('c-spm-forecast-panel deciding about the future', () => {
+  afterEach(resetDOM);
+
+  it('judges the forecast as a forecast: above target is on track, with nothing still to find', async () => {
+    // The fixture's rep has won little so far (sales won is off track) but forecasts above target.
+    expect(MODEL.kpis.find((k) => k.key === 'sales_won').total.status).toBe('red');
+    expect(MODEL.forecast.period.status).toBe('green');
+    const element = await render();
+    expect(text($(element, '.gap'))).toBe('€0');
+    expect(text($(element, '.period .slds-badge'))).toBe('c.SPM_Status_Green');
+    expect(text($(element, '.on-target'))).toBe('c.SPM_Forecast_OnTarget');
+  });
+
+  it("lists what closing each person's gap takes, from the model's deals to win and opportunities to create", async () => {
+    const TEAM = require('@pacer/fixtures/teamModel.json');
+    const element = await render({ model: clone(TEAM) });
+    const withGap = TEAM.forecast.period.byUser.filter((row) => row.toClose);
+    const rows = $$(element, 'tr.gap-row');
+    expect(rows.map((tr) => tr.dataset.userId)).toEqual(withGap.map((row) => row.userId));
+    const first = withGap[0];
+    expect(text(rows[0].querySelector('.deals-to-win'))).toBe(String(first.toClose.dealsToWin));
+    // The fixture's month has days left shorter than the cycle: too late to create, advance instead.
+    expect(first.toClose.createInTime).toBe(false);
+    expect(text(rows[0].querySelector('.to-create'))).toBe('c.SPM_Forecast_TooLate');
+  });
+});
+
