@@ -200,3 +200,18 @@ const STATUS_LABELS = { green: STATUS_GREEN, amber: STATUS_AMBER, red: STATUS_RE
 export function statusLabel(status) {
   return STATUS_LABELS[status] ?? STATUS_NONE;
 }
+
+/**
+ * Where a model's list stopped at its size (lists.complete): what c-spm-deal-list says under a list
+ * drawn from it, `{ size, kind }`; undefined when the list holds every deal.
+ * @param {object} model the review model
+ * @param {'open'|'closed'} kind
+ * @returns {{ size: number, kind: string }|undefined}
+ */
+export function listLimit(model, kind) {
+  const lists = (model && model.lists) || {};
+  if (!lists.complete || lists.complete[kind] !== false) {
+    return undefined;
+  }
+  return { size: Array.isArray(lists[kind]) ? lists[kind].length : 0, kind };
+}

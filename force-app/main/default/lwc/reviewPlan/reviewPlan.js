@@ -27,14 +27,7 @@ import { kpiReads } from './kpiReads';
 import { PANEL_KEYS, KPI_PANELS, panelsOf } from './panels';
 import { SNOOZE_FIELD } from './fields';
 
-export {
-  PANEL_KEYS,
-  SNOOZE_FIELD,
-  FLAG_BUILTINS,
-  panelsOf,
-  builtinReads,
-  trendNeedId
-};
+export { PANEL_KEYS, SNOOZE_FIELD, FLAG_BUILTINS, panelsOf, builtinReads, trendNeedId };
 
 /** Version of the review model's shape. */
 export const MODEL_VERSION = 1;

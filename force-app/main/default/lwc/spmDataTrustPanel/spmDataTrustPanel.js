@@ -4,6 +4,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   panelView,
   panelErrors,
+  listLimit,
   numberOrNull,
   statusBadgeClass,
   statusLabel,
@@ -37,7 +38,6 @@ import STATUS from '@salesforce/label/c.SPM_Status';
 import NO_TREND from '@salesforce/label/c.SPM_Panel_NoTrend';
 import SHOW_DEALS_OF from '@salesforce/label/c.SPM_Trust_ShowDealsOf';
 import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
-import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
 import SNOOZED_TITLE from '@salesforce/label/c.SPM_Trust_SnoozedTitle';
 import SNOOZE_TITLE from '@salesforce/label/c.SPM_Snooze_Title';
 import SNOOZE_UNTIL from '@salesforce/label/c.SPM_Snooze_Until';
@@ -245,10 +245,9 @@ export default class SpmDataTrustPanel extends LightningElement {
     return this.openDeals.length > 0;
   }
 
-  get listIncompleteText() {
-    return this.model?.lists?.complete?.open === false
-      ? formatLabel(LIST_INCOMPLETE, this.list('open').length)
-      : null;
+  /** Where the open list stopped at its size: the deal lists say so (c/panelModel listLimit). */
+  get openLimit() {
+    return listLimit(this.model, 'open');
   }
 
   // ---- snoozed group --------------------------------------------------------------------------

@@ -21,6 +21,9 @@ import ACTION_NAME_DEAL from '@salesforce/label/c.SPM_NewAction_Deal';
 import SNOOZE_FLAG_FOR from '@salesforce/label/c.SPM_Snooze_FlagFor';
 import SHOW_ALL from '@salesforce/label/c.SPM_Panel_ShowAllDeals';
 import SHOW_FEWER from '@salesforce/label/c.SPM_Panel_ShowFewerDeals';
+import PART_OF from '@salesforce/label/c.SPM_DealList_PartOf';
+import OPEN_LIMIT from '@salesforce/label/c.SPM_DealList_OpenLimit';
+import CLOSED_LIMIT from '@salesforce/label/c.SPM_DealList_ClosedLimit';
 
 /**
  * Rows drawn before "Show all": a meeting reads the first deals of a list, and a 200-deal list drawn in
@@ -51,6 +54,13 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
   @api snoozable = false;
   /** Leaves out the Account column, for lists of one account's deals (the coaching panel). */
   @api hideAccount = false;
+  /** How many deals the count next to the list counts (the org's figure), when it has one. */
+  @api total;
+  /**
+   * The list the deals come from stopped at its size (model.lists.complete): `{ size, kind }`, kind
+   * 'open' (largest first) or 'closed' (latest first); undefined when it holds every deal.
+   */
+  @api limit;
   _visibleRows = DEFAULT_VISIBLE_ROWS;
 
   showingAll = false;
@@ -127,6 +137,25 @@ export default class SpmDealList extends NavigationMixin(LightningElement) {
     return this.showingAll
       ? formatLabel(SHOW_FEWER, this.visibleRows)
       : formatLabel(SHOW_ALL, this._deals.length);
+  }
+
+  /**
+   * What the list cannot show, said under it: "46 of 64 listed." when the count counts more deals
+   * than the list holds, and why, when the list it comes from stopped at its size. Nothing when they
+   * agree.
+   */
+  get partText() {
+    const shown = this._deals.length;
+    const total = typeof this.total === 'number' ? this.total : null;
+    const parts = [];
+    if (total !== null && total > shown) {
+      parts.push(formatLabel(PART_OF, shown, total));
+    }
+    const limit = this.limit;
+    if (limit && limit.size && (total === null || total > shown)) {
+      parts.push(formatLabel(limit.kind === 'closed' ? CLOSED_LIMIT : OPEN_LIMIT, limit.size));
+    }
+    return parts.join(' ');
   }
 
   get toggleExpanded() {

@@ -1,5 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, panelErrors, kpiByKey, numberOrNull, createActionEvent } from 'c/panelModel';
+import {
+  panelView,
+  panelErrors,
+  kpiByKey,
+  listLimit,
+  numberOrNull,
+  createActionEvent
+} from 'c/panelModel';
 import {
   formatCurrency,
   formatDate,
@@ -18,7 +25,6 @@ import ATTAINMENT from '@salesforce/label/c.SPM_Attainment';
 import MOVED_SINCE from '@salesforce/label/c.SPM_Funnel_Moved';
 import NOT_MOVED_SINCE from '@salesforce/label/c.SPM_Funnel_NotMoved';
 import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
-import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
 import ACTION_NAME_NOT_MOVED from '@salesforce/label/c.SPM_NewAction_NotMoved';
 import CREATE_ACTION from '@salesforce/label/c.SPM_Panel_CreateAction';
 import SUMMARY from '@salesforce/label/c.SPM_Funnel_Summary';
@@ -153,14 +159,19 @@ export default class SpmFunnelPanel extends LightningElement {
 
   // ---- moved / not moved --------------------------------------------------------------------
 
-  get movedCountText() {
+  get movedCount() {
     const m = this.model?.movement;
     const parts = [m?.movedOpen, m?.movedWon, m?.movedLost].map(numberOrNull);
-    const total = parts.every((p) => p === null) ? null : parts.reduce((a, p) => a + (p ?? 0), 0);
-    return formatNumber(total, { maximumFractionDigits: 0 });
+    return parts.every((p) => p === null) ? null : parts.reduce((a, p) => a + (p ?? 0), 0);
+  }
+  get notMovedCount() {
+    return numberOrNull(this.model?.movement?.notMoved);
+  }
+  get movedCountText() {
+    return formatNumber(this.movedCount, { maximumFractionDigits: 0 });
   }
   get notMovedCountText() {
-    return formatNumber(numberOrNull(this.model?.movement?.notMoved), { maximumFractionDigits: 0 });
+    return formatNumber(this.notMovedCount, { maximumFractionDigits: 0 });
   }
   /** Stalled deals: the trust measure's count (the org's), the list from the open list. */
   get stalledCountText() {
@@ -215,10 +226,19 @@ export default class SpmFunnelPanel extends LightningElement {
     return this.openList === LIST_MOVED ? MOVED_SINCE : NOT_MOVED_SINCE;
   }
 
-  /** The open list stops at listSize: say so rather than let a short list look complete. */
-  get listIncompleteText() {
-    const complete = this.model?.lists?.complete?.open;
-    return complete === false ? formatLabel(LIST_INCOMPLETE, this.list('open').length) : null;
+  /** Where the open list stopped at its size: the deal lists say so (c/panelModel listLimit). */
+  get openLimit() {
+    return listLimit(this.model, 'open');
+  }
+
+  /** What the count next to the open movement list counts (the org's figures). */
+  get shownTotal() {
+    if (this.openList === LIST_STALLED) {
+      return numberOrNull(
+        (this.model?.trust?.measures || []).find((m) => m.key === LIST_STALLED)?.value
+      );
+    }
+    return this.openList === LIST_MOVED ? this.movedCount : this.notMovedCount;
   }
 
   // ---- offers, next period --------------------------------------------------------------------

@@ -37,8 +37,8 @@ export default class SpmFunnelShape extends LightningElement {
   @api model;
   /** KPI an action on a stage is about (the funnel value's). */
   @api pipelineKpiKey;
-  /** The deal lists' incompleteness note ("Only the first N deals are listed"), or null. */
-  @api listIncompleteText;
+  /** Where the open list stopped at its size (c/panelModel listLimit), for the stage's deal list. */
+  @api limit;
 
   labels = {
     TITLE,
@@ -185,6 +185,12 @@ export default class SpmFunnelShape extends LightningElement {
 
   get dealsCaption() {
     return formatLabel(STAGE_DEALS, this.selectedStage);
+  }
+
+  /** The selected stage's count (the org's), which its deal list is held to. */
+  get stageTotal() {
+    const stage = this.stages.find((s) => s.stage === this.selectedStage);
+    return stage ? numberOrNull(stage.count) : null;
   }
 
   // ---- handlers -------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
 import { LightningElement, api } from 'lwc';
-import { panelView, panelErrors, kpiByKey, numberOrNull, createActionEvent } from 'c/panelModel';
+import {
+  panelView,
+  panelErrors,
+  kpiByKey,
+  listLimit,
+  numberOrNull,
+  createActionEvent
+} from 'c/panelModel';
 import { formatCurrency, formatKpiValue, formatNumber, formatLabel } from 'c/formatters';
 import TITLE from '@salesforce/label/c.SPM_WonLost_Title';
 import EMPTY from '@salesforce/label/c.SPM_WonLost_Empty';
@@ -11,7 +18,6 @@ import SALES_CYCLE from '@salesforce/label/c.SPM_WonLost_SalesCycle';
 import DEALS_AMOUNT from '@salesforce/label/c.SPM_WonLost_DealsAmount';
 import TARGET from '@salesforce/label/c.SPM_Target';
 import NO_DEALS_LISTED from '@salesforce/label/c.SPM_Panel_NoDeals';
-import LIST_INCOMPLETE from '@salesforce/label/c.SPM_Panel_ListIncomplete';
 import CREATE_ACTION_FOR from '@salesforce/label/c.SPM_Panel_CreateActionFor';
 import ACTION_NAME_KPI from '@salesforce/label/c.SPM_NewAction_Kpi';
 
@@ -77,8 +83,9 @@ export default class SpmWonLost extends LightningElement {
     return this.model?.lists?.complete?.closed !== false;
   }
 
-  get listIncompleteText() {
-    return this.listComplete ? null : formatLabel(LIST_INCOMPLETE, this.closed.length);
+  /** Where the closed list stopped at its size: the deal lists say so (c/panelModel listLimit). */
+  get closedLimit() {
+    return listLimit(this.model, 'closed');
   }
 
   /** The card's error: the container's, else why this panel's documents failed (c/panelModel). */
@@ -104,9 +111,23 @@ export default class SpmWonLost extends LightningElement {
    * Counts come from the KPIs (aggregated in the org, never capped); the lost amount only from the
    * list, and only when the list holds every closed deal.
    */
+  /** Deals won in the period: the KPI's count, else the list's when it holds every closed deal. */
+  get wonCount() {
+    return this.kpiValue(this.wonCountKpiKey) ?? (this.listComplete ? this.wonDeals.length : null);
+  }
+
+  /** Deals lost: closed − won from the KPIs, else the list's when it holds every closed deal. */
+  get lostCount() {
+    const won = this.kpiValue(this.wonCountKpiKey);
+    const closed = this.kpiValue(this.closedCountKpiKey);
+    if (won !== null && closed !== null) {
+      return closed - won;
+    }
+    return this.listComplete ? this.lostDeals.length : null;
+  }
+
   get wonSummary() {
-    const count =
-      this.kpiValue(this.wonCountKpiKey) ?? (this.listComplete ? this.wonDeals.length : null);
+    const count = this.wonCount;
     const amount = this.kpiValue(this.wonAmountKpiKey) ?? this.listSum(this.wonDeals);
     return formatLabel(
       DEALS_AMOUNT,
@@ -116,17 +137,9 @@ export default class SpmWonLost extends LightningElement {
   }
 
   get lostSummary() {
-    const won = this.kpiValue(this.wonCountKpiKey);
-    const closed = this.kpiValue(this.closedCountKpiKey);
-    const count =
-      won !== null && closed !== null
-        ? closed - won
-        : this.listComplete
-          ? this.lostDeals.length
-          : null;
     return formatLabel(
       DEALS_AMOUNT,
-      formatNumber(count, { maximumFractionDigits: 0 }),
+      formatNumber(this.lostCount, { maximumFractionDigits: 0 }),
       formatCurrency(this.listSum(this.lostDeals), this.currency)
     );
   }

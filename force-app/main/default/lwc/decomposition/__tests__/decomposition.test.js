@@ -198,4 +198,3 @@ describe('what winning an amount takes', () => {
     });
   });
 });
-

@@ -31,6 +31,16 @@ jest.mock(
     virtual: true
   }
 );
+jest.mock('@salesforce/label/c.SPM_DealList_PartOf', () => ({ default: '{0} of {1} listed.' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.SPM_DealList_OpenLimit',
+  () => ({
+    default: 'The review lists the {0} largest open deals; the counts cover all of them.'
+  }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.SPM_NewAction_Trust', () => ({ default: '{0}: {1}' }), {
   virtual: true
 });
@@ -172,15 +182,51 @@ describe('c-spm-data-trust-panel', () => {
     expect(flagged.shadowRoot.querySelector('.deal-account')).toBeNull();
   });
 
-  it('says the snoozed group is partial when the deal list hit its limit', async () => {
+  it('says the snoozed group may be partial when the open list stopped at its size', async () => {
     const complete = await render();
-    expect($(complete, 'p.snoozed-incomplete')).toBeNull();
+    expect($(complete, 'c-spm-deal-list.snoozed-list').limit).toBeUndefined();
     resetDOM();
     const model = clone(MODEL);
     model.lists.complete.open = false;
     const partial = await render({ model });
-    expect($(partial, 'c-spm-deal-list.snoozed-list')).not.toBeNull();
-    expect($(partial, 'p.snoozed-incomplete')).not.toBeNull();
+    expect($(partial, 'c-spm-deal-list.snoozed-list').limit).toEqual({
+      size: MODEL.lists.open.length,
+      kind: 'open'
+    });
+  });
+
+  it('holds every count to its list, or says how many of how many are listed and why, on a team larger than one page', async () => {
+    // The team fixture's open list stopped at 20 of the team's open deals (the engine's listSize).
+    const TEAM = require('@pacer/fixtures/teamModel.json');
+    expect(TEAM.lists.complete.open).toBe(false);
+    expect(TEAM.funnel.total.count).toBeGreaterThan(TEAM.lists.open.length);
+    const element = await render({ model: clone(TEAM) });
+    const measures = TEAM.trust.measures.filter((m) => m.flag && m.count > 0);
+    const shown = [];
+    // One measure open at a time, as a user clicks them: each waits for the last to render.
+    for (const measure of measures) {
+      // eslint-disable-next-line no-await-in-loop
+      const list = await openMeasure(element, measure.key);
+      const note = list.shadowRoot.querySelector('.part-of');
+      shown.push({ total: list.total, listed: list.deals.length, note: note && text(note) });
+      row(element, measure.key).querySelector('button.measure-toggle').click();
+      // eslint-disable-next-line no-await-in-loop
+      await flushPromises();
+    }
+    const said = (count, listed) => {
+      if (listed === count) return null;
+      return `${listed} of ${count} listed. The review lists the ${TEAM.lists.open.length} largest open deals; the counts cover all of them.`;
+    };
+    expect(shown).toEqual(
+      measures.map((measure, i) => ({
+        total: measure.count,
+        listed: shown[i].listed,
+        note: said(measure.count, shown[i].listed)
+      }))
+    );
+    // Never more listed than counted, and on this team some lists are partial, and say so.
+    expect(shown.every((s, i) => s.listed <= measures[i].count)).toBe(true);
+    expect(shown.some((s) => s.note !== null)).toBe(true);
   });
 
   it('snoozes a flag: updateRecord with the date and reason, a success toast and refresh', async () => {

@@ -16,6 +16,15 @@ jest.mock(
   { virtual: true }
 );
 
+jest.mock('@salesforce/label/c.SPM_DealList_PartOf', () => ({ default: '{0} of {1} listed.' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.SPM_DealList_ClosedLimit',
+  () => ({ default: 'The review lists the {0} most recently closed deals.' }),
+  { virtual: true }
+);
+
 const render = renderer('c-spm-deal-list', SpmDealList, () => ({
   deals: MODEL.lists.flagged,
   currency: 'EUR',
@@ -186,3 +195,33 @@ describe('c-spm-deal-list', () => {
     await expect(element).toBeAccessible();
   });
 });
+
+describe('c-spm-deal-list against its count', () => {
+  afterEach(resetDOM);
+  const note = (element) => $(element, '.part-of');
+
+  it('says nothing when the list holds every deal its count counts', async () => {
+    const deals = dealsNamed(6, 'a');
+    expect(note(await render({ deals, total: 6 }))).toBeNull();
+    resetDOM();
+    // A list that is whole although its source stopped at its size: nothing to say either.
+    expect(note(await render({ deals, total: 6, limit: { size: 20, kind: 'open' } }))).toBeNull();
+  });
+
+  it('says how many of how many it lists, and why when its source list stopped at its size', async () => {
+    const deals = dealsNamed(6, 'b');
+    expect(note(await render({ deals, total: 9 })).textContent.trim()).toBe('6 of 9 listed.');
+    resetDOM();
+    const limited = await render({ deals, total: 9, limit: { size: 200, kind: 'closed' } });
+    expect(note(limited).textContent.trim()).toBe(
+      '6 of 9 listed. The review lists the 200 most recently closed deals.'
+    );
+    resetDOM();
+    // No count to hold it to: the limit alone is said.
+    const uncounted = await render({ deals, limit: { size: 200, kind: 'closed' } });
+    expect(note(uncounted).textContent.trim()).toBe(
+      'The review lists the 200 most recently closed deals.'
+    );
+  });
+});
+

@@ -236,4 +236,3 @@ describe('c-spm-forecast-panel deciding about the future', () => {
     expect(text(rows[0].querySelector('.to-create'))).toBe('c.SPM_Forecast_TooLate');
   });
 });
-
