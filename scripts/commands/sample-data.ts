@@ -3,16 +3,22 @@
  * writes a deterministic sample data set (sample-data/generate.ts) as one JSON file,
  * streamed, so even the benchmark size never sits in memory twice. Same flags → same bytes.
  *
+ * `--stats` prints, instead, what the data set tells a sales leader (scripts/lib/sample-stats.ts):
+ * forecast accuracy, data-trust flag rates and how many reps have dirty data.
+ *
  * Loading a set into an org (`--load --target-org <alias>`) is handed to
  * scripts/commands/sample-data-load.ts (the scripts' shared org client). `-o` is `--target-org`
  * there, as in every command; the file to write is `--out` only.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../sample-data/generate';
 import { writeSampleData } from '../../sample-data/write';
 import { runCommand } from '../lib/command';
-import { EXIT, UsageError } from '../../cli/errors';
+import { EXIT, InputError, UsageError } from '../../cli/errors';
+import { sampleStats, type SampleStats } from '../lib/sample-stats';
+import { stagePolicySchema, validateJson } from '../lib/schemas';
 import {
   booleanFlag,
   type CommandSpec,
@@ -32,10 +38,17 @@ export const spec = {
     '`npm run localorg -- --data` and `npm run report -- --data` read.',
   examples: [
     'npm run sample-data -- --out sample.json',
-    'npm run sample-data -- --out bench.json --reps 100 --opportunities 100000 --activities-per-rep-per-week 50'
+    'npm run sample-data -- --out bench.json --reps 100 --opportunities 100000 --activities-per-rep-per-week 50',
+    'npm run -s sample-data -- --stats'
   ],
   flags: {
-    out: optionalFlag({ valueName: 'file', description: 'File to write (required).' }),
+    out: optionalFlag({
+      valueName: 'file',
+      description: 'File to write (required, unless --stats).'
+    }),
+    stats: booleanFlag(
+      "Print the data set's forecast accuracy, flag rates and reps with dirty data (JSON) instead of writing it."
+    ),
     ...SAMPLE_SET_FLAGS,
     managers: optionalFlag({
       valueName: 'n',
@@ -73,7 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return load(argv, io);
   }
   return runCommand(spec, argv, io, async (flags) => {
-    if (!flags.out) throw new UsageError('Missing --out <file>.');
+    if (!flags.out && !flags.stats) throw new UsageError('Missing --out <file>.');
     let data;
     try {
       data = generateSampleData({
@@ -89,11 +102,27 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (error instanceof RangeError) throw new UsageError(error.message);
       throw error;
     }
-    await writeSampleData(data, resolve(io.cwd, flags.out));
+    if (flags.stats) {
+      io.stdout(`${JSON.stringify(statsOf(data), null, 2)}\n`);
+      return EXIT.ok;
+    }
+    await writeSampleData(data, resolve(io.cwd, flags.out as string));
     const counts = Object.entries(data.records)
       .map(([name, records]) => `${records.length} ${name}`)
       .join(', ');
     io.stderr(`Wrote ${flags.out}: ${counts} (seed ${data.meta.seed}, as of ${data.meta.asOf}).\n`);
     return EXIT.ok;
   });
+}
+
+/** The stats of a data set, its flags judged by the project's stage policy (config/stage-policy.json). */
+function statsOf(data: Parameters<typeof sampleStats>[0]): SampleStats {
+  const file = 'config/stage-policy.json';
+  const parsed = validateJson(
+    stagePolicySchema,
+    JSON.parse(readFileSync(resolve(__dirname, '..', '..', file), 'utf8')),
+    file
+  );
+  if (!parsed.ok) throw new InputError(parsed.problems);
+  return sampleStats(data, parsed.value.stages);
 }

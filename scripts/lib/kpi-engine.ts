@@ -4,6 +4,7 @@
  * comes from there; this module adds TypeScript types and turns engine errors into placed problems.
  */
 import * as decomposition from 'c/decomposition';
+import * as criteria from 'c/criteria';
 import * as definitions from 'c/kpiDefinitions';
 import * as metrics from 'c/metrics';
 import * as periods from 'c/periods';
@@ -487,6 +488,29 @@ export const DECOMPOSED_KPI_KEYS = [
 ] as const;
 /** The outcome KPI whose yearly target is decomposed. */
 export const DECOMPOSABLE_KPI_KEY = 'sales_won';
+
+/** The data-trust flags an open opportunity can carry (c/criteria FLAG_KEYS). */
+export const TRUST_FLAG_KEYS = criteria.FLAG_KEYS as readonly string[];
+
+/**
+ * The data-trust flags of opportunities on one day, by the engine's predicates (compiled once).
+ * @returns a function from an Opportunity record to the flags it carries
+ */
+export function flagsOfOpenDeals(context: {
+  asOf: string;
+  orgTimeZone: string;
+  staleDays: number;
+  lastReviewDate: string;
+  stagePolicy: ReadonlyArray<Record<string, unknown>>;
+}): (opportunity: Record<string, unknown>) => string[] {
+  const predicates = metrics.flagPredicates(context) as Record<string, (o: unknown) => boolean>;
+  return (opportunity) => TRUST_FLAG_KEYS.filter((key) => predicates[key](opportunity));
+}
+
+/** Forecast deviation (%) = (won − forecast) ÷ forecast × 100, null without a forecast. */
+export function forecastDeviationPct(won: number, forecast: number): number | null {
+  return metrics.forecastDeviation(won, forecast) as number | null;
+}
 
 /** Win rate (%) = won ÷ closed × 100, null without closed deals. */
 export function winRate(won: number, closed: number): number | null {
