@@ -109,6 +109,7 @@ export const STANDARD_FIELD_SECURITY: readonly StandardFieldSecurity[] = [
   absent('OpportunityHistory.StageName', 'history rows are written by the platform'),
   controlled('Task.ActivityDate', 'listed in the retrieved profile'),
   absent('Task.AccountId', 'derived from WhatId/WhoId by the platform (read-only)'),
+  required('Task.Status'),
   absent('Task.TaskSubtype', 'set on create by the platform, read-only after'),
   absent('User.IsActive', 'standard User field'),
   absent('User.ManagerId', 'standard User field'),

@@ -5,7 +5,7 @@
  * window (`window`, see c/queryCompiler windowCondition) and the rest of its filter; nothing rewrites
  * a need after it is built.
  */
-import { and, cmp } from 'c/criteria';
+import { and, cmp, variable } from 'c/criteria';
 import { OWNER_FIELDS, scopeCondition, windowCondition } from 'c/queryCompiler';
 import { NEED_PANELS } from './panels';
 
@@ -21,9 +21,17 @@ export const AMOUNT = { fn: 'sum', field: 'Amount' };
 /** Their minutes (Events: customer-facing time). */
 export const MINUTES = { fn: 'sum', field: 'DurationInMinutes' };
 
-/** A call: a Task of subtype Call (docs/engine.md, "Definitions every number follows"). */
+/**
+ * A call made: a Task of subtype Call, completed (docs/engine.md, "Definitions every number follows");
+ * a call planned or not started yet is not activity.
+ */
 export function callCondition() {
-  return cmp('TaskSubtype', 'eq', 'Call');
+  return and(cmp('TaskSubtype', 'eq', 'Call'), cmp('Status', 'eq', 'Completed'));
+}
+
+/** A meeting held: an Event dated before the review day (one dated from it on is planned). */
+export function heldCondition() {
+  return cmp('ActivityDate', 'lt', variable('asOf'));
 }
 
 /**

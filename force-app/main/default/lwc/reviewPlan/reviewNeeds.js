@@ -10,7 +10,15 @@
  */
 import { and, cmp, variable, openCondition, movedSinceCondition } from 'c/criteria';
 import { periodWindow, scopeCondition } from 'c/queryCompiler';
-import { aggregateNeed, recordsNeed, callCondition, COUNT, AMOUNT, MINUTES } from './needs';
+import {
+  aggregateNeed,
+  recordsNeed,
+  callCondition,
+  heldCondition,
+  COUNT,
+  AMOUNT,
+  MINUTES
+} from './needs';
 import { DEAL_FIELDS, ACTION_FIELDS, REVIEW_FIELDS } from './fields';
 
 const WEIGHTED = { fn: 'sum', field: 'ExpectedRevenue' };
@@ -82,6 +90,7 @@ export function reviewNeeds(context, { flags, trends }) {
     agg({
       id: 'events',
       object: 'Event',
+      where: heldCondition(),
       window: periodWindow('ActivityDate'),
       measures: [COUNT, MINUTES]
     }),
@@ -96,7 +105,7 @@ export function reviewNeeds(context, { flags, trends }) {
       id: 'newCustomerEvents',
       object: 'Event',
       window: periodWindow('ActivityDate'),
-      where: newCustomerCondition(),
+      where: and(heldCondition(), newCustomerCondition()),
       measures: [COUNT]
     }),
     agg({

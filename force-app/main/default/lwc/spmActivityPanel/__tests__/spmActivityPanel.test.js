@@ -49,19 +49,22 @@ describe('c-spm-activity-panel', () => {
       'newCustomerContacts',
       'newOpportunities'
     ]);
+    // Only what happened counts: meetings held before the review day, calls completed.
     const meetings = row(element, 'meetings');
-    expect(text(meetings.querySelector('.measure-value'))).toBe('10');
+    expect(text(meetings.querySelector('.measure-value'))).toBe('7');
     expect(text(meetings.querySelector('.measure-target'))).toBe('8');
-    expect(text(meetings.querySelector('.measure-attainment'))).toBe('125%');
+    expect(text(meetings.querySelector('.measure-attainment'))).toBe('88%');
+    // 7 of 8 with 23 of 30 days gone is 114% of the pace: on track.
+    expect(text(meetings.querySelector('.slds-badge'))).toBe('c.SPM_Status_Green');
     const calls = row(element, 'calls');
-    expect(text(calls.querySelector('.measure-value'))).toBe('14');
+    expect(text(calls.querySelector('.measure-value'))).toBe('9');
     expect(text(calls.querySelector('.measure-target'))).toBe('20');
-    expect(text(calls.querySelector('.measure-attainment'))).toBe('70%');
-    // 70% of the month's target 23 days into 30 is 91% of the pace: at risk, not off track.
-    expect(calls.querySelector('.slds-badge').className).toContain('slds-theme_warning');
-    expect(text(calls.querySelector('.slds-badge'))).toBe('c.SPM_Status_Amber');
+    expect(text(calls.querySelector('.measure-attainment'))).toBe('45%');
+    // 45% of the month's target 23 days into 30 is 59% of the pace: off track.
+    expect(calls.querySelector('.slds-badge').className).toContain('slds-theme_error');
+    expect(text(calls.querySelector('.slds-badge'))).toBe('c.SPM_Status_Red');
     const hours = row(element, 'customerHours');
-    expect(text(hours.querySelector('.measure-value'))).toBe('10');
+    expect(text(hours.querySelector('.measure-value'))).toBe('6.5');
     expect(text(hours.querySelector('.measure-target'))).toBe('12');
     const newOpportunities = row(element, 'newOpportunities');
     expect(text(newOpportunities.querySelector('.measure-value'))).toBe('7');
@@ -117,7 +120,7 @@ describe('c-spm-activity-panel', () => {
     const element = await render();
     const spark = row(element, 'meetings').querySelector('c-spm-sparkline');
     expect(spark.label).toBe('Customer meetings');
-    expect(spark.points.map((p) => p.value)).toEqual([9, 12, 13, 8, 12, 10]);
+    expect(spark.points.map((p) => p.value)).toEqual([9, 12, 13, 8, 12, 7]);
     expect(spark.points.map((p) => p.label)).toEqual(PERIODS);
     // New contacts are counted for the review's month only: one point, no trend.
     expect(row(element, 'newCustomerContacts').querySelector('c-spm-sparkline')).toBeNull();
@@ -143,7 +146,7 @@ describe('c-spm-activity-panel', () => {
     expect(event.composed).toBe(true);
     expect(event.detail).toEqual({
       kpiKey: 'customer_meetings',
-      name: 'Customer meetings: 10 of 8'
+      name: 'Customer meetings: 7 of 8'
     });
     document.body.removeEventListener('createaction', handler);
   });
