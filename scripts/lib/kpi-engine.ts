@@ -288,6 +288,8 @@ export interface ActivityRow {
   newOpportunities: number | null;
   newPipeline?: number | null;
   newCustomerContacts: number | null;
+  /** Meetings planned from the review day to the end of the next period ("Planning"). */
+  plannedMeetings?: number | null;
 }
 
 /** An open or closed deal of the model's lists. */

@@ -21,7 +21,15 @@ export function buildActivity(context, people, base, failedNeeds) {
   const rowFor = (userIds) => {
     const t = sumFields(
       userIds.map((id) => base.get(id)),
-      ['meetings', 'minutes', 'calls', 'createdCount', 'createdAmount', 'newCustomerContacts']
+      [
+        'meetings',
+        'minutes',
+        'calls',
+        'createdCount',
+        'createdAmount',
+        'newCustomerContacts',
+        'plannedMeetings'
+      ]
     );
     return {
       meetings: known(['events'], t.meetings),
@@ -29,7 +37,9 @@ export function buildActivity(context, people, base, failedNeeds) {
       calls: known(['calls'], t.calls),
       newOpportunities: known(['created'], t.createdCount),
       newPipeline: known(['created'], round(t.createdAmount)),
-      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], t.newCustomerContacts)
+      newCustomerContacts: known(['newCustomerEvents', 'newCustomerCalls'], t.newCustomerContacts),
+      // Planning: meetings dated from the review day to the end of the next period.
+      plannedMeetings: known(['plannedEvents'], t.plannedMeetings)
     };
   };
   const total = rowFor(subjects);
@@ -45,7 +55,8 @@ export function buildActivity(context, people, base, failedNeeds) {
       calls: null,
       newOpportunities: null,
       newPipeline: null,
-      newCustomerContacts: null
+      newCustomerContacts: null,
+      plannedMeetings: null
     };
     if (!context.activityByMonth) return unknown;
     const t = sumFields(
@@ -76,5 +87,7 @@ export function buildActivity(context, people, base, failedNeeds) {
       byTeam: teams.map((p) => ({ userId: p.userId, ...pastRow(p.teamUserIds, i) }))
     };
   });
-  return { total, byUser, byTeam, history };
+  const { type, start, end, label } = context.plannedUntil;
+  // The meetings planned run from the review day to the end of this period.
+  return { total, byUser, byTeam, history, plannedUntil: { type, start, end, label } };
 }

@@ -41,6 +41,7 @@ export function subjectBases(plan, needs, lists) {
   const created = byOwner('created');
   const moved = byOwner('moved');
   const events = byOwner('events');
+  const planned = byOwner('plannedEvents');
   const calls = byOwner('calls');
   const pastEvents = context.historyPeriods
     .slice(0, -1)
@@ -129,6 +130,7 @@ export function subjectBases(plan, needs, lists) {
       meetings: sumRows(ownerRows(events, userId), 'count(Id)'),
       minutes: sumRows(ownerRows(events, userId), 'sum(DurationInMinutes)'),
       calls: sumRows(ownerRows(calls, userId), 'count(Id)'),
+      plannedMeetings: sumRows(ownerRows(planned, userId), 'count(Id)'),
       newCustomerContacts:
         sumRows(ownerRows(newEvents, userId), 'count(Id)') +
         sumRows(ownerRows(newCalls, userId), 'count(Id)'),

@@ -33,6 +33,7 @@ export const NEED_PANELS = {
   moved: ['funnel', ...KPI_PANELS],
   events: ['activity', ...KPI_PANELS],
   calls: ['activity', ...KPI_PANELS],
+  plannedEvents: ['activity'],
   pastEvents: ['activity'],
   pastCalls: ['activity'],
   newCustomerEvents: ['activity', ...KPI_PANELS],

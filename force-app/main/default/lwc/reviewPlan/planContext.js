@@ -10,6 +10,7 @@ import {
   monthStart,
   periodContaining,
   previousPeriod,
+  nextPeriod,
   periodElapsed,
   isValidDate,
   PERIOD_TYPES
@@ -138,6 +139,8 @@ export function planContext(input, periodType, kpis) {
     currency: input.currency || null,
     period: { ...period, ...elapsed },
     previousPeriod: previousPeriod(period, fy),
+    // Meetings planned from the review day to the end of the next period: what "Planning" shows.
+    plannedUntil: nextPeriod(period, fy),
     lastReviewDate,
     forecastMonth,
     forecastMonths: forecastMonthsOf(forecastMonth),

@@ -95,6 +95,12 @@ export function reviewNeeds(context, { flags, trends }) {
       measures: [COUNT, MINUTES]
     }),
     agg({
+      id: 'plannedEvents',
+      object: 'Event',
+      window: { field: 'ActivityDate', from: 'asOf', to: 'plannedUntil' },
+      measures: [COUNT]
+    }),
+    agg({
       id: 'calls',
       object: 'Task',
       where: callCondition(),

@@ -44,6 +44,7 @@ function planVariables(context, menuVariables) {
     ...conditionVariables(context),
     ...menuVariables,
     ...trendVariables(context),
+    plannedUntil: { type: 'Date', value: context.plannedUntil.end },
     forecastMonthStart: { type: 'Date', value: forecastMonth.start },
     forecastMonthEnd: { type: 'Date', value: forecastMonth.end },
     forecastMonthsStart: { type: 'Date', value: forecastMonths[0].start },

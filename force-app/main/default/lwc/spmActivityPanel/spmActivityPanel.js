@@ -8,8 +8,9 @@ import {
   statusLabel,
   createActionEvent
 } from 'c/panelModel';
-import { formatKpiValue, formatPercent, formatLabel } from 'c/formatters';
+import { formatKpiValue, formatNumber, formatPercent, formatLabel } from 'c/formatters';
 import { kpiCell } from 'c/reviewModel';
+import PLANNED from '@salesforce/label/c.SPM_Activity_Planned';
 import TITLE from '@salesforce/label/c.SPM_Activity_Title';
 import EMPTY from '@salesforce/label/c.SPM_Activity_Empty';
 import MEETINGS from '@salesforce/label/c.SPM_Activity_Meetings';
@@ -98,6 +99,15 @@ export default class SpmActivityPanel extends LightningElement {
   }
 
   /** Six periods, oldest first, when the engine provides them; otherwise no trend is drawn. */
+  /** Planning: the meetings planned from the review day to the end of the next period. */
+  get plannedText() {
+    const planned = numberOrNull(this.activity?.plannedMeetings);
+    const until = this.model?.activity?.plannedUntil;
+    return planned === null || !until
+      ? ''
+      : formatLabel(PLANNED, formatNumber(planned, { maximumFractionDigits: 0 }), until.label);
+  }
+
   get history() {
     const history = this.model?.activity?.history;
     return Array.isArray(history) ? history : [];

@@ -57,6 +57,7 @@ import PERSON_TEAM from '@salesforce/label/c.SPM_Person_WholeTeam';
 import PERSON_UP from '@salesforce/label/c.SPM_Person_LevelUp';
 import SINCE from '@salesforce/label/c.SPM_Workspace_Since';
 import FIRST_REVIEW from '@salesforce/label/c.SPM_Workspace_NoLastReview';
+import PERIOD from '@salesforce/label/c.SPM_Workspace_Period';
 import AGENDA from '@salesforce/label/c.SPM_Workspace_Agenda';
 import OPEN_ACTIONS from '@salesforce/label/c.SPM_Workspace_OpenActions';
 import NOTES from '@salesforce/label/c.SPM_Workspace_Notes';
@@ -400,6 +401,18 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
 
   get modelError() {
     return errorMessages(this.planErrors);
+  }
+
+  /**
+   * The period the review covers, stated once for every agenda item (their panels leave it out):
+   * "Reviewing Nov 2026 (day 23 of 30)".
+   */
+  get periodText() {
+    const period = this.model && this.model.scope && this.model.scope.period;
+    if (!period || !period.label) {
+      return '';
+    }
+    return formatLabel(PERIOD, period.label, period.daysElapsed, period.daysTotal);
   }
 
   get sinceText() {

@@ -122,6 +122,11 @@ export default class SpmScorecard extends LightningElement {
     return this.showBelow ? 'utility:chevrondown' : 'utility:chevronright';
   }
 
+  /** In an agenda item (it has a focus) the workspace's header states the period, once. */
+  get showPeriod() {
+    return !this.focus;
+  }
+
   get periodText() {
     const period = this.model && this.model.scope && this.model.scope.period;
     if (!period) {

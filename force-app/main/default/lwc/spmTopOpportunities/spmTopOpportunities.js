@@ -49,6 +49,11 @@ export default class SpmTopOpportunities extends LightningElement {
     });
   }
 
+  /** In an agenda item (it has a focus) the workspace's header states the "since" date, once. */
+  get showSince() {
+    return !this.focus;
+  }
+
   /** "Since the last review on …", or since the period started when there was no review. */
   get sinceText() {
     const last = this.model?.scope?.lastReviewDate;

@@ -178,7 +178,11 @@ function teamData() {
     event({ OwnerId: A, AccountId: X1, ActivityDate: '2026-11-04', DurationInMinutes: 60 }),
     event({ OwnerId: A, AccountId: X1, ActivityDate: '2026-11-18', DurationInMinutes: 90 }),
     event({ OwnerId: B, AccountId: X2, ActivityDate: '2026-11-12', DurationInMinutes: 30 }),
-    event({ OwnerId: B, AccountId: X2, ActivityDate: '2026-10-30', DurationInMinutes: 600 })
+    event({ OwnerId: B, AccountId: X2, ActivityDate: '2026-10-30', DurationInMinutes: 600 }),
+    // Planned, not held: later this month, next month, and beyond the next period.
+    event({ OwnerId: A, AccountId: X1, ActivityDate: '2026-11-26', DurationInMinutes: 60 }),
+    event({ OwnerId: B, AccountId: X2, ActivityDate: '2026-12-10', DurationInMinutes: 60 }),
+    event({ OwnerId: B, AccountId: X2, ActivityDate: '2027-01-15', DurationInMinutes: 60 })
   ];
   data.Task = [
     task({ OwnerId: A, AccountId: X1, ActivityDate: '2026-11-05', TaskSubtype: 'Call' }),
@@ -651,15 +655,19 @@ describe('the review model of a hand-made team', () => {
     expect(cellOf(model, 'deals_moved').total.value).toBe(3);
   });
 
-  it('measures activity, including contacts with new customers', () => {
+  it('measures activity, including contacts with new customers, and the meetings planned', () => {
+    // Held before 23 Nov: three meetings; planned from then to the end of December: two (the
+    // January one is beyond the next period).
     expect(model.activity.total).toEqual({
       meetings: 3,
       customerHours: 3,
       calls: 1,
       newOpportunities: 1,
       newPipeline: 0,
-      newCustomerContacts: 3
+      newCustomerContacts: 3,
+      plannedMeetings: 2
     });
+    expect(model.activity.plannedUntil).toMatchObject({ start: '2026-12-01', end: '2026-12-31' });
     expect(model.activity.byUser.find((u) => u.userId === B)).toMatchObject({
       meetings: 1,
       customerHours: 0.5,
@@ -926,7 +934,12 @@ describe('trends and the forecast of the period (hand-made team)', () => {
     expect(trend[5].total).toEqual(model.activity.total);
     expect(trend[5].byUser).toEqual(model.activity.byUser);
     // Past months: meetings, hours and calls counted; new opportunities and contacts not loaded.
-    const notLoaded = { newOpportunities: null, newPipeline: null, newCustomerContacts: null };
+    const notLoaded = {
+      newOpportunities: null,
+      newPipeline: null,
+      newCustomerContacts: null,
+      plannedMeetings: null
+    };
     expect(trend[0].total).toEqual({ meetings: 0, customerHours: 0, calls: 0, ...notLoaded });
     // Ben's 600-minute meeting on 30 Oct; Ben's task in November is an email, not a call.
     expect(trend[4].total).toEqual({ meetings: 1, customerHours: 10, calls: 0, ...notLoaded });

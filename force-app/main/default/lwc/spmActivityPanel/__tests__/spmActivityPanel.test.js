@@ -173,3 +173,18 @@ describe('c-spm-activity-panel', () => {
     await expect(element).toBeAccessible();
   });
 });
+
+describe('c-spm-activity-panel planning', () => {
+  afterEach(resetDOM);
+
+  it('shows the meetings planned from today to the end of the next period', async () => {
+    expect(MODEL.activity.plannedUntil.label).toBe('Dec 2026');
+    const element = await render();
+    expect(text($(element, '.planned'))).toBe('c.SPM_Activity_Planned');
+    const model = clone(MODEL);
+    model.activity.total.plannedMeetings = null;
+    resetDOM();
+    // A failed document: nothing said, rather than a 0.
+    expect($(await render({ model }), '.planned')).toBeNull();
+  });
+});

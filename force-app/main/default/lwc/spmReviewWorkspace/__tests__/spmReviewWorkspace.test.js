@@ -232,6 +232,8 @@ describe('c-spm-review-workspace', () => {
       leaderId: MANAGER_ID
     });
     expect($(element, '.since').textContent).toBe('First review: since the start of Nov 2026');
+    // The period, stated once for every agenda item.
+    expect($(element, '.review-scope .period').textContent).toContain('c.SPM_Workspace_Period');
 
     // The agenda has its own actions items: no second open-actions panel on the page.
     expect($(element, 'c-spm-actions-panel.review-actions')).toBeNull();

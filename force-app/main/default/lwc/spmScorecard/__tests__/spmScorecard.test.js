@@ -258,3 +258,16 @@ describe('c-spm-scorecard', () => {
     // Axe over a full table takes seconds when the suites run in parallel.
   }, 30000);
 });
+
+describe('c-spm-scorecard in an agenda item', () => {
+  afterEach(resetDOM);
+
+  it('leaves the period to the workspace header, which states it once', async () => {
+    const alone = await render({ model: clone(TEAM_MODEL) });
+    expect(alone.shadowRoot.querySelector('p.period')).not.toBeNull();
+    resetDOM();
+    const inAgenda = await render({ model: clone(TEAM_MODEL), focus: 'Targets' });
+    expect(inAgenda.shadowRoot.querySelector('p.period')).toBeNull();
+  });
+});
+

@@ -124,3 +124,16 @@ describe('c-spm-top-opportunities', () => {
     await expect(element).toBeAccessible();
   });
 });
+
+describe('c-spm-top-opportunities in an agenda item', () => {
+  afterEach(resetDOM);
+
+  it('leaves the "since" date to the workspace header, which states it once', async () => {
+    const alone = await render();
+    expect(alone.shadowRoot.querySelector('p.since')).not.toBeNull();
+    resetDOM();
+    const inAgenda = await render({ focus: 'Since last review' });
+    expect(inAgenda.shadowRoot.querySelector('p.since')).toBeNull();
+  });
+});
+
