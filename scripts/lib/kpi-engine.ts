@@ -339,6 +339,9 @@ export interface ReviewModel {
   };
   forecast?: { total?: { deviationPct: number | null } } & Record<string, unknown>;
   lists: {
+    /** The largest open deals not past their close date, and how many larger ones were passed over. */
+    top?: Deal[];
+    topPastCloseDate?: number;
     flagged: Deal[];
     offersPastCheck: Deal[];
     complete?: { open?: boolean; closed?: boolean; actions?: boolean };

@@ -16,6 +16,24 @@ import { buildMovement } from './movement';
 import { buildActivity } from './activity';
 
 /**
+ * The TOP N of the open list (largest first) among the deals not past their close date, and how
+ * many larger ones were passed over because their close date has passed.
+ * @param {Array<object>} open
+ * @param {number} topN
+ * @returns {{ top: Array<object>, topPastCloseDate: number }}
+ */
+function topDeals(open, topN) {
+  const top = [];
+  let pastCloseDate = 0;
+  for (const deal of open) {
+    if (top.length >= topN) break;
+    if (deal.flags.includes('pastCloseDate')) pastCloseDate += 1;
+    else top.push(deal);
+  }
+  return { top, topPastCloseDate: pastCloseDate };
+}
+
+/**
  * The model of a plan from its specs' results (alias → rows or records, `failed` for a failed one).
  * @param {object} plan
  * @param {Object<string, object>} results
@@ -92,7 +110,9 @@ export function buildModel(plan, results, warnings, unavailable) {
     activity: activityModel,
     forecast: forecastModel,
     lists: {
-      top: lists.open.slice(0, context.options.topN),
+      // TOP N: the largest deals still ahead of their close date. A larger deal past its close date
+      // is flagged (data trust), not ranked first: `topPastCloseDate` says how many were left out.
+      ...topDeals(lists.open, context.options.topN),
       open: lists.open,
       flagged: lists.open.filter((d) => d.flags.length > 0),
       offersPastCheck: lists.open.filter((d) => d.flags.includes('offersPastCheck')),

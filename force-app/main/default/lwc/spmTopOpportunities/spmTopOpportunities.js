@@ -6,13 +6,15 @@ import TITLE from '@salesforce/label/c.SPM_Top_Title';
 import EMPTY from '@salesforce/label/c.SPM_Top_Empty';
 import SINCE from '@salesforce/label/c.SPM_Top_Since';
 import SINCE_START from '@salesforce/label/c.SPM_Top_SincePeriodStart';
+import PAST_CLOSE_DATE from '@salesforce/label/c.SPM_Top_PastCloseDate';
 
 /** This panel's key in the review plan (c/reviewPlan PANEL_KEYS): its documents name it. */
 const PANEL_KEY = 'top';
 
 /**
- * The largest open opportunities (lists.top, TOP N by amount) and what happened since the last
- * review: stage moved or not, next step, close date. Each name links to the opportunity; each row
+ * The largest open opportunities still ahead of their close date (lists.top, TOP N by amount; the
+ * larger ones past it are counted, not ranked) and what happened since the last review: stage moved
+ * or not, next step, close date. Each name links to the opportunity; each row
  * fires `createaction` ({ opportunityId, accountId, name }).
  */
 export default class SpmTopOpportunities extends LightningElement {
@@ -47,6 +49,12 @@ export default class SpmTopOpportunities extends LightningElement {
       error: this.cardErrors,
       hasData: this.deals.length > 0
     });
+  }
+
+  /** How many larger deals were left out for being past their close date (model.lists). */
+  get pastCloseDateText() {
+    const count = this.model?.lists?.topPastCloseDate;
+    return typeof count === 'number' && count > 0 ? formatLabel(PAST_CLOSE_DATE, count) : '';
   }
 
   /** In an agenda item (it has a focus) the workspace's header states the "since" date, once. */

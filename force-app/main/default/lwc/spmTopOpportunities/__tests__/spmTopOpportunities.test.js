@@ -62,7 +62,18 @@ describe('c-spm-top-opportunities', () => {
   it('says which deals moved stage since the last review and which did not', async () => {
     const element = await render();
     const movement = rowsOf(element).map((r) => text(r.querySelector('.deal-movement')));
-    expect(movement).toEqual(['Moved', 'Not moved', 'Not moved', 'Moved', 'Not moved']);
+    expect(movement).toEqual(['Moved', 'Not moved', 'Not moved', 'Moved', 'Moved']);
+  });
+
+  it('ranks the deals still ahead of their close date, and says how many larger ones are past it', async () => {
+    expect(MODEL.lists.topPastCloseDate).toBe(3);
+    expect(MODEL.lists.top.every((d) => !d.flags.includes('pastCloseDate'))).toBe(true);
+    const element = await render();
+    expect(text($(element, 'p.past-close-date'))).toBe('c.SPM_Top_PastCloseDate');
+    const model = clone(MODEL);
+    model.lists.topPastCloseDate = 0;
+    resetDOM();
+    expect($(await render({ model }), 'p.past-close-date')).toBeNull();
   });
 
   it('navigates to the opportunity from its link, which carries a real href', async () => {
@@ -136,4 +147,3 @@ describe('c-spm-top-opportunities in an agenda item', () => {
     expect(inAgenda.shadowRoot.querySelector('p.since')).toBeNull();
   });
 });
-
