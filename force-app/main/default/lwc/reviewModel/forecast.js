@@ -16,11 +16,11 @@ function salesKpiKey(kpis) {
 }
 
 /**
- * The menu KPIs a gap is decomposed with, found by what they compute (the menu's own keys may differ):
- * average deal value = the sales KPI ÷ a count of won deals, win rate = that count ÷ another × 100,
- * and the sales-cycle builtin.
+ * The model KPIs a gap is decomposed with, found by what they compute (the menu's own keys may
+ * differ): average deal value = the sales KPI ÷ a count of won deals, win rate = that count ÷ another
+ * × 100, and the sales cycle (the menu KPI carrying the salesCycle builtin, plan.builtinKpis).
  */
-function historyKpis(kpis, salesKey) {
+function historyKpis(kpis, kpiModel, salesKey, builtinKpis) {
   const ratioOf = (numerator) =>
     kpis.find(
       (k) =>
@@ -28,11 +28,28 @@ function historyKpis(kpis, salesKey) {
     );
   const averageDeal = ratioOf(salesKey);
   const winRate = averageDeal ? ratioOf(averageDeal.definition.denominator) : undefined;
-  const cycle = kpis.find(
-    (k) =>
-      k.definition && k.definition.measure === 'builtin' && k.definition.builtin === 'salesCycle'
-  );
-  return { averageDeal, winRate, cycle };
+  const modelKpi = (kpi) => (kpi ? kpiModel.find((k) => k.key === kpi.key) : undefined);
+  return {
+    averageDeal: modelKpi(averageDeal),
+    winRate: modelKpi(winRate),
+    cycle: modelKpi(builtinKpis.salesCycle ? { key: builtinKpis.salesCycle } : undefined)
+  };
+}
+
+/**
+ * One person's win rate, average deal value and sales cycle this period (no `userId`: the whole
+ * review's), each null while unknown (no deal won or closed yet).
+ */
+function historyOf(history, userId) {
+  const valueOf = (kpi) => {
+    const cell = kpi ? (userId ? kpiCell(kpi, userId, { own: true }) : kpi.total) : null;
+    return cell && typeof cell.value === 'number' && cell.value > 0 ? cell.value : null;
+  };
+  return {
+    winRate: valueOf(history.winRate),
+    averageDealValue: valueOf(history.averageDeal),
+    cycleDays: valueOf(history.cycle)
+  };
 }
 
 /**
@@ -42,23 +59,8 @@ function historyKpis(kpis, salesKey) {
  * fits in the days left) or the gap must come from deals already open, advanced.
  * @returns {object|null} null without a gap or without the history to size it
  */
-function toCloseGap(gap, history, kpiModel, userId, daysLeft) {
+function toCloseGap(gap, own, team, daysLeft) {
   if (!(gap > 0)) return null;
-  const valueOf = (kpi, id) => {
-    const model = kpi && kpiModel.find((k) => k.key === kpi.key);
-    const cell = model ? (id ? kpiCell(model, id, { own: true }) : model.total) : null;
-    return cell && typeof cell.value === 'number' && cell.value > 0 ? cell.value : null;
-  };
-  const own = {
-    winRate: valueOf(history.winRate, userId),
-    averageDealValue: valueOf(history.averageDeal, userId),
-    cycleDays: valueOf(history.cycle, userId)
-  };
-  const team = {
-    winRate: valueOf(history.winRate),
-    averageDealValue: valueOf(history.averageDeal),
-    cycleDays: valueOf(history.cycle)
-  };
   const basis = own.winRate !== null && own.averageDealValue !== null ? 'own' : 'team';
   const used = basis === 'own' ? own : team;
   if (used.winRate === null || used.averageDealValue === null) return null;
@@ -101,7 +103,7 @@ export function forecastOf(base, userIds) {
  * period's forecast (won so far plus commit, or weighted, closing in the rest of it) against the
  * sales KPI's target.
  */
-export function buildForecast(context, subjects, base, kpiModel, kpis) {
+export function buildForecast(context, subjects, base, kpiModel, kpis, builtinKpis = {}) {
   const rowFor = (userIds) => forecastOf(base, userIds);
   const monthRow = (userIds, index) => {
     let won = 0;
@@ -129,26 +131,33 @@ export function buildForecast(context, subjects, base, kpiModel, kpis) {
   const salesKey = salesKpiKey(kpis);
   const salesKpi = kpiModel.find((k) => k.key === salesKey);
   const salesDefinition = kpis.find((k) => k.key === salesKey);
-  const history = historyKpis(kpis, salesKey);
+  const history = historyKpis(kpis, kpiModel, salesKey, builtinKpis);
+  // The whole review's history, the fallback of anyone who has closed nothing yet: read once.
+  const teamHistory = historyOf(history);
   const daysLeft = context.period.daysTotal - context.period.daysElapsed;
   const weightedBasis = context.options.forecastBasis === 'weighted';
   // The forecast is judged as a forecast: what is expected to close in the period against its
   // target, with the sales KPI's thresholds (a forecast above target is on track whatever is won yet).
   const judged = (row, target, userId) => {
-    const gap = target === null || target === undefined ? null : Math.max(0, target - row.forecast);
+    const gap = target === null ? null : Math.max(0, target - row.forecast);
     return {
       ...row,
-      target: target === undefined ? null : target,
+      target,
       gap: round(gap),
       status: salesDefinition
         ? statusOf({
             value: row.forecast,
-            target: target === undefined ? null : target,
+            target,
             thresholds: salesDefinition.thresholds,
             direction: salesDefinition.direction
           })
         : 'none',
-      toClose: toCloseGap(gap, history, kpiModel, userId, daysLeft)
+      toClose: toCloseGap(
+        gap,
+        userId ? historyOf(history, userId) : teamHistory,
+        teamHistory,
+        daysLeft
+      )
     };
   };
   const periodRow = (userIds) => {

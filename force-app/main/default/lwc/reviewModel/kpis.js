@@ -193,7 +193,7 @@ export function buildKpis(plan, needs, base, targetIndex, lists, failedNeeds) {
       sortOrder: kpi.sortOrder,
       levels: kpi.levels,
       description: kpi.description || '',
-      // What the KPI measures, for panels that pick KPIs by what they count (c/kpiView focusKpis).
+      // What the KPI measures, for panels that pick KPIs by what they count (c/kpiView inFocus).
       measure: (kpi.definition && kpi.definition.measure) || null,
       dateField: (kpi.definition && kpi.definition.dateField) || null,
       builtin: (kpi.definition && kpi.definition.builtin) || null,

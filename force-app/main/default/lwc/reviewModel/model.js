@@ -61,7 +61,14 @@ export function buildModel(plan, results, warnings, unavailable) {
   const targetIndex = buildTargetIndex(needs, kpis, context);
   const kpiModel = buildKpis(plan, needs, base, targetIndex, lists, failedNeeds);
   const funnelModel = buildFunnel(plan, needs, base);
-  const forecastModel = buildForecast(context, subjects, base, kpiModel, plan.kpis);
+  const forecastModel = buildForecast(
+    context,
+    subjects,
+    base,
+    kpiModel,
+    plan.kpis,
+    plan.builtinKpis
+  );
   const trust = buildTrust(
     plan,
     base,
