@@ -74,9 +74,7 @@ export default class SpmFunnelPanel extends LightningElement {
     NO_DEALS_LISTED,
     CREATE_ACTION,
     SUMMARY,
-    SHAPE_DETAILS,
-    OFFERS_PAST_CHECK,
-    NO_OFFERS
+    SHAPE_DETAILS
   };
 
   openList = null;
@@ -174,9 +172,12 @@ export default class SpmFunnelPanel extends LightningElement {
     return formatNumber(this.notMovedCount, { maximumFractionDigits: 0 });
   }
   /** Stalled deals: the trust measure's count (the org's), the list from the open list. */
-  get stalledCountText() {
+  get stalledCount() {
     const measure = (this.model?.trust?.measures || []).find((m) => m.key === LIST_STALLED);
-    return formatNumber(numberOrNull(measure?.value), { maximumFractionDigits: 0 });
+    return numberOrNull(measure?.value);
+  }
+  get stalledCountText() {
+    return formatNumber(this.stalledCount, { maximumFractionDigits: 0 });
   }
   get stalledExpanded() {
     return String(this.openList === LIST_STALLED);
@@ -234,42 +235,39 @@ export default class SpmFunnelPanel extends LightningElement {
   /** What the count next to the open movement list counts (the org's figures). */
   get shownTotal() {
     if (this.openList === LIST_STALLED) {
-      return numberOrNull(
-        (this.model?.trust?.measures || []).find((m) => m.key === LIST_STALLED)?.value
-      );
+      return this.stalledCount;
     }
     return this.openList === LIST_MOVED ? this.movedCount : this.notMovedCount;
   }
 
   // ---- offers, next period --------------------------------------------------------------------
 
-  get offers() {
-    return offerLists(this.list('open'));
-  }
-
-  get offersSentCaption() {
-    return formatLabel(OFFERS_SENT, formatDate(this.model?.scope?.lastReviewDate));
-  }
-
-  get hasOffersSent() {
-    return this.offers.sent.length > 0;
-  }
-
-  get hasOffersPastCheck() {
-    return this.offers.pastCheck.length > 0;
-  }
-
-  get nextPeriod() {
-    return nextPeriodDeals(this.model?.scope, this.list('open'));
-  }
-
-  get nextPeriodCaption() {
-    const period = this.nextPeriod.period;
-    return period ? formatLabel(NEXT_PERIOD, period.label) : '';
-  }
-
-  get hasNextPeriodDeals() {
-    return this.nextPeriod.deals.length > 0;
+  /**
+   * The deal lists the focus shows besides the funnel's own: offers made since the last review and
+   * offers past their check date ('New offers'), or the deals closing next period ('Next period').
+   */
+  get focusLists() {
+    const sections = [];
+    const section = (key, caption, deals, emptyText) => ({
+      key,
+      sectionClass: `${key} slds-m-bottom_medium`,
+      caption,
+      deals,
+      hasDeals: deals.length > 0,
+      emptyText
+    });
+    if (this.blocks.offers) {
+      const offers = offerLists(this.list('open'));
+      const since = formatLabel(OFFERS_SENT, formatDate(this.model?.scope?.lastReviewDate));
+      sections.push(section('offers-sent', since, offers.sent, NO_OFFERS));
+      sections.push(section('offers-past-check', OFFERS_PAST_CHECK, offers.pastCheck, NO_OFFERS));
+    }
+    if (this.blocks.next) {
+      const next = nextPeriodDeals(this.model?.scope, this.list('open'));
+      const caption = next.period ? formatLabel(NEXT_PERIOD, next.period.label) : '';
+      sections.push(section('next-period', caption, next.deals, NO_DEALS_LISTED));
+    }
+    return sections;
   }
 
   // ---- handlers -------------------------------------------------------------------------------
