@@ -81,9 +81,9 @@ export function inFocus(kpi, focus) {
 
 /**
  * Display rows for the scorecard. A cell whose document failed shows a dash, says it was not loaded,
- * and carries the reason (`unavailable`, '' otherwise) for screen readers and the tooltip.
+ * and carries the reason (`unavailable`, '' otherwise) for screen readers and the tooltip. Above the
+ * line: the KPIs of the agenda item's focus ({@link inFocus}); the rest below.
  * @param {object} model review model
- * Above the line: the KPIs of the agenda item's focus ({@link inFocus}); the rest below.
  * @param {{ level?: string, userId?: string, focus?: string, labels: object }} options labels: status texts, notLoaded
  * @returns {{ above: object[], below: object[] }}
  */

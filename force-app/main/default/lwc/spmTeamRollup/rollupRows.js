@@ -45,10 +45,10 @@ function kpiCells(kpis, pick, currency, statusLabels) {
 }
 
 /**
- * The roll-up table.
+ * The roll-up table. Columns: the KPIs of the agenda item's focus (c/kpiView inFocus), the menu's
+ * above-the-line ones without a focus; the trust counts only without a focus (the data-trust item
+ * has its own panel).
  * @param {object} model review model
- * Columns: the KPIs of the agenda item's focus (c/kpiView inFocus), the menu's above-the-line ones
- * without a focus; the trust counts only without a focus (the data-trust item has its own panel).
  * @param {{ level?: string, leaderId?: string, focus?: string, statusLabels: object }} options
  * @returns {{ leaderId: string|null, columns: object[], rows: object[], total: object|null }}
  */
