@@ -88,6 +88,8 @@ export const PANELS = [
   'Actions',
   'None'
 ];
+/** The actions focus where a meeting agrees its actions: the workspace sends new ones there. */
+export const AGREE_ACTIONS_FOCUS = 'Agree actions';
 /**
  * What an agenda item's panel puts above the line (SPM_Agenda_Item__c.Focus__c, a picklist that
  * depends on Panel__c): the focuses each panel offers, the first its default. An item asks one
@@ -101,7 +103,7 @@ export const FOCUSES = Object.freeze({
   'Won and lost': ['Won and lost'],
   Scorecard: ['Targets', 'New opportunities', 'Coverage and pacing', 'Leading targets'],
   Forecast: ['Gap to target'],
-  Actions: ['Open actions', 'Agree actions'],
+  Actions: ['Open actions', AGREE_ACTIONS_FOCUS],
   None: []
 });
 /** The period a cadence's meeting reviews (SPM_Cadence__c.Review_Period__c), the first the default. */

@@ -5,6 +5,7 @@ import { errorText } from 'c/errors';
 import { formatLabel, todayIn } from 'c/formatters';
 import { panelView, panelErrors } from 'c/panelModel';
 import { newRecordKey } from 'c/reviewContext';
+import { AGREE_ACTIONS_FOCUS } from 'c/kpiDefinitions';
 import { actionRows, triggerText } from './actionRows';
 import ACTION_OBJECT from '@salesforce/schema/SPM_Action__c';
 import ID_FIELD from '@salesforce/schema/SPM_Action__c.Id';
@@ -47,8 +48,6 @@ const PANEL_KEY = 'actions';
 const STATUS_OPEN = 'Open';
 const STATUS_DONE = 'Done';
 const STATUS_DROPPED = 'Dropped';
-/** The agenda item's focus that agrees this meeting's actions (c/kpiDefinitions FOCUSES.Actions). */
-const FOCUS_AGREE = 'Agree actions';
 
 /**
  * Actions: the open actions of the owners of the numbers (earlier reviews first, due date order), a
@@ -162,7 +161,7 @@ export default class SpmActionsPanel extends LightningElement {
 
   /** The 'Agree actions' focus: this meeting's actions above the line, every open action below. */
   get isAgreeing() {
-    return this.focus === FOCUS_AGREE;
+    return this.focus === AGREE_ACTIONS_FOCUS;
   }
 
   /** Every open action: shown as it is, or below the line where this meeting's actions are agreed. */

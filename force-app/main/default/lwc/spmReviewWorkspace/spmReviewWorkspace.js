@@ -7,6 +7,7 @@ import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CURRENCY from '@salesforce/i18n/currency';
 import { buildReviewPlan } from 'c/reviewPlan';
+import { AGREE_ACTIONS_FOCUS } from 'c/kpiDefinitions';
 import {
   DEFAULT_STALE_DAYS,
   reviewDay,
@@ -77,7 +78,7 @@ const CONTEXT_DOCUMENT = gql`
 `;
 /** SPM_Review__c.Name is a Text(80). */
 const MAX_NAME_LENGTH = 80;
-/** The agenda's actions panel (SPM_Agenda_Item__c.Panel__c) and the focus that agrees actions. */
+/** The agenda's actions panel (SPM_Agenda_Item__c.Panel__c). */
 const ACTIONS_PANEL = 'Actions';
 /**
  * The page state that names the review (`c__` parameters, as Lightning keeps a tab's state in its
@@ -86,7 +87,6 @@ const ACTIONS_PANEL = 'Actions';
  */
 const PERSON_PARAM = 'c__person';
 const MEETING_PARAM = 'c__meeting';
-const AGREE_FOCUS = 'Agree actions';
 
 /**
  * The Performance Review workspace (Lightning tab and app page): pick a person and a meeting type,
@@ -177,6 +177,7 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
     const state = (reference && reference.state) || {};
     this.requested = { person: state[PERSON_PARAM], meeting: state[MEETING_PARAM] };
     if (this.context && this.applyRequested()) {
+      this.chooseDefaults();
       this.startMeeting();
       this.planReview();
     }
@@ -270,7 +271,8 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
   }
 
   /**
-   * Takes the person and meeting the page's state asks for, when this user can open them.
+   * Takes the person and meeting the page's state asks for, when this user can open them (the caller
+   * then chooses defaults for what is left unset).
    * @returns {boolean} whether the choice changed
    */
   applyRequested() {
@@ -288,9 +290,6 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
     if (cadence && cadence.Id !== this.cadenceId) {
       this.cadenceId = cadence.Id;
       changed = true;
-    }
-    if (changed) {
-      this.chooseDefaults();
     }
     return changed;
   }
@@ -486,7 +485,7 @@ export default class SpmReviewWorkspace extends NavigationMixin(LightningElement
     }
     const items = [...this.template.querySelectorAll('c-spm-agenda-item')];
     const actionItems = items.filter((el) => el.item && el.item.Panel__c === ACTIONS_PANEL);
-    const agreeing = actionItems.find((el) => el.item.Focus__c === AGREE_FOCUS);
+    const agreeing = actionItems.find((el) => el.item.Focus__c === AGREE_ACTIONS_FOCUS);
     for (const item of agreeing ? [agreeing, ...actionItems] : actionItems) {
       if (item.startAction(detail)) {
         return;
