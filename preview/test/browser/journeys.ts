@@ -5,13 +5,11 @@
  * reason from the coaching panel on an Account page.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { browserTest, type BrowserTestContext } from '../harness/browserTest';
+import { sampleCadences } from '../harness/cadences';
 import { recordFields, runReport } from '../harness/orgCalls';
 import { addDays, choose, chosen, label, typedDate } from '../harness/uiText';
-import { projectPaths } from '../../build/projectPaths';
 import { HOME_PATH } from '../../server/previewServer';
 import type { OrgUser } from '../../server/users';
 
@@ -28,12 +26,8 @@ const TRUST_COUNTS = [
 
 /** The name of the reps' cadence of a meeting type. */
 function cadenceName(meetingType: string): string {
-  const file = path.join(projectPaths().root, 'config', 'cadences.json');
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-    cadences: Array<{ name: string; meetingType: string; level: string }>;
-  };
-  const cadence = config.cadences.find((c) => c.meetingType === meetingType && c.level === 'Rep');
-  assert.ok(cadence, `${file} has a ${meetingType} cadence for reps`);
+  const cadence = sampleCadences().find((c) => c.meetingType === meetingType && c.level === 'Rep');
+  assert.ok(cadence, `config/cadences.json has a ${meetingType} cadence for reps`);
   return cadence.name;
 }
 

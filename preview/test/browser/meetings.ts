@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserTest } from '../harness/browserTest';
+import { sampleCadences, type CadenceTemplate } from '../harness/cadences';
 import { choose, label, optionsOf } from '../harness/uiText';
+import { FOCUSES } from '../../../scripts/lib/kpi-engine';
 import { projectPaths } from '../../build/projectPaths';
 import { HOME_PATH } from '../../server/previewServer';
 
@@ -20,26 +22,14 @@ const SETTLE_TIMEOUT_MS = 20_000;
 /** Where each meeting's page height goes (CI keeps artifacts/). */
 const HEIGHTS_FILE = path.join(projectPaths().root, 'artifacts', 'page-heights.json');
 /** Panels with more than one focus (c/kpiDefinitions FOCUSES) mark the view they show. */
-const MULTI_FOCUS_PANELS = ['Funnel', 'Scorecard', 'Actions'];
-
-interface CadenceTemplate {
-  key: string;
-  name: string;
-  level: string;
-  agenda: Array<{ title: string; panel: string; focus?: string }>;
-}
-
-function cadenceList(): CadenceTemplate[] {
-  const file = path.join(projectPaths().root, 'config', 'cadences.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { cadences: CadenceTemplate[] }).cadences;
-}
+const MULTI_FOCUS_PANELS = Object.keys(FOCUSES).filter((panel) => FOCUSES[panel].length > 1);
 
 function cadenceTemplates(): Map<string, CadenceTemplate> {
-  return new Map(cadenceList().map((cadence) => [cadence.name, cadence]));
+  return new Map(sampleCadences().map((cadence) => [cadence.name, cadence]));
 }
 
 /** Waits until no spinner is left on the page; throws naming what is still spinning. */
-export async function settled(page: Page, what: string): Promise<void> {
+async function settled(page: Page, what: string): Promise<void> {
   // A choice renders on the next frames; only then can "no spinner" mean "done".
   await page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
@@ -57,7 +47,7 @@ export async function settled(page: Page, what: string): Promise<void> {
 }
 
 /** The agenda items on the page: title, panel and focus of each, in order. */
-export async function shownAgenda(
+async function shownAgenda(
   page: Page
 ): Promise<Array<{ title: string; panel: string; focus: string }>> {
   return page.locator('article.agenda-item').evaluateAll((items) =>
@@ -97,7 +87,7 @@ function readHeights(): Record<string, number> {
     : {};
 }
 
-const meetingTests = cadenceList().map((cadence) =>
+const meetingTests = sampleCadences().map((cadence) =>
   browserTest(`the ${cadence.name} shows each agenda item's focus and no view twice`, async (t) => {
     // Who runs it: a manager for a rep's meetings and their team's, the director for hers and
     // for the top of the hierarchy's (annual planning).
