@@ -10,7 +10,6 @@
  * scripts/commands/sample-data-load.ts (the scripts' shared org client). `-o` is `--target-org`
  * there, as in every command; the file to write is `--out` only.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SAMPLE_OPTIONS, generateSampleData } from '../../sample-data/generate';
@@ -18,6 +17,7 @@ import { writeSampleData } from '../../sample-data/write';
 import { runCommand } from '../lib/command';
 import { EXIT, InputError, UsageError } from '../../cli/errors';
 import { sampleStats, type SampleStats } from '../lib/sample-stats';
+import { readJsonFile } from '../lib/files';
 import { stagePolicySchema, validateJson } from '../lib/schemas';
 import {
   booleanFlag,
@@ -120,7 +120,7 @@ function statsOf(data: Parameters<typeof sampleStats>[0]): SampleStats {
   const file = 'config/stage-policy.json';
   const parsed = validateJson(
     stagePolicySchema,
-    JSON.parse(readFileSync(resolve(__dirname, '..', '..', file), 'utf8')),
+    readJsonFile(file, resolve(__dirname, '..', '..')),
     file
   );
   if (!parsed.ok) throw new InputError(parsed.problems);
